@@ -1,0 +1,47 @@
+// The whole check, in CI order: lint, typecheck, unit tests, build, type tests (and the steps
+// later issues add). Each step's tests are counted; the last line is `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const bin = (name) => `node_modules/.bin/${name}`;
+let passed = 0;
+let failed = 0;
+
+function run(name, command, args, count) {
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const ok = result.status === 0;
+  const counted = count?.(ok) ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+  passed += counted.passed;
+  failed += counted.failed;
+  console.log(
+    `\n[${ok ? 'ok' : 'FAILED'}] ${name}: ${counted.passed} passed, ${counted.failed} failed (${Date.now() - started} ms)\n`,
+  );
+  return ok;
+}
+
+function vitestCounts() {
+  const file = '.vitest-results.json';
+  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  rmSync(file);
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + (report.success ? 0 : report.numFailedTests ? 0 : 1),
+  };
+}
+
+run('lint', bin('biome'), ['check', '.']);
+run('typecheck', bin('tsc'), ['--noEmit']);
+run(
+  'unit tests',
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.vitest-results.json'],
+  vitestCounts,
+);
+const built = run('build', bin('tsdown'), []);
+if (built) run('type tests (tsd)', bin('tsd'), []);
+else failed += 1;
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

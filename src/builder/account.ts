@@ -1,0 +1,149 @@
+import type { PresetCategory } from '../model/codes.js';
+import type { Capabilities, CredentialPreset, PresetValues } from '../model/request.js';
+import type { WorkflowSpec } from '../workflows/define.js';
+import { buildNode, compileNode, validateNode } from './compile.js';
+import { type AccountNode, type DirectFields, emptyNode } from './node.js';
+import type { AccountBuilder, IdPresetOptions } from './types.js';
+
+const list = <T extends string>(value: T | readonly T[]): T[] => (Array.isArray(value) ? [...value] : [value as T]);
+
+const values = <T extends string>(
+  value: T | readonly T[],
+  predefinedType: PresetValues<T>['predefinedType'] = 'DEFINED',
+): PresetValues<T> => ({
+  predefinedType,
+  values: list(value),
+});
+
+/**
+ * The untyped implementation behind {@link AccountBuilder}: every call returns a new frozen
+ * builder around a new node, so builders can be shared and completed many times.
+ */
+class AccountBuilderImpl {
+  readonly #node: AccountNode;
+
+  constructor(node: AccountNode) {
+    this.#node = Object.freeze(node);
+    Object.freeze(this);
+  }
+
+  #next(change: Partial<AccountNode>): AccountBuilderImpl {
+    return new AccountBuilderImpl({ ...this.#node, ...change });
+  }
+
+  #set(fields: DirectFields): AccountBuilderImpl {
+    return this.#next({ fields: { ...this.#node.fields, ...fields } });
+  }
+
+  #preset(category: PresetCategory, preset: CredentialPreset): AccountBuilderImpl {
+    const presets = this.#node.presets.some(([c]) => c === category)
+      ? this.#node.presets.map((entry) => (entry[0] === category ? ([category, preset] as const) : entry))
+      : [...this.#node.presets, [category, preset] as const];
+    return this.#next({ presets });
+  }
+
+  #capability(capabilities: Capabilities): AccountBuilderImpl {
+    return this.#next({ capabilities: { ...this.#node.capabilities, ...capabilities } });
+  }
+
+  ref(customerInternalReference: string) {
+    return this.#set({ customerInternalReference });
+  }
+  user(userReference: string) {
+    return this.#set({ userReference });
+  }
+  reporting(reportingCriteria: string) {
+    return this.#set({ reportingCriteria });
+  }
+  callback(callbackUrl: string) {
+    return this.#set({ callbackUrl });
+  }
+  tokenLifetime(tokenLifetime: Required<DirectFields>['tokenLifetime']) {
+    return this.#set({ tokenLifetime });
+  }
+  web(web: Required<DirectFields>['web']) {
+    return this.#set({ web });
+  }
+  consent(userConsent: Required<DirectFields>['userConsent']) {
+    return this.#set({ userConsent });
+  }
+  overrides(overrideSettings: Required<DirectFields>['overrideSettings']) {
+    return this.#set({ overrideSettings });
+  }
+
+  workflow(workflow: number | WorkflowSpec) {
+    return this.#next({ workflow });
+  }
+
+  id(options: IdPresetOptions = {}) {
+    const preset: Record<string, unknown> = {};
+    if (options.id !== undefined) preset['id'] = options.id;
+    preset['category'] = 'ID';
+    if (options.country !== undefined) preset['country'] = values(options.country, options.predefinedType);
+    if (options.type !== undefined) preset['type'] = values(options.type, options.predefinedType);
+    return this.#preset('ID', preset as unknown as CredentialPreset);
+  }
+
+  document(country: string, type: string) {
+    return this.#preset('DOCUMENT', {
+      category: 'DOCUMENT',
+      country: values(country),
+      type: values(type),
+    } as CredentialPreset);
+  }
+
+  facemap(type?: string) {
+    const preset = type === undefined ? { category: 'FACEMAP' } : { category: 'FACEMAP', type: values(type) };
+    return this.#preset('FACEMAP', preset as CredentialPreset);
+  }
+
+  get capability() {
+    return {
+      watchlist: (searchProfile?: string) =>
+        this.#capability({ watchlistScreening: searchProfile === undefined ? {} : { searchProfile } }),
+      extraction: (enabled: boolean) =>
+        this.#capability({ documentVerification: { enableExtraction: enabled === false ? 'false' : 'true' } }),
+      ekyc: (searchType: 'one' | 'two') => this.#capability({ ekycCheck: { searchType } }),
+      riskScore: (riskScoreRulesetId: string) => this.#capability({ workflowDecision: { riskScoreRulesetId } }),
+      ruleset: (ids: readonly string[]) =>
+        this.#capability({ ruleset: { ids: Array.isArray(ids) ? [...ids] : (ids as never) } }),
+    };
+  }
+
+  with<T>(fragment: (builder: this) => T): T {
+    return fragment(this);
+  }
+
+  build() {
+    return buildNode(this.#node);
+  }
+  toJSON() {
+    return buildNode(this.#node);
+  }
+  compile() {
+    return compileNode(this.#node);
+  }
+  validate() {
+    return validateNode(this.#node);
+  }
+}
+
+/**
+ * Starts an account request. `account()` creates a new account (POST /api/v1/accounts);
+ * `account(accountId)` adds a transaction to an existing one (PUT /api/v1/accounts/{accountId}).
+ *
+ * @example
+ * ```ts
+ * import { account } from 'jumio-kyx';
+ * const create = account().ref('myOrganization').workflow(10026).document('USA', 'BS').capability.ekyc('one');
+ * const update = account('572ac7b5-9f83-409d-ba8e-f0014e411c7e').ref('x').workflow(10011);
+ * create.compile().method; // 'POST'
+ * update.compile().path; // '/api/v1/accounts/572ac7b5-9f83-409d-ba8e-f0014e411c7e'
+ * ```
+ */
+export function account(): AccountBuilder<'create'>;
+export function account(accountId: string): AccountBuilder<'update'>;
+// @__NO_SIDE_EFFECTS__
+export function account(accountId?: string): AccountBuilder<'create'> | AccountBuilder<'update'> {
+  return new AccountBuilderImpl(emptyNode(accountId)) as unknown as AccountBuilder<'create'>;
+}

@@ -1,0 +1,84 @@
+import * as v from 'valibot';
+import { type KyxIssue, KyxValidationError } from '../errors.js';
+import type { AccountRequest } from '../model/request.js';
+import { AccountRequestSchema } from '../model/schemas.js';
+import { findWorkflow } from '../workflows/catalog.js';
+import type { WorkflowSpec } from '../workflows/define.js';
+import { type AccountMode, workflowIssues } from '../workflows/rules.js';
+import type { AccountNode } from './node.js';
+import type { AccountValidationResult, CompiledAccountRequest } from './types.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Lays the node out as the wire body, adding only what the caller asked for. */
+function toBody(node: AccountNode): Record<string, unknown> {
+  const { fields } = node;
+  const key = typeof node.workflow === 'object' && node.workflow !== null ? node.workflow.key : node.workflow;
+  const workflowDefinition: Record<string, unknown> = { key };
+  if (node.presets.length > 0) workflowDefinition['credentials'] = node.presets.map(([, preset]) => preset);
+  if (Object.keys(node.capabilities).length > 0) workflowDefinition['capabilities'] = node.capabilities;
+  const body: Record<string, unknown> = {
+    customerInternalReference: fields.customerInternalReference,
+    userReference: fields.userReference,
+    reportingCriteria: fields.reportingCriteria,
+    callbackUrl: fields.callbackUrl,
+    tokenLifetime: fields.tokenLifetime,
+    workflowDefinition,
+    web: fields.web,
+    userConsent: fields.userConsent,
+    overrideSettings: fields.overrideSettings,
+  };
+  for (const name of Object.keys(body)) if (body[name] === undefined) delete body[name];
+  return body;
+}
+
+function specOf(node: AccountNode): WorkflowSpec | undefined {
+  if (typeof node.workflow === 'object' && node.workflow !== null) return node.workflow;
+  return typeof node.workflow === 'number' ? findWorkflow(node.workflow) : undefined;
+}
+
+/** Converts valibot issues to `{ path, message }`. */
+export function toKyxIssues(issues: readonly v.BaseIssue<unknown>[]): KyxIssue[] {
+  return issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }));
+}
+
+/** Validates a node: missing parts, the account id, the request schema and the workflow rules. */
+export function validateNode(node: AccountNode): AccountValidationResult {
+  const issues: KyxIssue[] = [];
+  const mode: AccountMode = node.accountId === undefined ? 'create' : 'update';
+  if (mode === 'update' && !(typeof node.accountId === 'string' && UUID.test(node.accountId))) {
+    issues.push({ path: 'accountId', message: 'must be the UUID of an existing account' });
+  }
+  if (node.fields.customerInternalReference === undefined) {
+    issues.push({ path: 'customerInternalReference', message: 'is required: call .ref(customerInternalReference)' });
+  }
+  if (node.workflow === undefined) {
+    issues.push({ path: 'workflowDefinition.key', message: 'is required: call .workflow(key)' });
+  }
+  const body = toBody(node);
+  const parsed = v.safeParse(AccountRequestSchema, body, { abortEarly: false });
+  if (!parsed.success) {
+    const missing = new Set(issues.map((i) => i.path));
+    issues.push(...toKyxIssues(parsed.issues).filter((i) => !missing.has(i.path)));
+  }
+  if (issues.length > 0) return { success: false, issues };
+  const output = body as unknown as AccountRequest;
+  const ruleIssues = workflowIssues(output, mode, specOf(node));
+  if (ruleIssues.length > 0) return { success: false, issues: ruleIssues };
+  return { success: true, output };
+}
+
+/** The validated body, or a thrown `KyxValidationError`. */
+export function buildNode(node: AccountNode): AccountRequest {
+  const result = validateNode(node);
+  if (!result.success) throw new KyxValidationError(result.issues);
+  return result.output;
+}
+
+/** Method, path and validated body. */
+export function compileNode(node: AccountNode): CompiledAccountRequest {
+  const body = buildNode(node);
+  return node.accountId === undefined
+    ? { method: 'POST', path: '/api/v1/accounts', body }
+    : { method: 'PUT', path: `/api/v1/accounts/${encodeURIComponent(node.accountId)}`, body };
+}

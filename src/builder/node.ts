@@ -1,0 +1,36 @@
+import type { PresetCategory } from '../model/codes.js';
+import type { AccountRequest, Capabilities, CredentialPreset } from '../model/request.js';
+import type { WorkflowSpec } from '../workflows/define.js';
+
+/** The fields a builder sets directly on the request body. */
+export type DirectFields = Partial<
+  Pick<
+    AccountRequest,
+    | 'customerInternalReference'
+    | 'userReference'
+    | 'reportingCriteria'
+    | 'callbackUrl'
+    | 'tokenLifetime'
+    | 'web'
+    | 'userConsent'
+    | 'overrideSettings'
+  >
+>;
+
+/**
+ * Everything a builder has been told, as an immutable plain value. `compile` turns it into a
+ * request; the builder itself knows no HTTP.
+ */
+export interface AccountNode {
+  readonly accountId: string | undefined;
+  readonly fields: Readonly<DirectFields>;
+  readonly workflow: number | WorkflowSpec | undefined;
+  /** One preset per category, in the order first added. */
+  readonly presets: readonly (readonly [PresetCategory, CredentialPreset])[];
+  readonly capabilities: Readonly<Capabilities>;
+}
+
+/** The empty node of `account()` / `account(accountId)`. */
+export function emptyNode(accountId: string | undefined): AccountNode {
+  return { accountId, fields: {}, workflow: undefined, presets: [], capabilities: {} };
+}

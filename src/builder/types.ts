@@ -1,0 +1,330 @@
+import type { KyxIssue } from '../errors.js';
+import type { DocumentType, FacemapType, IdType, PresetCategory, TokenLifetime } from '../model/codes.js';
+import type { CountryCode } from '../model/countries.js';
+import type { AccountRequest, OverrideSettings, PredefinedType, UserConsent, WebSettings } from '../model/request.js';
+import type { WORKFLOW_CATALOG } from '../workflows/catalog.js';
+import type { WorkflowRegistry, WorkflowSpec } from '../workflows/define.js';
+import type { AccountMode } from '../workflows/rules.js';
+import type { KyxTypeError } from './type-error.js';
+
+export type { AccountMode };
+
+type CatalogByKey = { [S in (typeof WORKFLOW_CATALOG)[number] as S['key']]: S };
+
+/**
+ * A workflow key the builder accepts: a catalog key or one registered in {@link WorkflowRegistry}.
+ *
+ * @example
+ * ```ts
+ * import type { WorkflowKey } from 'jumio-kyx';
+ * const key: WorkflowKey = 10026;
+ * ```
+ */
+export type WorkflowKey = keyof CatalogByKey | (keyof WorkflowRegistry & number);
+
+/** The spec of a key: a registered workflow wins over the catalog. */
+type SpecOf<K> = K extends keyof WorkflowRegistry
+  ? WorkflowRegistry[K]
+  : K extends keyof CatalogByKey
+    ? CatalogByKey[K]
+    : never;
+
+type ForbiddenReferenceCharacter = '<' | '>' | '"' | '/' | ';' | '`' | '%' | '{' | '}' | '|';
+
+/** A reference literal with a forbidden character becomes an error; other strings pass. */
+type CheckReference<S extends string> = S extends `${string}${ForbiddenReferenceCharacter}${string}`
+  ? KyxTypeError<'customerInternalReference must not contain any of < > " / ; ` % { } |'>
+  : S;
+
+type UpdateOnlyError<K extends number> =
+  KyxTypeError<`workflow ${K} runs only on an existing account: start from account(accountId)`>;
+
+/** Checks `.workflow(x)`: x is a known or registered key, or a definition; not update-only on a create. */
+type CheckWorkflow<M extends AccountMode, K> = K extends WorkflowSpec
+  ? M extends 'create'
+    ? K extends { readonly updateOnly: true }
+      ? UpdateOnlyError<K['key']>
+      : K
+    : K
+  : K extends WorkflowKey
+    ? M extends 'create'
+      ? SpecOf<K> extends { readonly updateOnly: true }
+        ? UpdateOnlyError<K>
+        : K
+      : K
+    : KyxTypeError<`workflow ${K & number} is not in the catalog: pass defineWorkflow({ key: ${K & number}, … }) or register its key in WorkflowRegistry`>;
+
+type SpecFrom<K> = K extends WorkflowSpec ? K : SpecOf<K>;
+
+type PresetHint = {
+  ID: '.id({ country, type })';
+  DOCUMENT: '.document(country, type)';
+  FACEMAP: '.facemap()';
+};
+
+/** Whether workflow W (or no workflow yet) accepts presets of category C. */
+type Accepts<W, C extends string> = W extends WorkflowSpec ? (C extends W['credentials'][number] ? true : false) : true;
+
+type NotAccepted<
+  W extends WorkflowSpec,
+  C extends PresetCategory,
+> = KyxTypeError<`workflow ${W['key']} does not accept a ${C} credential (it collects ${JoinCategories<W['credentials']>})`>;
+
+type JoinCategories<T extends readonly string[]> = T extends readonly [
+  infer A extends string,
+  ...infer R extends string[],
+]
+  ? R extends []
+    ? A
+    : `${A}, ${JoinCategories<R>}`
+  : string;
+
+/** The first unmet requirement of a workflow, or `never` when it is satisfied. */
+type WorkflowProblem<W extends WorkflowSpec, U extends boolean, P extends PresetCategory> = [
+  Exclude<P, W['credentials'][number]>,
+] extends [never]
+  ? W extends { readonly requiredPresets: readonly (infer Req extends PresetCategory)[] }
+    ? [Exclude<Req, P>] extends [never]
+      ? UserProblem<W, U>
+      : `workflow ${W['key']} requires ${PresetHint[Exclude<Req, P>]}`
+    : UserProblem<W, U>
+  : `workflow ${W['key']} does not accept the ${Exclude<P, W['credentials'][number]>} credential preset`;
+
+type UserProblem<W extends WorkflowSpec, U extends boolean> = U extends true
+  ? never
+  : W extends { readonly requiredFields: readonly 'userReference'[] }
+    ? `workflow ${W['key']} requires .user(userReference)`
+    : never;
+
+/** Why the builder cannot be built yet, or `never` when it can. */
+type BuildProblem<W, R extends boolean, U extends boolean, P extends PresetCategory> = R extends false
+  ? 'set the reference first: .ref(customerInternalReference)'
+  : W extends WorkflowSpec
+    ? WorkflowProblem<W, U, P>
+    : 'choose a workflow first: .workflow(key)';
+
+/** A member that is `T` when the builder is complete, else the error saying what is missing. */
+type WhenComplete<W, R extends boolean, U extends boolean, P extends PresetCategory, T> =
+  BuildProblem<W, R, U, P> extends infer Problem extends string
+    ? [Problem] extends [never]
+      ? T
+      : KyxTypeError<Problem>
+    : never;
+
+/**
+ * The HTTP request a complete builder compiles to; the transport sends exactly this.
+ *
+ * @example
+ * ```ts
+ * import { account } from 'jumio-kyx';
+ * const { method, path, body } = account().ref('x').workflow(10011).compile();
+ * // method: 'POST', path: '/api/v1/accounts', body: { customerInternalReference: 'x', … }
+ * ```
+ */
+export interface CompiledAccountRequest<M extends AccountMode = AccountMode> {
+  /** `POST` to create an account, `PUT` to add a transaction to one. */
+  readonly method: M extends 'create' ? 'POST' : 'PUT';
+  /** Path on the account host. */
+  readonly path: M extends 'create' ? '/api/v1/accounts' : `/api/v1/accounts/${string}`;
+  /** The validated body. */
+  readonly body: AccountRequest;
+}
+
+/**
+ * Result of {@link AccountBuilder.validate}: the body, or every problem found. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { account } from 'jumio-kyx';
+ * const result = account().ref('x').workflow(10011).validate();
+ * if (!result.success) console.log(result.issues);
+ * ```
+ */
+export type AccountValidationResult =
+  | { readonly success: true; readonly output: AccountRequest }
+  | { readonly success: false; readonly issues: readonly KyxIssue[] };
+
+/**
+ * A builder with every required part: it can be built, compiled, validated and sent.
+ * `client.send` accepts exactly these.
+ *
+ * @example
+ * ```ts
+ * import { account, type CompleteAccountRequest } from 'jumio-kyx';
+ * const ready: CompleteAccountRequest = account().ref('x').workflow(10011);
+ * ```
+ */
+export interface CompleteAccountRequest<M extends AccountMode = AccountMode> {
+  /** The validated wire body; throws `KyxValidationError` on run-time problems. */
+  build(): AccountRequest;
+  /** Same as {@link CompleteAccountRequest.build}, so `JSON.stringify(builder)` gives the body. */
+  toJSON(): AccountRequest;
+  /** Method, path and validated body. */
+  compile(): CompiledAccountRequest<M>;
+  /** The body or the problems, without throwing. */
+  validate(): AccountValidationResult;
+}
+
+/**
+ * A template named by what it still needs: `AccountTemplate<'ref'>` becomes a complete request
+ * once `.ref()` is given. Use it to keep tables of templates and accept them in functions.
+ *
+ * @example
+ * ```ts
+ * import { account, type AccountTemplate } from 'jumio-kyx';
+ * const templates = {
+ *   docv: account().workflow(10026).document('USA', 'BS'),
+ *   idv: account().workflow(10011).id({ type: ['PASSPORT'] }),
+ * } satisfies Record<string, AccountTemplate<'ref'>>;
+ * const body = templates.docv.ref('order-1').build();
+ * ```
+ */
+export type AccountTemplate<Needs extends 'ref' | 'user' = never> = [Needs] extends [never]
+  ? CompleteAccountRequest
+  : { [K in Needs]: (value: string) => AccountTemplate<Exclude<Needs, K>> };
+
+/**
+ * Options of an ID credential preset (`.id(…)`).
+ *
+ * @example
+ * ```ts
+ * import type { IdPresetOptions } from 'jumio-kyx';
+ * const options: IdPresetOptions = { country: ['USA', 'CAN'], type: ['DRIVING_LICENSE', 'ID_CARD'] };
+ * ```
+ */
+export interface IdPresetOptions {
+  /** UUID of an existing ID credential to reuse (workflow 5). */
+  id?: string;
+  /** Countries offered: one code or a list. */
+  country?: CountryCode | readonly CountryCode[];
+  /** ID types offered: one type or a list. */
+  type?: IdType | readonly IdType[];
+  /** `DEFINED` (default) or `RECOMMENDED`; applies to country and type. */
+  predefinedType?: PredefinedType;
+}
+
+/**
+ * Capability options, reached through `builder.capability`. Each returns the builder.
+ *
+ * @example
+ * ```ts
+ * import { account } from 'jumio-kyx';
+ * account().ref('x').workflow(10026).document('USA', 'BS').capability.extraction(false);
+ * ```
+ */
+export interface CapabilityOptions<B, W> {
+  /** Configures watchlist screening; with a profile, overrides the search profile (`capabilities.watchlistScreening.searchProfile`). */
+  watchlist: W extends WorkflowSpec
+    ? 'watchlistScreening' extends W['capabilities'][number]
+      ? (searchProfile?: string) => B
+      : KyxTypeError<`workflow ${W['key']} does not run watchlist screening`>
+    : (searchProfile?: string) => B;
+  /** Turns document extraction on or off (`capabilities.documentVerification.enableExtraction`, sent as a string). */
+  extraction: Accepts<W, 'DOCUMENT'> extends true
+    ? (enabled: boolean) => B
+    : KyxTypeError<`workflow ${W extends WorkflowSpec ? W['key'] : never} accepts no DOCUMENT credential, so extraction cannot be configured`>;
+  /** Requests a 1+1 (`one`) or 2+2 (`two`) eKYC search (`capabilities.ekycCheck.searchType`). */
+  ekyc(searchType: 'one' | 'two'): B;
+  /** Ruleset for the risk score (`capabilities.workflowDecision.riskScoreRulesetId`). */
+  riskScore(rulesetId: string): B;
+  /** Rulesets replacing the workflow's defaults (`capabilities.ruleset.ids`). */
+  ruleset(ids: readonly string[]): B;
+}
+
+/**
+ * The account request builder. Every call returns a new builder, so partial builders are
+ * reusable templates. Methods that are not allowed yet are typed as a {@link KyxTypeError} that
+ * says what to do.
+ *
+ * Type parameters record facts, not values: the mode (create/update), the workflow's spec,
+ * whether a reference and a user reference were set, and which presets were added.
+ *
+ * @example
+ * ```ts
+ * import { account } from 'jumio-kyx';
+ * const request = account()
+ *   .ref('myOrganization')
+ *   .workflow(10026)
+ *   .document('USA', 'BS')
+ *   .capability.ekyc('one');
+ * const body = request.build();
+ * ```
+ */
+export interface AccountBuilder<
+  M extends AccountMode = 'create',
+  W extends WorkflowSpec | null = null,
+  R extends boolean = false,
+  U extends boolean = false,
+  P extends PresetCategory = never,
+> {
+  /** Sets `customerInternalReference` (1–100 characters, none of `<>"/;`%{}|`, no PII). Required. */
+  ref<const S extends string>(customerInternalReference: CheckReference<S>): AccountBuilder<M, W, true, U, P>;
+  /** Sets `userReference`, the end user's reference (1–100 characters, no PII). */
+  user(userReference: string): AccountBuilder<M, W, R, true, P>;
+  /** Sets `reportingCriteria` (1–255 characters). */
+  reporting(reportingCriteria: string): this;
+  /** Sets `callbackUrl`: an https URL of at most 255 characters. */
+  callback(callbackUrl: string): this;
+  /** Sets `tokenLifetime`, from `5m` to `60d`, e.g. `'30m'`, `'600s'`, `'1d'`. */
+  tokenLifetime(lifetime: TokenLifetime): this;
+  /** Chooses the workflow by catalog or registered key, or by a {@link defineWorkflow} definition. Required. */
+  workflow<const K extends number | WorkflowSpec>(
+    workflow: CheckWorkflow<M, K>,
+  ): AccountBuilder<M, SpecFrom<K>, R, U, P>;
+  /** Adds an ID credential preset: countries and ID types offered to the end user. */
+  id: Accepts<W, 'ID'> extends true
+    ? (preset?: IdPresetOptions) => AccountBuilder<M, W, R, U, P | 'ID'>
+    : NotAccepted<W & WorkflowSpec, 'ID'>;
+  /** Adds a DOCUMENT credential preset: exactly one country and one document type. */
+  document: Accepts<W, 'DOCUMENT'> extends true
+    ? (country: CountryCode, type: DocumentType) => AccountBuilder<M, W, R, U, P | 'DOCUMENT'>
+    : NotAccepted<W & WorkflowSpec, 'DOCUMENT'>;
+  /** Adds a FACEMAP (liveness) credential preset, optionally fixing the capture type. */
+  facemap: Accepts<W, 'FACEMAP'> extends true
+    ? (type?: FacemapType) => AccountBuilder<M, W, R, U, P | 'FACEMAP'>
+    : NotAccepted<W & WorkflowSpec, 'FACEMAP'>;
+  /** Capability options: `.capability.ekyc('one')`, `.capability.extraction(false)`, … */
+  readonly capability: CapabilityOptions<this, W>;
+  /** Sets `web`: success and error URLs (at most 1900 characters) and the locale. */
+  web(settings: WebSettings): this;
+  /** Sets `userConsent`: the end user's IP, location and consent. */
+  consent(userConsent: UserConsent): this;
+  /** Sets `overrideSettings`: cross-device options. */
+  overrides(settings: OverrideSettings): this;
+  /** Applies a reusable fragment: `builder.with(withCallback)` is `withCallback(builder)`. */
+  with<T>(fragment: (builder: this) => T): T;
+  /** The validated wire body. Throws `KyxValidationError` listing every run-time problem. */
+  build: WhenComplete<W, R, U, P, () => AccountRequest>;
+  /** Same as `build()`, so `JSON.stringify(builder)` gives the body. */
+  toJSON: WhenComplete<W, R, U, P, () => AccountRequest>;
+  /** Method, path and validated body, ready for a transport. */
+  compile: WhenComplete<W, R, U, P, () => CompiledAccountRequest<M>>;
+  /** The body, or every problem found (including missing parts); never throws. */
+  validate(): AccountValidationResult;
+}
+
+/**
+ * A fragment that works on any builder and keeps its type: use it with `.with(fragment)`.
+ * Fragments may call the methods that do not change what the builder still needs
+ * (`callback`, `tokenLifetime`, `reporting`, `web`, `consent`, `overrides`, `capability.*`).
+ *
+ * @example
+ * ```ts
+ * import { account, type AccountFragment } from 'jumio-kyx';
+ * const defaults: AccountFragment = (b) => b.callback('https://acme.example/jumio').tokenLifetime('1d');
+ * account().ref('x').workflow(10011).with(defaults).build();
+ * ```
+ */
+export type AccountFragment = <B extends AnyAccountBuilder>(builder: B) => B;
+
+/**
+ * Any account builder, whatever its state.
+ *
+ * @example
+ * ```ts
+ * import { account, type AnyAccountBuilder } from 'jumio-kyx';
+ * const builders: AnyAccountBuilder[] = [account(), account().ref('x').workflow(10011)];
+ * ```
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the widest builder, for generic fragments
+export type AnyAccountBuilder = AccountBuilder<AccountMode, any, boolean, boolean, PresetCategory>;

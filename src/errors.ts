@@ -1,0 +1,75 @@
+/**
+ * One problem found while validating a request or response: where it is and what is wrong.
+ *
+ * @example
+ * ```ts
+ * import type { KyxIssue } from 'jumio-kyx';
+ * const issue: KyxIssue = { path: 'customerInternalReference', message: 'must not be empty' };
+ * ```
+ */
+export interface KyxIssue {
+  /** Dotted path of the offending field, e.g. `workflowDefinition.credentials.0.country.values`. */
+  readonly path: string;
+  /** What rule it breaks and what to do. */
+  readonly message: string;
+}
+
+const KYX_ERROR = Symbol.for('jumio-kyx.error');
+
+/**
+ * Base class of every error this library throws. Use {@link isKyxError} to recognise one, also
+ * across copies of the package.
+ *
+ * @example
+ * ```ts
+ * import { KyxError, account } from 'jumio-kyx';
+ * try {
+ *   account().ref('bad/ref').workflow(10011).build();
+ * } catch (error) {
+ *   if (error instanceof KyxError) console.error(error.message);
+ * }
+ * ```
+ */
+export class KyxError extends Error {
+  /** Brand checked by {@link isKyxError}. */
+  readonly [KYX_ERROR] = true;
+  override name = 'KyxError';
+}
+
+/**
+ * Whether `value` is an error thrown by this library (any {@link KyxError} subclass).
+ *
+ * @example
+ * ```ts
+ * import { isKyxError } from 'jumio-kyx';
+ * isKyxError(new Error('x')); // false
+ * ```
+ */
+export function isKyxError(value: unknown): value is KyxError {
+  return typeof value === 'object' && value !== null && (value as { [KYX_ERROR]?: unknown })[KYX_ERROR] === true;
+}
+
+/**
+ * Thrown when a request (or a response) breaks the contract, before anything is sent. `issues`
+ * lists every problem with its field path.
+ *
+ * @example
+ * ```ts
+ * import { KyxValidationError, account } from 'jumio-kyx';
+ * try {
+ *   account().ref('a'.repeat(101)).workflow(10011).build();
+ * } catch (error) {
+ *   if (error instanceof KyxValidationError) error.issues[0]?.path; // 'customerInternalReference'
+ * }
+ * ```
+ */
+export class KyxValidationError extends KyxError {
+  override name = 'KyxValidationError';
+  /** Every problem found, each with the path of its field. */
+  readonly issues: readonly KyxIssue[];
+
+  constructor(issues: readonly KyxIssue[], subject = 'request') {
+    super(`Invalid ${subject}:\n${issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}`);
+    this.issues = issues;
+  }
+}

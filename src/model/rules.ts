@@ -1,0 +1,38 @@
+/** Smallest token lifetime Jumio accepts, in seconds (5 minutes). */
+export const TOKEN_LIFETIME_MIN_S = 5 * 60;
+/** Largest token lifetime Jumio accepts, in seconds (60 days). */
+export const TOKEN_LIFETIME_MAX_S = 60 * 24 * 60 * 60;
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/**
+ * Converts a token lifetime such as `30m` to seconds; `NaN` when it is not `<digits><s|m|h|d>`.
+ */
+export function parseTokenLifetime(lifetime: string): number {
+  const match = /^(\d+)([smhd])$/.exec(lifetime);
+  if (!match) return Number.NaN;
+  return Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether a URL's host is the local machine (`localhost`, `127.0.0.1`, `::1`). */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || hostname.endsWith('.localhost');
+}
+
+/**
+ * Whether `value` is an absolute URL; with `'https'`, whether it is https, or plain http to a
+ * loopback host (the local simulator).
+ */
+export function isAllowedUrl(value: string, scheme: 'https' | 'any'): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (scheme === 'any') return true;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+}

@@ -1,0 +1,214 @@
+import * as v from 'valibot';
+import {
+  CROSS_DEVICE_OPTIONS,
+  DOCUMENT_TYPES,
+  FACEMAP_TYPES,
+  FORBIDDEN_REFERENCE_CHARACTERS,
+  ID_TYPES,
+  type Locale,
+  type TokenLifetime,
+} from './codes.js';
+import { COUNTRY_CODES } from './countries.js';
+import { isAllowedUrl, parseTokenLifetime, TOKEN_LIFETIME_MAX_S, TOKEN_LIFETIME_MIN_S } from './rules.js';
+
+/** Message for strict objects: names an unknown field, or says an object is needed. */
+function unknownOrNotObject(issue: v.BaseIssue<unknown>): string {
+  return issue.expected === 'never' ? 'is not a known field' : 'must be an object';
+}
+
+/** A string of 1..max characters. */
+function boundedString(max: number) {
+  return v.pipe(
+    v.string('must be a string'),
+    v.minLength(1, 'must not be empty'),
+    v.check(
+      (s) => s.length <= max,
+      (issue) => `must be at most ${max} characters (got ${String(issue.input).length})`,
+    ),
+  );
+}
+
+const COUNTRY = v.picklist(COUNTRY_CODES, (issue) => `${issue.received} is not an ISO 3166-1 alpha-3 country code`);
+
+const PREDEFINED = v.picklist(['DEFINED', 'RECOMMENDED'], 'must be DEFINED or RECOMMENDED');
+
+function presetValues<const T extends readonly string[]>(values: T, what: string, exactlyOne: boolean) {
+  const item = v.picklist(values, (issue) => `${issue.received} is not ${what}`);
+  const list = exactlyOne
+    ? v.pipe(v.array(item), v.length(1, 'must hold exactly one value'))
+    : v.pipe(v.array(item), v.minLength(1, 'must hold at least one value'));
+  return v.strictObject({ predefinedType: PREDEFINED, values: list });
+}
+
+const CREDENTIAL_ID = v.pipe(v.string(), v.uuid('must be a UUID'));
+const DOCUMENT_CODES = Object.keys(DOCUMENT_TYPES) as (keyof typeof DOCUMENT_TYPES)[];
+
+/** Valibot schema of one `workflowDefinition.credentials[]` entry. */
+export const CredentialPresetSchema = v.variant(
+  'category',
+  [
+    v.strictObject({
+      id: v.exactOptional(CREDENTIAL_ID),
+      category: v.literal('ID'),
+      country: v.exactOptional(presetValues(COUNTRY_CODES, 'an ISO 3166-1 alpha-3 country code', false)),
+      type: v.exactOptional(presetValues(ID_TYPES, `an ID type (${ID_TYPES.join(', ')})`, false)),
+    }),
+    v.strictObject({
+      id: v.exactOptional(CREDENTIAL_ID),
+      category: v.literal('DOCUMENT'),
+      country: presetValues(COUNTRY_CODES, 'an ISO 3166-1 alpha-3 country code', true),
+      type: presetValues(DOCUMENT_CODES, 'a known document type code', true),
+    }),
+    v.strictObject({
+      id: v.exactOptional(CREDENTIAL_ID),
+      category: v.literal('FACEMAP'),
+      type: v.exactOptional(presetValues(FACEMAP_TYPES, `a facemap type (${FACEMAP_TYPES.join(', ')})`, false)),
+    }),
+  ],
+  (issue) => `category ${issue.received} cannot be preset: use ID, DOCUMENT or FACEMAP`,
+);
+
+/** Valibot schema of `workflowDefinition.capabilities`. */
+export const CapabilitiesSchema = v.strictObject({
+  watchlistScreening: v.exactOptional(v.strictObject({ searchProfile: v.exactOptional(boundedString(255)) })),
+  documentVerification: v.exactOptional(
+    v.strictObject({ enableExtraction: v.picklist(['true', 'false'], 'must be the string "true" or "false"') }),
+  ),
+  ekycCheck: v.exactOptional(v.strictObject({ searchType: v.picklist(['one', 'two'], 'must be "one" or "two"') })),
+  workflowDecision: v.exactOptional(v.strictObject({ riskScoreRulesetId: boundedString(255) })),
+  ruleset: v.exactOptional(
+    v.strictObject({ ids: v.pipe(v.array(boundedString(255)), v.minLength(1, 'must hold at least one ruleset id')) }),
+  ),
+});
+
+/** Valibot schema of `workflowDefinition`. */
+export const WorkflowDefinitionSchema = v.strictObject({
+  key: v.pipe(
+    v.number('must be a number'),
+    v.integer('must be an integer'),
+    v.minValue(1, 'must be a positive workflow key'),
+  ),
+  credentials: v.exactOptional(v.array(CredentialPresetSchema)),
+  capabilities: v.exactOptional(CapabilitiesSchema),
+});
+
+const REFERENCE = v.pipe(
+  boundedString(100),
+  v.check(
+    (s) => !FORBIDDEN_REFERENCE_CHARACTERS.some((c) => s.includes(c)),
+    (issue) => {
+      const found = FORBIDDEN_REFERENCE_CHARACTERS.filter((c) => String(issue.input).includes(c));
+      return `must not contain ${found.map((c) => `'${c}'`).join(', ')} (forbidden: ${FORBIDDEN_REFERENCE_CHARACTERS.join('')})`;
+    },
+  ),
+);
+
+const TOKEN_LIFETIME = v.pipe(
+  v.custom<TokenLifetime>((x) => typeof x === 'string', 'must be a string'),
+  v.regex(/^\d+[smhd]$/, 'must be a whole number followed by s, m, h or d (e.g. 600s, 30m, 1d)'),
+  v.check((s) => {
+    const seconds = parseTokenLifetime(s);
+    return seconds >= TOKEN_LIFETIME_MIN_S && seconds <= TOKEN_LIFETIME_MAX_S;
+  }, 'must be between 5m and 60d'),
+);
+
+const CALLBACK_URL = v.pipe(
+  v.string('must be a string'),
+  v.maxLength(255, (issue) => `must be at most 255 characters (got ${String(issue.input).length})`),
+  v.check((s) => isAllowedUrl(s, 'https'), 'must be an https URL (plain http only for loopback hosts)'),
+);
+
+const WEB_URL = v.pipe(
+  v.string('must be a string'),
+  v.maxLength(1900, (issue) => `must be at most 1900 characters (got ${String(issue.input).length})`),
+  v.check((s) => isAllowedUrl(s, 'any'), 'must be an absolute URL'),
+);
+
+/** Valibot schema of `web`. */
+export const WebSettingsSchema = v.strictObject({
+  successUrl: v.exactOptional(WEB_URL),
+  errorUrl: v.exactOptional(WEB_URL),
+  locale: v.exactOptional(
+    v.pipe(
+      v.custom<Locale>((x) => typeof x === 'string', 'must be a string'),
+      v.maxLength(5, (issue) => `must be at most 5 characters (got ${String(issue.input).length})`),
+      v.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must look like "es" or "pt-BR"'),
+    ),
+  ),
+});
+
+const TIMESTAMP = v.pipe(
+  v.string('must be a string'),
+  v.regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/,
+    'must be a UTC timestamp like 2022-07-20T17:20:35.000Z',
+  ),
+  v.check(
+    (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s.slice(0, 10),
+    'must be a real date and time',
+  ),
+);
+
+/** Valibot schema of `userConsent`. */
+export const UserConsentSchema = v.pipe(
+  v.strictObject({
+    userIp: v.pipe(v.string('must be a string'), v.ip('must be an IPv4 or IPv6 address')),
+    userLocation: v.strictObject({
+      country: COUNTRY,
+      state: v.exactOptional(boundedString(100)),
+    }),
+    consent: v.exactOptional(
+      v.pipe(
+        v.strictObject({
+          obtained: v.picklist(['yes', 'no', 'na'], 'must be "yes", "no" or "na"'),
+          obtainedAt: v.exactOptional(TIMESTAMP),
+        }),
+        v.forward(
+          v.check(
+            (c) => c.obtained !== 'yes' || c.obtainedAt !== undefined,
+            'is required when consent was obtained ("yes")',
+          ),
+          ['obtainedAt'],
+        ),
+      ),
+    ),
+  }),
+  v.forward(
+    v.check((u) => u.userLocation.country !== 'USA' || u.consent !== undefined, 'is required for users in the USA'),
+    ['consent'],
+  ),
+);
+
+/** Valibot schema of `overrideSettings`. */
+export const OverrideSettingsSchema = v.strictObject({
+  crossDeviceOnly: v.exactOptional(v.boolean('must be true or false')),
+  crossDeviceOption: v.exactOptional(
+    v.picklist(CROSS_DEVICE_OPTIONS, `must be one of ${CROSS_DEVICE_OPTIONS.join(', ')}`),
+  ),
+});
+
+/**
+ * Valibot schema of {@link AccountRequest}: every rule of the account API's request contract
+ * that holds for any workflow (the workflow-specific rules live in the workflow catalog).
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { AccountRequestSchema } from 'jumio-kyx';
+ * v.is(AccountRequestSchema, { customerInternalReference: 'x', workflowDefinition: { key: 10011 } }); // true
+ * ```
+ */
+export const AccountRequestSchema = v.strictObject(
+  {
+    customerInternalReference: REFERENCE,
+    workflowDefinition: WorkflowDefinitionSchema,
+    userReference: v.exactOptional(boundedString(100)),
+    reportingCriteria: v.exactOptional(boundedString(255)),
+    callbackUrl: v.exactOptional(CALLBACK_URL),
+    tokenLifetime: v.exactOptional(TOKEN_LIFETIME),
+    web: v.exactOptional(WebSettingsSchema),
+    userConsent: v.exactOptional(UserConsentSchema),
+    overrideSettings: v.exactOptional(OverrideSettingsSchema),
+  },
+  unknownOrNotObject,
+);

@@ -1,0 +1,216 @@
+import { defineWorkflow } from './define.js';
+
+const ALL_CHANNELS = ['API', 'SDK', 'WEB'] as const;
+const IDIV = ['usability', 'imageChecks', 'extraction', 'dataChecks', 'liveness', 'similarity'] as const;
+
+/**
+ * The workflows Jumio documents publicly, with what each needs. The single source for the
+ * builder's types, run-time validation, the simulator and the generated catalog page.
+ *
+ * @example
+ * ```ts
+ * import { WORKFLOW_CATALOG } from 'jumio-kyx';
+ * WORKFLOW_CATALOG.find((w) => w.key === 10026)?.name; // 'Standalone Document Verification'
+ * ```
+ */
+export const WORKFLOW_CATALOG = [
+  defineWorkflow({
+    key: 1,
+    name: 'ID Capture and Storage',
+    credentials: ['ID'],
+    channels: ALL_CHANNELS,
+    capabilities: ['usability', 'extraction'],
+  }),
+  defineWorkflow({
+    key: 2,
+    name: 'ID Verification',
+    credentials: ['ID'],
+    channels: ALL_CHANNELS,
+    capabilities: ['usability', 'imageChecks', 'extraction', 'dataChecks'],
+  }),
+  defineWorkflow({
+    key: 3,
+    name: 'ID and Identity Verification',
+    credentials: ['ID', 'SELFIE', 'FACEMAP'],
+    channels: ALL_CHANNELS,
+    capabilities: IDIV,
+    notes: 'Collects biometrics: API acquisition needs userConsent.',
+  }),
+  defineWorkflow({
+    key: 5,
+    name: 'Similarity to Existing ID',
+    credentials: ['ID', 'SELFIE'],
+    requiredPresets: ['ID'],
+    reusesCredential: true,
+    updateOnly: true,
+    channels: ['API'],
+    capabilities: ['usability', 'similarity'],
+    notes: 'The ID preset names the ID credential on file: .id({ id: credentialId }).',
+  }),
+  defineWorkflow({
+    key: 6,
+    name: 'Standalone Liveness',
+    credentials: ['SELFIE', 'FACEMAP'],
+    channels: ['API', 'SDK'],
+    capabilities: ['usability', 'liveness'],
+  }),
+  defineWorkflow({
+    key: 9,
+    name: 'Authentication',
+    credentials: ['SELFIE', 'FACEMAP'],
+    updateOnly: true,
+    channels: ['SDK', 'WEB'],
+    capabilities: ['usability', 'authentication'],
+    notes: 'Needs a facemap on file from workflow 3 or 6.',
+  }),
+  defineWorkflow({
+    key: 16,
+    name: 'Authentication on Premise',
+    credentials: ['SELFIE', 'FACEMAP'],
+    channels: ALL_CHANNELS,
+    capabilities: ['usability', 'authentication'],
+    notes: 'The customer uploads the stored facemap over the API; needs enablement.',
+  }),
+  defineWorkflow({
+    key: 20,
+    name: 'Similarity of Two Images',
+    credentials: ['ID', 'SELFIE'],
+    channels: ['API'],
+    capabilities: ['usability', 'similarity'],
+  }),
+  defineWorkflow({
+    key: 32,
+    name: 'ID + Identity Verification + Screening',
+    credentials: ['ID', 'SELFIE', 'FACEMAP'],
+    requiredFields: ['userReference'],
+    channels: ALL_CHANNELS,
+    capabilities: [...IDIV, 'watchlistScreening'],
+    notes: 'Screening must be set up for the tenant.',
+  }),
+  defineWorkflow({
+    key: 10005,
+    name: 'Standalone CPF Validation (Brazil)',
+    credentials: ['DATA'],
+    channels: ['API'],
+    capabilities: ['braCpfValidation'],
+    notes: 'Prepared data: personalNumber, firstName, lastName, address.country. Needs activation.',
+  }),
+  defineWorkflow({
+    key: 10006,
+    name: 'Standalone Serpro Biometric (Brazil)',
+    credentials: ['SELFIE', 'DATA'],
+    channels: ['API'],
+    capabilities: ['biometricVerification'],
+    notes: 'Prepared data: personalNumber.',
+  }),
+  defineWorkflow({
+    key: 10008,
+    name: 'Standalone DL Verification (AAMVA, USA)',
+    credentials: ['DATA'],
+    channels: ['API'],
+    capabilities: ['drivingLicenseVerification'],
+    notes: 'Needs AAMVA activation.',
+  }),
+  defineWorkflow({
+    key: 10010,
+    name: 'Standalone Watchlist Screening',
+    credentials: ['DATA'],
+    requiredFields: ['userReference'],
+    channels: ['API'],
+    capabilities: ['watchlistScreening'],
+    notes: 'Prepared data: firstName, lastName (dateOfBirth, address.country optional).',
+  }),
+  defineWorkflow({
+    key: 10011,
+    name: 'Standalone ID and Identity Verification',
+    credentials: ['ID', 'SELFIE', 'FACEMAP'],
+    channels: ALL_CHANNELS,
+    capabilities: IDIV,
+  }),
+  defineWorkflow({
+    key: 10013,
+    name: 'ID + Identity Verification + Screening + Proof of Residency + Address Validation + US DL Verification',
+    credentials: ['ID', 'SELFIE', 'FACEMAP'],
+    channels: ALL_CHANNELS,
+    capabilities: [
+      ...IDIV,
+      'watchlistScreening',
+      'addressValidation',
+      'proofOfResidency',
+      'drivingLicenseVerification',
+    ],
+    notes: 'Each added capability needs activation.',
+  }),
+  defineWorkflow({
+    key: 10014,
+    name: 'Standalone Authentication',
+    credentials: ['SELFIE', 'FACEMAP'],
+    updateOnly: true,
+    channels: ['SDK', 'WEB'],
+    capabilities: ['usability', 'authentication'],
+    notes: 'Needs a prior passed liveness on the account.',
+  }),
+  defineWorkflow({
+    key: 10015,
+    name: 'Standalone ID Verification',
+    credentials: ['ID'],
+    channels: ['API'],
+    capabilities: ['usability', 'imageChecks', 'extraction', 'dataChecks'],
+  }),
+  defineWorkflow({
+    key: 10026,
+    name: 'Standalone Document Verification',
+    credentials: ['DOCUMENT'],
+    requiredPresets: ['DOCUMENT'],
+    channels: ['API', 'WEB'],
+    capabilities: ['extraction'],
+    notes: 'The DOCUMENT preset names exactly one country and one document type.',
+  }),
+  defineWorkflow({
+    key: 10163,
+    name: 'ID & Identity Verification (Standard Service)',
+    credentials: ['ID', 'SELFIE', 'FACEMAP', 'DATA'],
+    channels: ALL_CHANNELS,
+    capabilities: IDIV,
+    notes: 'Requires supporting data (prepared data).',
+  }),
+  defineWorkflow({
+    key: 10170,
+    name: 'Document Proof + Multi-Document Upload',
+    credentials: ['DATA', 'DOCUMENT'],
+    channels: ALL_CHANNELS,
+    capabilities: [],
+    notes: 'No extraction and no fraud checks; the decision is always PASSED.',
+  }),
+  defineWorkflow({
+    key: 10172,
+    name: 'Fastfill (extraction only)',
+    credentials: ['ID'],
+    channels: ALL_CHANNELS,
+    capabilities: ['usability', 'extraction'],
+  }),
+] as const;
+
+/**
+ * The keys of {@link WORKFLOW_CATALOG}.
+ *
+ * @example
+ * ```ts
+ * import type { CatalogWorkflowKey } from 'jumio-kyx';
+ * const key: CatalogWorkflowKey = 10011;
+ * ```
+ */
+export type CatalogWorkflowKey = (typeof WORKFLOW_CATALOG)[number]['key'];
+
+/**
+ * Looks up a catalog workflow by key; `undefined` for keys the catalog does not know.
+ *
+ * @example
+ * ```ts
+ * import { findWorkflow } from 'jumio-kyx';
+ * findWorkflow(10010)?.requiredFields; // ['userReference']
+ * ```
+ */
+export function findWorkflow(key: number): (typeof WORKFLOW_CATALOG)[number] | undefined {
+  return WORKFLOW_CATALOG.find((w) => w.key === key);
+}
