@@ -36,20 +36,20 @@ type CheckReference<S extends string> = S extends `${string}${ForbiddenReference
   ? KyxTypeError<'customerInternalReference must not contain any of < > " / ; ` % { } |'>
   : S;
 
-type UpdateOnlyError<K extends number> =
-  KyxTypeError<`workflow ${K} runs only on an existing account: start from account(accountId)`>;
+/** `KyxTypeError<M>` with the message evaluated, so editors print the sentence, not an alias. */
+type Fail<M> = [M] extends [infer Message extends string] ? KyxTypeError<Message> : never;
 
 /** Checks `.workflow(x)`: x is a known or registered key, or a definition; not update-only on a create. */
 type CheckWorkflow<M extends AccountMode, K> = K extends WorkflowSpec
   ? M extends 'create'
     ? K extends { readonly updateOnly: true }
-      ? UpdateOnlyError<K['key']>
+      ? KyxTypeError<`workflow ${K['key']} runs only on an existing account: start from account(accountId)`>
       : K
     : K
   : K extends WorkflowKey
     ? M extends 'create'
       ? SpecOf<K> extends { readonly updateOnly: true }
-        ? UpdateOnlyError<K>
+        ? KyxTypeError<`workflow ${K} runs only on an existing account: start from account(accountId)`>
         : K
       : K
     : KyxTypeError<`workflow ${K & number} is not in the catalog: pass defineWorkflow({ key: ${K & number}, … }) or register its key in WorkflowRegistry`>;
@@ -65,10 +65,10 @@ type PresetHint = {
 /** Whether workflow W (or no workflow yet) accepts presets of category C. */
 type Accepts<W, C extends string> = W extends WorkflowSpec ? (C extends W['credentials'][number] ? true : false) : true;
 
-type NotAccepted<
-  W extends WorkflowSpec,
-  C extends PresetCategory,
-> = KyxTypeError<`workflow ${W['key']} does not accept a ${C} credential (it collects ${JoinCategories<W['credentials']>})`>;
+/** The message for a preset category a workflow does not accept. */
+type NotAccepted<W, C extends PresetCategory> = W extends WorkflowSpec
+  ? `workflow ${W['key']} does not accept ${C extends 'ID' ? 'an' : 'a'} ${C} credential (it collects ${JoinCategories<W['credentials']>})`
+  : never;
 
 type JoinCategories<T extends readonly string[]> = T extends readonly [
   infer A extends string,
@@ -274,15 +274,15 @@ export interface AccountBuilder<
   /** Adds an ID credential preset: countries and ID types offered to the end user. */
   id: Accepts<W, 'ID'> extends true
     ? (preset?: IdPresetOptions) => AccountBuilder<M, W, R, U, P | 'ID'>
-    : NotAccepted<W & WorkflowSpec, 'ID'>;
+    : Fail<NotAccepted<W, 'ID'>>;
   /** Adds a DOCUMENT credential preset: exactly one country and one document type. */
   document: Accepts<W, 'DOCUMENT'> extends true
     ? (country: CountryCode, type: DocumentType) => AccountBuilder<M, W, R, U, P | 'DOCUMENT'>
-    : NotAccepted<W & WorkflowSpec, 'DOCUMENT'>;
+    : Fail<NotAccepted<W, 'DOCUMENT'>>;
   /** Adds a FACEMAP (liveness) credential preset, optionally fixing the capture type. */
   facemap: Accepts<W, 'FACEMAP'> extends true
     ? (type?: FacemapType) => AccountBuilder<M, W, R, U, P | 'FACEMAP'>
-    : NotAccepted<W & WorkflowSpec, 'FACEMAP'>;
+    : Fail<NotAccepted<W, 'FACEMAP'>>;
   /** Capability options: `.capability.ekyc('one')`, `.capability.extraction(false)`, … */
   readonly capability: CapabilityOptions<this, W>;
   /** Sets `web`: success and error URLs (at most 1900 characters) and the locale. */
@@ -318,7 +318,8 @@ export interface AccountBuilder<
 export type AccountFragment = <B extends AnyAccountBuilder>(builder: B) => B;
 
 /**
- * Any account builder, whatever its state.
+ * What every account builder has, whatever its state: the methods that do not change what it
+ * still needs. Generic fragments ({@link AccountFragment}) are written against this.
  *
  * @example
  * ```ts
@@ -326,5 +327,21 @@ export type AccountFragment = <B extends AnyAccountBuilder>(builder: B) => B;
  * const builders: AnyAccountBuilder[] = [account(), account().ref('x').workflow(10011)];
  * ```
  */
-// biome-ignore lint/suspicious/noExplicitAny: the widest builder, for generic fragments
-export type AnyAccountBuilder = AccountBuilder<AccountMode, any, boolean, boolean, PresetCategory>;
+export interface AnyAccountBuilder {
+  /** Sets `reportingCriteria`. */
+  reporting(reportingCriteria: string): this;
+  /** Sets `callbackUrl`. */
+  callback(callbackUrl: string): this;
+  /** Sets `tokenLifetime`. */
+  tokenLifetime(lifetime: TokenLifetime): this;
+  /** Sets `web`. */
+  web(settings: WebSettings): this;
+  /** Sets `userConsent`. */
+  consent(userConsent: UserConsent): this;
+  /** Sets `overrideSettings`. */
+  overrides(settings: OverrideSettings): this;
+  /** The capability options every workflow accepts. */
+  readonly capability: Pick<CapabilityOptions<this, null>, 'ekyc' | 'riskScore' | 'ruleset'>;
+  /** The body, or every problem found; never throws. */
+  validate(): AccountValidationResult;
+}
