@@ -55,6 +55,22 @@ export type {
   WorkflowDefinition,
 } from './model/request.js';
 export {
+  type AccountResponse,
+  AccountResponseSchema,
+  type CallbackPayload,
+  CallbackPayloadSchema,
+  type CapabilityResult,
+  type CredentialApi,
+  type Decision,
+  type DecisionType,
+  type ResponseCredential,
+  type WorkflowDetails,
+  WorkflowDetailsSchema,
+  type WorkflowStatus,
+  type WorkflowStatusResponse,
+  WorkflowStatusResponseSchema,
+} from './model/response.js';
+export {
   AccountRequestSchema,
   CapabilitiesSchema,
   CredentialPresetSchema,
