@@ -23,8 +23,9 @@ const KYX_ERROR = Symbol.for('jumio-kyx.error');
  * @example
  * ```ts
  * import { KyxError, account } from 'jumio-kyx';
+ * const input: string = 'bad/ref'; // from a form: a literal with '/' would not even compile
  * try {
- *   account().ref('bad/ref').workflow(10011).build();
+ *   account().ref(input).workflow(10011).build();
  * } catch (error) {
  *   if (error instanceof KyxError) console.error(error.message);
  * }

@@ -43,7 +43,20 @@ function presetValues<const T extends readonly string[]>(values: T, what: string
 const CREDENTIAL_ID = v.pipe(v.string(), v.uuid('must be a UUID'));
 const DOCUMENT_CODES = Object.keys(DOCUMENT_TYPES) as (keyof typeof DOCUMENT_TYPES)[];
 
-/** Valibot schema of one `workflowDefinition.credentials[]` entry. */
+/**
+ * Valibot schema of one `workflowDefinition.credentials[]` entry.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { CredentialPresetSchema } from 'jumio-kyx';
+ * v.is(CredentialPresetSchema, {
+ *   category: 'DOCUMENT',
+ *   country: { predefinedType: 'DEFINED', values: ['USA'] },
+ *   type: { predefinedType: 'DEFINED', values: ['BS'] },
+ * }); // true
+ * ```
+ */
 export const CredentialPresetSchema = v.variant(
   'category',
   [
@@ -68,7 +81,16 @@ export const CredentialPresetSchema = v.variant(
   (issue) => `category ${issue.received} cannot be preset: use ID, DOCUMENT or FACEMAP`,
 );
 
-/** Valibot schema of `workflowDefinition.capabilities`. */
+/**
+ * Valibot schema of `workflowDefinition.capabilities`.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { CapabilitiesSchema } from 'jumio-kyx';
+ * v.is(CapabilitiesSchema, { documentVerification: { enableExtraction: false } }); // false: must be the string "false"
+ * ```
+ */
 export const CapabilitiesSchema = v.strictObject({
   watchlistScreening: v.exactOptional(v.strictObject({ searchProfile: v.exactOptional(boundedString(255)) })),
   documentVerification: v.exactOptional(
@@ -81,7 +103,17 @@ export const CapabilitiesSchema = v.strictObject({
   ),
 });
 
-/** Valibot schema of `workflowDefinition`. */
+/**
+ * Valibot schema of `workflowDefinition`.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { WorkflowDefinitionSchema } from 'jumio-kyx';
+ * const result = v.safeParse(WorkflowDefinitionSchema, { key: 0 });
+ * if (!result.success) result.issues[0].message; // 'must be a positive workflow key'
+ * ```
+ */
 export const WorkflowDefinitionSchema = v.strictObject({
   key: v.pipe(
     v.number('must be a number'),
@@ -124,7 +156,16 @@ const WEB_URL = v.pipe(
   v.check((s) => isAllowedUrl(s, 'any'), 'must be an absolute URL'),
 );
 
-/** Valibot schema of `web`. */
+/**
+ * Valibot schema of `web`.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { WebSettingsSchema } from 'jumio-kyx';
+ * v.is(WebSettingsSchema, { successUrl: 'https://acme.example/done', locale: 'pt-BR' }); // true
+ * ```
+ */
 export const WebSettingsSchema = v.strictObject({
   successUrl: v.exactOptional(WEB_URL),
   errorUrl: v.exactOptional(WEB_URL),
@@ -149,7 +190,16 @@ const TIMESTAMP = v.pipe(
   ),
 );
 
-/** Valibot schema of `userConsent`. */
+/**
+ * Valibot schema of `userConsent`. Users in the USA need `consent`; `obtained: 'yes'` needs `obtainedAt`.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { UserConsentSchema } from 'jumio-kyx';
+ * v.is(UserConsentSchema, { userIp: '203.0.113.7', userLocation: { country: 'USA' } }); // false: consent is required
+ * ```
+ */
 export const UserConsentSchema = v.pipe(
   v.strictObject({
     userIp: v.pipe(v.string('must be a string'), v.ip('must be an IPv4 or IPv6 address')),
@@ -179,7 +229,16 @@ export const UserConsentSchema = v.pipe(
   ),
 );
 
-/** Valibot schema of `overrideSettings`. */
+/**
+ * Valibot schema of `overrideSettings`.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { OverrideSettingsSchema } from 'jumio-kyx';
+ * v.is(OverrideSettingsSchema, { crossDeviceOnly: true, crossDeviceOption: 'QR_ONLY' }); // true
+ * ```
+ */
 export const OverrideSettingsSchema = v.strictObject({
   crossDeviceOnly: v.exactOptional(v.boolean('must be true or false')),
   crossDeviceOption: v.exactOptional(

@@ -207,8 +207,9 @@ export type CatalogWorkflowKey = (typeof WORKFLOW_CATALOG)[number]['key'];
  *
  * @example
  * ```ts
- * import { findWorkflow } from 'jumio-kyx';
- * findWorkflow(10010)?.requiredFields; // ['userReference']
+ * import { findWorkflow, type WorkflowSpec } from 'jumio-kyx';
+ * const spec: WorkflowSpec | undefined = findWorkflow(10010);
+ * spec?.requiredFields; // ['userReference']
  * ```
  */
 export function findWorkflow(key: number): (typeof WORKFLOW_CATALOG)[number] | undefined {

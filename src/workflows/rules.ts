@@ -3,7 +3,20 @@ import type { PresetCategory } from '../model/codes.js';
 import type { AccountRequest } from '../model/request.js';
 import type { WorkflowSpec } from './define.js';
 
-/** Whether a request creates an account (POST) or adds a transaction to one (PUT). */
+/**
+ * Whether a request creates an account (POST) or adds a transaction to one (PUT).
+ *
+ * @example
+ * ```ts
+ * import { account, type AccountMode, type CompiledAccountRequest } from 'jumio-kyx';
+ * const mode: AccountMode = 'update';
+ * const compiled: CompiledAccountRequest<'update'> = account('572ac7b5-9f83-409d-ba8e-f0014e411c7e')
+ *   .ref('x')
+ *   .workflow(10011)
+ *   .compile();
+ * compiled.method; // 'PUT'
+ * ```
+ */
 export type AccountMode = 'create' | 'update';
 
 /** The builder call that adds a preset of each category, for messages. */
