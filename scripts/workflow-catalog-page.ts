@@ -1,8 +1,7 @@
 // Renders docs/guides/workflows.md from the workflow catalog (src/workflows/catalog.ts), the one
-// source of truth: the page is never edited by hand. `npm run docs` rewrites it
-// (`tsx scripts/workflow-catalog-page.ts --write`); test/workflow-catalog-page.test.ts fails when
-// the committed page differs from what the catalog renders.
-import { readFileSync, writeFileSync } from 'node:fs';
+// source of truth: the page is never edited by hand. `npm run docs` (scripts/docs.ts) rewrites it;
+// test/workflow-catalog-page.test.ts fails when the committed page differs from what the catalog
+// renders, and the snippets on it are type-checked by scripts/check-examples.ts.
 import { fileURLToPath } from 'node:url';
 import { WORKFLOW_CATALOG } from '../src/workflows/catalog.js';
 import type { WorkflowSpec } from '../src/workflows/define.js';
@@ -29,6 +28,8 @@ export function requiredCalls(spec: WorkflowSpec): string[] {
   for (const field of spec.requiredFields ?? []) if (field === 'userReference') calls.push('.user(userReference)');
   return calls;
 }
+
+const heading = (spec: WorkflowSpec) => `${spec.key}: ${spec.name}`;
 
 function section(spec: WorkflowSpec): string {
   const presets = spec.credentials.filter((c): c is keyof typeof PRESET_METHOD => c in PRESET_METHOD);
@@ -61,7 +62,7 @@ function section(spec: WorkflowSpec): string {
     `| capabilities | ${list(spec.capabilities, 'none')} |`,
   ];
   return [
-    `## ${spec.key}: ${spec.name}`,
+    `## ${heading(spec)}`,
     '',
     '| | |',
     '| --- | --- |',
@@ -79,7 +80,7 @@ function section(spec: WorkflowSpec): string {
 export function renderWorkflowCatalog(catalog: readonly WorkflowSpec[] = WORKFLOW_CATALOG): string {
   const summary = catalog.map(
     (spec) =>
-      `| [${spec.key}](#${spec.key}-${anchor(spec.name)}) | ${cell(spec.name)} | ${list(spec.credentials)} | ${cell(requiredCalls(spec).map(code).join(', ')) || '—'} | ${spec.updateOnly ? 'yes' : ''} | ${list(spec.channels)} |`,
+      `| [${spec.key}](#${anchor(heading(spec))}) | ${cell(spec.name)} | ${list(spec.credentials)} | ${cell(requiredCalls(spec).map(code).join(', ')) || '—'} | ${spec.updateOnly ? 'yes' : ''} | ${list(spec.channels)} |`,
   );
   return [
     '---',
@@ -107,22 +108,14 @@ export function renderWorkflowCatalog(catalog: readonly WorkflowSpec[] = WORKFLO
   ].join('\n');
 }
 
-/** The anchor typedoc (markdown-it) gives a heading `${key}: ${name}`. */
-function anchor(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/\s+/g, '-');
-}
-
-if (process.argv.includes('--write')) {
-  writeFileSync(CATALOG_PAGE, renderWorkflowCatalog());
-  console.log(`wrote ${CATALOG_PAGE}`);
-} else if (process.argv.includes('--check')) {
-  const current = readFileSync(CATALOG_PAGE, 'utf8');
-  if (current !== renderWorkflowCatalog()) {
-    console.error(`${CATALOG_PAGE} is out of date: run npm run docs`);
-    process.exitCode = 1;
-  }
+/** The anchor typedoc 0.28 gives a heading (its Slugger: punctuation dropped, spaces to `-`, the first `--` collapsed). */
+export function anchor(heading: string): string {
+  return (
+    heading
+      .trim()
+      .replace(/[\u2000-\u206F\u2E00-\u2E7F\\'!"#$%&()*+,./:;<=>?@[\]^`{|}~]/g, '')
+      .replace(/\s/g, '-')
+      .replace(/--+/, '-')
+      .toLowerCase() || '_'
+  );
 }

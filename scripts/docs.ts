@@ -1,0 +1,32 @@
+// `npm run docs`: regenerates the workflow catalog page from the catalog, then runs typedoc (API
+// reference + the guides in docs/guides, configured in typedoc.json) into docs/api, and checks
+// that every in-page link (`#anchor`) of the generated guides and README page points at a heading.
+// `--check` (used by `npm test`) does not rewrite the catalog page; it fails if it is stale.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATALOG_PAGE, renderWorkflowCatalog } from './workflow-catalog-page.js';
+
+const check = process.argv.includes('--check');
+const page = renderWorkflowCatalog();
+if (!check) writeFileSync(CATALOG_PAGE, page);
+else if (readFileSync(CATALOG_PAGE, 'utf8') !== page) {
+  console.error(`${CATALOG_PAGE} is out of date: run npm run docs`);
+  process.exit(1);
+}
+
+const typedoc = spawnSync('node_modules/.bin/typedoc', [], { stdio: 'inherit' });
+if (typedoc.status !== 0) process.exit(typedoc.status ?? 1);
+
+const out = 'docs/api';
+const pages = [join(out, 'index.html'), ...readdirSync(join(out, 'documents')).map((f) => join(out, 'documents', f))];
+const broken = pages.filter(existsSync).flatMap((file) => {
+  const html = readFileSync(file, 'utf8');
+  const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+  return [...html.matchAll(/href="#([^"]+)"/g)].flatMap((m) => (ids.has(m[1]) ? [] : [`${file}: #${m[1]}`]));
+});
+if (broken.length > 0) {
+  console.error(`links to missing anchors:\n  ${broken.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`docs: ${pages.length} pages, every in-page link resolves (${out}/index.html)`);
