@@ -1,0 +1,46 @@
+// Size budgets, gzip, measured by size-limit (esbuild bundle of dist with its dependencies, so ky
+// and valibot count). `npm test` runs them through scripts/check-size.mjs, which skips (with a
+// notice, counting nothing) a budget whose imports dist does not export yet.
+import { readFileSync } from 'node:fs';
+
+/** Every budget, whether or not its imports exist yet. */
+export const budgets = [
+  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '4 kB', gzip: true },
+  {
+    name: 'builder + client (with ky and valibot)',
+    path: 'dist/index.js',
+    import: '{ account, createClient }',
+    limit: '12 kB',
+    gzip: true,
+  },
+];
+
+/** The names a budget imports, e.g. `{ account, createClient }` → ['account', 'createClient']. */
+export const importedNames = (budget) =>
+  budget.import
+    .replace(/[{}]/g, '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Names dist/index.js exports (read from its export statement; dist must be built). */
+export function distExports(path = 'dist/index.js') {
+  const code = readFileSync(path, 'utf8');
+  const names = [...code.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
+    m[1].split(',').map((part) =>
+      part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop(),
+    ),
+  );
+  return new Set(names.filter(Boolean));
+}
+
+/** Budgets whose imports all exist in dist. */
+export function activeBudgets() {
+  const exported = distExports();
+  return budgets.filter((b) => importedNames(b).every((name) => exported.has(name)));
+}
+
+export default activeBudgets();

@@ -1,0 +1,42 @@
+// `npm test` step: the size budgets of .size-limit.js (gzip, dependencies included), measured on
+// the built dist by size-limit. A budget whose imports dist does not export yet (e.g. createClient
+// before the client lands) is skipped with a notice and counts nothing. Prints `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { activeBudgets, budgets, distExports, importedNames } from '../.size-limit.js';
+
+const exported = distExports();
+const active = activeBudgets();
+for (const budget of budgets.filter((b) => !active.includes(b))) {
+  const missing = importedNames(budget).filter((name) => !exported.has(name));
+  console.log(`notice: skipping size budget "${budget.name}": dist does not export ${missing.join(', ')} yet`);
+}
+
+const run = spawnSync('node_modules/.bin/size-limit', ['--json'], { encoding: 'utf8' });
+let results;
+try {
+  results = JSON.parse(run.stdout);
+} catch {}
+if (!Array.isArray(results)) {
+  console.error(run.stdout, run.stderr);
+  console.log('size: 0 passed, 1 failed');
+  process.exit(1);
+}
+let passed = 0;
+let failed = 0;
+for (const result of results) {
+  const budget = active.find((b) => b.name === result.name);
+  const line = `${result.name} (${budget?.import ?? ''}): ${(result.size / 1000).toFixed(2)} kB gzip, limit ${(result.sizeLimit / 1000).toFixed(2)} kB`;
+  if (result.passed) {
+    passed += 1;
+    console.log(`✔ ${line}`);
+  } else {
+    failed += 1;
+    console.error(`✖ ${line}`);
+  }
+}
+if (results.length !== active.length) {
+  failed += 1;
+  console.error(`size-limit measured ${results.length} budgets, expected ${active.length}`);
+}
+console.log(`size: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
