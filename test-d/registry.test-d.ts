@@ -1,4 +1,4 @@
-import { expectError, expectType } from 'tsd';
+import { expectAssignable, expectError, expectNotAssignable, expectType } from 'tsd';
 import { type AccountRequest, account, defineWorkflow, type WorkflowKey } from '../dist/index.js';
 
 // A tenant-specific workflow, registered by declaration merging, is usable by key.
@@ -22,4 +22,6 @@ expectError(account().ref('r').workflow(20002).build());
 expectError(account().ref('r').workflow(20002).document('USA', 'BS'));
 expectError(account().ref('r').workflow(20003));
 const key: WorkflowKey = 20002;
-expectType<WorkflowKey>(key);
+expectAssignable<WorkflowKey>(key);
+expectAssignable<WorkflowKey>(20002);
+expectNotAssignable<WorkflowKey>(20003);
