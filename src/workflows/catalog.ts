@@ -1,4 +1,4 @@
-import { defineWorkflow } from './define.js';
+import { defineWorkflow, type WorkflowSpec } from './define.js';
 
 const ALL_CHANNELS = ['API', 'SDK', 'WEB'] as const;
 const IDIV = ['usability', 'imageChecks', 'extraction', 'dataChecks', 'liveness', 'similarity'] as const;
@@ -207,11 +207,10 @@ export type CatalogWorkflowKey = (typeof WORKFLOW_CATALOG)[number]['key'];
  *
  * @example
  * ```ts
- * import { findWorkflow, type WorkflowSpec } from 'jumio-kyx';
- * const spec: WorkflowSpec | undefined = findWorkflow(10010);
- * spec?.requiredFields; // ['userReference']
+ * import { findWorkflow } from 'jumio-kyx';
+ * findWorkflow(10010)?.requiredFields; // ['userReference']
  * ```
  */
-export function findWorkflow(key: number): (typeof WORKFLOW_CATALOG)[number] | undefined {
+export function findWorkflow(key: number): WorkflowSpec | undefined {
   return WORKFLOW_CATALOG.find((w) => w.key === key);
 }
