@@ -292,7 +292,7 @@ export function createClient(options: ClientOptions): KyxClient {
       )) as FinalizeResponse;
     },
 
-    status(accountId, executionId, call) {
+    async status(accountId, executionId, call) {
       const [a, w] = ids({ accountId, workflowExecutionId: executionId });
       return retrieval<WorkflowStatusResponse>(
         `/api/v1/accounts/${a}/workflow-executions/${w}/status`,
@@ -301,12 +301,12 @@ export function createClient(options: ClientOptions): KyxClient {
       );
     },
 
-    details(accountId, executionId, call) {
+    async details(accountId, executionId, call) {
       const [a, w] = ids({ accountId, workflowExecutionId: executionId });
       return retrieval<WorkflowDetails>(`/api/v1/accounts/${a}/workflow-executions/${w}`, WorkflowDetailsSchema, call);
     },
 
-    steps(accountId, executionId, call) {
+    async steps(accountId, executionId, call) {
       const [a, w] = ids({ accountId, workflowExecutionId: executionId });
       return retrieval<WorkflowSteps>(
         `/api/v1/accounts/${a}/workflow-executions/${w}/steps`,
@@ -333,12 +333,12 @@ export function createClient(options: ClientOptions): KyxClient {
       return { contentType: response.headers.get('content-type') ?? 'application/octet-stream', data };
     },
 
-    deleteAccount(accountId, call) {
+    async deleteAccount(accountId, call) {
       const [a] = ids({ accountId });
       return remove(`/api/v1/accounts/${a}`, call);
     },
 
-    deleteExecution(accountId, executionId, call) {
+    async deleteExecution(accountId, executionId, call) {
       const [a, w] = ids({ accountId, workflowExecutionId: executionId });
       return remove(`/api/v1/accounts/${a}/workflow-executions/${w}`, call);
     },
