@@ -71,6 +71,7 @@ function retryReason(error: unknown): string {
 
 async function toKyxError(error: unknown, spec: CallSpec, path: string, config: TransportConfig): Promise<unknown> {
   if (isKyxError(error)) return error;
+  if (spec.signal?.aborted) return spec.signal.reason;
   if (isHTTPError(error)) {
     const { response } = error;
     let title: string | undefined;
@@ -154,6 +155,7 @@ export function createTransport(config: TransportConfig): Transport {
           beforeRequest: [
             async (request, _options, { retryCount }) => {
               await spec.beforeAttempt?.();
+              spec.signal?.throwIfAborted(); // the caller gave up while this attempt waited
               if (spec.auth.kind === 'tenant') {
                 state.token = await spec.auth.tokens.get();
                 request.headers.set('Authorization', `Bearer ${state.token}`);
