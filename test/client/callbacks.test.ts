@@ -17,7 +17,12 @@ const payload = (callbackSentAt: string, definitionKey: unknown = '10013') => ({
 });
 
 describe('parseCallback', () => {
-  for (const sentAt of ['2023-03-15T19:14:51Z', '2023-03-15T19:14:51.2Z', '2023-03-15T19:14:51.28Z', '2023-03-15T19:14:51.286Z']) {
+  for (const sentAt of [
+    '2023-03-15T19:14:51Z',
+    '2023-03-15T19:14:51.2Z',
+    '2023-03-15T19:14:51.28Z',
+    '2023-03-15T19:14:51.286Z',
+  ]) {
     it(`accepts ${sentAt} (0–3 fractional digits)`, () => {
       expect(parseCallback(payload(sentAt)).callbackSentAt).toBe(sentAt);
     });

@@ -13,8 +13,8 @@ import {
   EXECUTION_ID,
   expectNoLeaks,
   type Handler,
-  jumio,
   json,
+  jumio,
   problem,
   type Recorded,
   SEED_JWT,
@@ -29,7 +29,11 @@ const PDF = new TextEncoder().encode('%PDF-1.7 …');
 const ID_CREDENTIAL = SEED_RESPONSE.workflowExecution.credentials.find((c) => c.category === 'ID');
 const CREDENTIAL_ID = ID_CREDENTIAL?.id ?? '';
 const apiBase = `https://api.amer-1.jumio.ai/api/v1/accounts/${ACCOUNT_ID}/workflow-executions/${EXECUTION_ID}`;
-const DONE = { timestamp: '2022-11-28T23:46:00.000Z', account: { id: ACCOUNT_ID }, workflowExecution: { id: EXECUTION_ID } };
+const DONE = {
+  timestamp: '2022-11-28T23:46:00.000Z',
+  account: { id: ACCOUNT_ID },
+  workflowExecution: { id: EXECUTION_ID },
+};
 
 /** Jumio that answers everything the flow needs; records calls. */
 function flowJumio(): Handler {
@@ -43,7 +47,10 @@ function flowJumio(): Handler {
     }
     if (call.method === 'PUT' && call.path.endsWith(EXECUTION_ID)) return json(DONE);
     if (call.path.endsWith('/status')) {
-      return json({ account: { id: ACCOUNT_ID }, workflowExecution: { id: EXECUTION_ID, definitionKey: '10011', status: 'NEW_STATE' } });
+      return json({
+        account: { id: ACCOUNT_ID },
+        workflowExecution: { id: EXECUTION_ID, definitionKey: '10011', status: 'NEW_STATE' },
+      });
     }
     if (call.path.endsWith('/steps')) return json({ steps: [{ id: 's1', name: 'ID_IV', capabilityIds: ['c1'] }] });
     if (call.method === 'GET' && call.path.endsWith(EXECUTION_ID)) {
@@ -62,6 +69,7 @@ function flowJumio(): Handler {
 }
 
 const line = (c: Recorded) => `${c.method} ${c.url}`;
+const fileOf = (c: Recorded | undefined) => c?.form?.get('file') as File;
 
 describe('credential upload', () => {
   it('front: multipart field "file" to the URL from the response, Bearer api.token, JPEG typed', async () => {
@@ -72,7 +80,7 @@ describe('credential upload', () => {
     expect(upload?.headers['authorization']).toBe(`Bearer ${SEED_JWT}`);
     expect(upload?.headers['user-agent']).toBe('Acme Onboarding/1.0');
     expect(upload?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-    const file = upload?.form?.get('file') as File;
+    const file = fileOf(upload);
     expect(file.type).toBe('image/jpeg');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(JPEG);
     expect([...(upload?.form?.keys() ?? [])]).toEqual(['file']);
@@ -88,7 +96,7 @@ describe('credential upload', () => {
       `${findCredential(SEED_RESPONSE, 'SELFIE')?.id}/parts/FACE`,
       `${CREDENTIAL_ID}/parts/BACK`,
     ]);
-    expect((calls[0]?.form?.get('file') as File).type).toBe('image/png');
+    expect(fileOf(calls[0]).type).toBe('image/png');
   });
 
   it('accepts a credential object directly', async () => {
@@ -130,7 +138,7 @@ describe('credential upload', () => {
     ];
     const { client, calls } = setup(flowJumio());
     await client.upload(documentResponse, 'document', PDF);
-    expect((calls[0]?.form?.get('file') as File).type).toBe('application/pdf');
+    expect(fileOf(calls[0]).type).toBe('application/pdf');
   });
 
   it('says what is missing: no credential of the category, or no API channel', async () => {
@@ -138,7 +146,9 @@ describe('credential upload', () => {
     const noDoc = await caught(client.upload(SEED_RESPONSE, 'document', PDF));
     expect((noDoc as KyxValidationError).issues[0]?.message).toBe('has no DOCUMENT credential');
     const facemap = findCredential(SEED_RESPONSE, 'FACEMAP');
-    const noApi = await caught(client.upload({ ...(facemap as NonNullable<typeof facemap>), category: 'SELFIE' }, 'face', JPEG));
+    const noApi = await caught(
+      client.upload({ ...(facemap as NonNullable<typeof facemap>), category: 'SELFIE' }, 'face', JPEG),
+    );
     expect((noApi as KyxValidationError).issues[0]?.path).toBe('SELFIE.api');
     expect(calls).toEqual([]);
   });
@@ -166,7 +176,10 @@ describe('credential upload', () => {
     const { client, calls } = setup(flowJumio());
     await client.uploadData(withData, { firstName: 'Ada', lastName: 'Lovelace' });
     expect(calls.map(line)).toEqual([`POST ${dataUrl}`]);
-    expect(calls[0]?.headers).toMatchObject({ 'content-type': 'application/json', authorization: `Bearer ${SEED_JWT}` });
+    expect(calls[0]?.headers).toMatchObject({
+      'content-type': 'application/json',
+      authorization: `Bearer ${SEED_JWT}`,
+    });
     expect(JSON.parse(calls[0]?.body ?? '')).toEqual({ firstName: 'Ada', lastName: 'Lovelace' });
   });
 });
@@ -200,7 +213,10 @@ describe('finalize, retrieval, deletion, health', () => {
       `GET ${r}/credentials/${CREDENTIAL_ID}/parts/FRONT`,
     ]);
     for (const call of calls.slice(1)) {
-      expect(call.headers).toMatchObject({ authorization: `Bearer ${TOKEN_PREFIX}1`, 'user-agent': 'Acme Onboarding/1.0' });
+      expect(call.headers).toMatchObject({
+        authorization: `Bearer ${TOKEN_PREFIX}1`,
+        'user-agent': 'Acme Onboarding/1.0',
+      });
     }
   });
 

@@ -1,6 +1,12 @@
 import { inspect } from 'node:util';
 import { expect } from 'vitest';
-import { type AccountResponse, type ClientOptions, createClient, type FetchLike, type KyxClient } from '../../src/index.js';
+import {
+  type AccountResponse,
+  type ClientOptions,
+  createClient,
+  type FetchLike,
+  type KyxClient,
+} from '../../src/index.js';
 import { seedJsonSnippets } from '../fixtures/seed.js';
 
 // A scripted Jumio behind an injected fetch (no network), plus a collector of everything the
@@ -42,7 +48,9 @@ export function problem(status: number, title: string, detail: string, headers: 
 }
 
 export function systemError(code: string): TypeError {
-  return new TypeError('fetch failed', { cause: Object.assign(new Error(`connect ${code} 203.0.113.1:443`), { code }) });
+  return new TypeError('fetch failed', {
+    cause: Object.assign(new Error(`connect ${code} 203.0.113.1:443`), { code }),
+  });
 }
 
 /** A fetch that never answers until its request is aborted (ky's timeout aborts it). */

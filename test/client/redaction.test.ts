@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { account, KyxBadRequestError } from '../../src/index.js';
+import { account, type KyxBadRequestError } from '../../src/index.js';
 import {
   ACCOUNT_ID,
   CLIENT_SECRET,
@@ -9,8 +9,8 @@ import {
   expectNoLeaks,
   type Handler,
   hang,
-  jumio,
   json,
+  jumio,
   problem,
   type Recorded,
   SEED_JWT,
@@ -29,12 +29,19 @@ const create = () => account().ref('myOrganization').workflow(10011);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0]);
 
 /** A Jumio that answers `path` with `reply`, after echoing what it was sent into the detail. */
-function hostile(match: (call: Recorded) => boolean, reply: (call: Recorded, request: Request) => Response | Promise<Response>): Handler {
+function hostile(
+  match: (call: Recorded) => boolean,
+  reply: (call: Recorded, request: Request) => Response | Promise<Response>,
+): Handler {
   const base = jumio();
   return (call, request) => (match(call) ? reply(call, request) : base(call, request));
 }
 const echo = (status: number) => (call: Recorded) =>
-  problem(status, `Echo ${call.headers['authorization']}`, `you sent ${call.headers['authorization']} and ${CLIENT_SECRET} and ${SEED_JWT}`);
+  problem(
+    status,
+    `Echo ${call.headers['authorization']}`,
+    `you sent ${call.headers['authorization']} and ${CLIENT_SECRET} and ${SEED_JWT}`,
+  );
 
 describe('no secret or token is ever shown', () => {
   it('the fake Jumio did receive the secrets (so the scan below could find them)', async () => {
@@ -55,9 +62,12 @@ describe('no secret or token is ever shown', () => {
 
   for (const status of [400, 401, 403, 404, 429, 500, 503]) {
     it(`HTTP ${status} whose body echoes Authorization, the client secret and the JWT`, async () => {
-      const { client } = setup(hostile((c) => c.path === '/api/v1/accounts', echo(status)), {
-        retry: { limit: 1, delay: () => 0, jitter: false },
-      });
+      const { client } = setup(
+        hostile((c) => c.path === '/api/v1/accounts', echo(status)),
+        {
+          retry: { limit: 1, delay: () => 0, jitter: false },
+        },
+      );
       const error = await caught(client.send(create()));
       expect(error.message).toContain(`HTTP ${status}`);
       expect(error.message).toContain('[redacted]');
@@ -80,7 +90,12 @@ describe('no secret or token is ever shown', () => {
   it('token endpoint failures', async () => {
     const { client } = setup(hostile((c) => c.path === '/oauth2/token', echo(401)));
     await caught(client.send(create()));
-    const broken = setup(hostile((c) => c.path === '/oauth2/token', () => json({ access_token: '', expires_in: 'soon' })));
+    const broken = setup(
+      hostile(
+        (c) => c.path === '/oauth2/token',
+        () => json({ access_token: '', expires_in: 'soon' }),
+      ),
+    );
     await caught(broken.client.send(create()));
   });
 
@@ -94,7 +109,13 @@ describe('no secret or token is ever shown', () => {
       ),
     );
     await caught(refused.client.send(create()));
-    const slow = setup(hostile((c) => c.path === '/api/v1/accounts', (_c, request) => hang(request)), { timeout: 10 });
+    const slow = setup(
+      hostile(
+        (c) => c.path === '/api/v1/accounts',
+        (_c, request) => hang(request),
+      ),
+      { timeout: 10 },
+    );
     await caught(slow.client.send(create()));
     const malformed = setup(
       hostile(
@@ -107,7 +128,13 @@ describe('no secret or token is ever shown', () => {
 
   it('validation errors (builder, options, upload checks)', async () => {
     const { client } = setup();
-    await caught(client.send(account().ref('bad/ref').workflow(10011)));
+    await caught(
+      client.send(
+        account()
+          .ref('bad/ref' as string)
+          .workflow(10011),
+      ),
+    );
     await caught(client.upload(SEED_RESPONSE, 'front', new TextEncoder().encode(`GIF89a ${SEED_JWT}`)));
     await caught(client.sendAll([create()], { concurrency: 0 }));
   });

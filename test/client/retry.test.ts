@@ -14,8 +14,8 @@ import {
   expectNoLeaks,
   type Handler,
   hang,
-  jumio,
   json,
+  jumio,
   problem,
   type Recorded,
   SEED_RESPONSE,
@@ -25,10 +25,16 @@ import {
 
 const create = () => account().ref('myOrganization').workflow(10011);
 const accountCalls = (calls: Recorded[]) => calls.filter((c) => c.path.startsWith('/api/v1/accounts'));
-const STATUS = { account: { id: ACCOUNT_ID }, workflowExecution: { id: EXECUTION_ID, definitionKey: '10011', status: 'PROCESSED' } };
+const STATUS = {
+  account: { id: ACCOUNT_ID },
+  workflowExecution: { id: EXECUTION_ID, definitionKey: '10011', status: 'PROCESSED' },
+};
 
 /** Jumio whose `path` answers with the scripted replies in turn (a function may throw). */
-function scripted(match: (call: Recorded) => boolean, replies: ((request: Request) => Response | Promise<Response>)[]): Handler {
+function scripted(
+  match: (call: Recorded) => boolean,
+  replies: ((request: Request) => Response | Promise<Response>)[],
+): Handler {
   const base = jumio();
   let n = 0;
   return (call, request) => {
@@ -47,7 +53,11 @@ afterEach(() => {
 describe('retry table', () => {
   it('is data in code: account POST/PUT retry only 429 and never-sent failures', () => {
     expect(RETRY_POLICIES.account).toMatchObject({ statusCodes: [429], timeouts: false, network: 'never-sent' });
-    expect(RETRY_POLICIES.retrieval).toMatchObject({ statusCodes: [429, 500, 502, 503, 504], timeouts: true, network: 'any' });
+    expect(RETRY_POLICIES.retrieval).toMatchObject({
+      statusCodes: [429, 500, 502, 503, 504],
+      timeouts: true,
+      network: 'any',
+    });
     expect(RETRY_POLICIES.token).toMatchObject({ timeouts: true, network: 'any' });
     expect(RETRY_POLICIES.upload.statusCodes).toEqual([429]);
     expect(RETRY_POLICIES.finalize.statusCodes).toEqual([429]);
@@ -89,7 +99,11 @@ describe('account create (billable)', () => {
   it('backoff without Retry-After is capped by backoffLimit', async () => {
     vi.useFakeTimers();
     const { client, calls } = setup(
-      scripted(isAccount, [() => problem(429, 'Too Many Requests', ''), () => problem(429, 'Too Many Requests', ''), ok]),
+      scripted(isAccount, [
+        () => problem(429, 'Too Many Requests', ''),
+        () => problem(429, 'Too Many Requests', ''),
+        ok,
+      ]),
       { retry: { delay: () => 60_000, backoffLimit: 1_000, jitter: false } },
     );
     const pending = client.send(create());
@@ -201,13 +215,16 @@ describe('token and retrieval (safe to repeat)', () => {
 
   it('token endpoint 503 and reset → retried', async () => {
     const { client, calls } = setup(
-      scripted((c) => c.path === '/oauth2/token', [
-        () => problem(503, 'Service Unavailable', ''),
-        () => {
-          throw systemError('ECONNRESET');
-        },
-        () => json({ access_token: 'tenant-token-x', expires_in: 3600 }),
-      ]),
+      scripted(
+        (c) => c.path === '/oauth2/token',
+        [
+          () => problem(503, 'Service Unavailable', ''),
+          () => {
+            throw systemError('ECONNRESET');
+          },
+          () => json({ access_token: 'tenant-token-x', expires_in: 3600 }),
+        ],
+      ),
     );
     await client.send(create());
     expect(calls.map((c) => c.path)).toEqual(['/oauth2/token', '/oauth2/token', '/oauth2/token', '/api/v1/accounts']);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { account, type CompleteAccountRequest, KyxBadRequestError, KyxValidationError } from '../../src/index.js';
-import { caught, expectNoLeaks, type Handler, jumio, json, problem, record, SEED_RESPONSE, setup } from './harness.js';
+import { caught, expectNoLeaks, type Handler, json, jumio, problem, record, SEED_RESPONSE, setup } from './harness.js';
 
 const idFor = (ref: string) => `00000000-0000-4000-8000-${ref.replace(/\D/g, '').padStart(12, '0')}`;
 
@@ -37,7 +37,9 @@ describe('sendAll', () => {
     const requests: CompleteAccountRequest[] = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6'].map((ref) =>
       account().ref(ref).workflow(10011),
     );
-    requests[2] = account().ref('bad/ref').workflow(10011); // invalid: rejected without being sent
+    requests[2] = account()
+      .ref('bad/ref' as string)
+      .workflow(10011); // invalid: rejected without being sent
     const pending = client.sendAll(requests, { concurrency: 3 });
     await vi.runAllTimersAsync();
     const outcomes = await pending;
@@ -93,7 +95,9 @@ describe('sendAll', () => {
     const { client, calls } = setup();
     expect(await client.sendAll([])).toEqual([]);
     const error = await caught(client.sendAll([account().ref('x').workflow(10011)], { ratePerSecond: 0 }));
-    expect((error as KyxValidationError).issues).toEqual([{ path: 'ratePerSecond', message: 'must be a positive number' }]);
+    expect((error as KyxValidationError).issues).toEqual([
+      { path: 'ratePerSecond', message: 'must be a positive number' },
+    ]);
     expect(calls).toEqual([]);
   });
 

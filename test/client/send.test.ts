@@ -13,8 +13,8 @@ import {
   CLIENT_SECRET,
   caught,
   expectNoLeaks,
-  jumio,
   json,
+  jumio,
   problem,
   SEED_RESPONSE,
   setup,
@@ -65,7 +65,10 @@ describe('send: request sequence and headers', () => {
       `PUT https://account.amer-1.jumio.ai/api/v1/accounts/${ACCOUNT_ID}`,
     ]);
     expect(calls[1]?.headers['authorization']).toBe(`Bearer ${TOKEN_PREFIX}1`);
-    expect(JSON.parse(calls[1]?.body ?? '')).toEqual({ customerInternalReference: 'x', workflowDefinition: { key: 10011 } });
+    expect(JSON.parse(calls[1]?.body ?? '')).toEqual({
+      customerInternalReference: 'x',
+      workflowDefinition: { key: 10011 },
+    });
   });
 
   for (const region of REGIONS) {
@@ -83,7 +86,10 @@ describe('send: request sequence and headers', () => {
   it('baseUrl points every host at one origin (loopback http allowed)', async () => {
     const { client, calls } = setup(jumio(), { baseUrl: 'http://127.0.0.1:4010/' });
     await client.send(create());
-    expect(calls.map((c) => c.url)).toEqual(['http://127.0.0.1:4010/oauth2/token', 'http://127.0.0.1:4010/api/v1/accounts']);
+    expect(calls.map((c) => c.url)).toEqual([
+      'http://127.0.0.1:4010/oauth2/token',
+      'http://127.0.0.1:4010/api/v1/accounts',
+    ]);
   });
 
   it('refuses plain http to a non-loopback baseUrl, bad regions and a missing User-Agent, naming the field', () => {
@@ -109,7 +115,13 @@ describe('send: request sequence and headers', () => {
 
   it('an invalid builder throws KyxValidationError and nothing is sent', async () => {
     const { client, calls } = setup();
-    const error = await caught(client.send(account().ref('bad/ref' as string).workflow(10011)));
+    const error = await caught(
+      client.send(
+        account()
+          .ref('bad/ref' as string)
+          .workflow(10011),
+      ),
+    );
     expect(error).toBeInstanceOf(KyxValidationError);
     expect((error as KyxValidationError).issues[0]?.path).toBe('customerInternalReference');
     expect(calls).toEqual([]);
@@ -134,7 +146,9 @@ describe('send: response validation', () => {
       allowedChannels: ['SDK', 'TELEPATHY'],
     });
     const base = jumio();
-    const { client } = setup((call, request) => (call.path === '/api/v1/accounts' ? json(extended) : base(call, request)));
+    const { client } = setup((call, request) =>
+      call.path === '/api/v1/accounts' ? json(extended) : base(call, request),
+    );
     const response = await client.send(create());
     expect(response.workflowExecution.credentials.at(-1)?.category).toBe('VOICEPRINT');
   });
@@ -172,7 +186,9 @@ describe('send: OAuth2 token', () => {
     const { client, calls } = setup();
     for (let i = 0; i < 5; i++) await client.send(create());
     expect(calls.filter((c) => c.path === '/oauth2/token')).toHaveLength(1);
-    expect(new Set(calls.slice(1).map((c) => c.headers['authorization']))).toEqual(new Set([`Bearer ${TOKEN_PREFIX}1`]));
+    expect(new Set(calls.slice(1).map((c) => c.headers['authorization']))).toEqual(
+      new Set([`Bearer ${TOKEN_PREFIX}1`]),
+    );
   });
 
   it('one token request shared by concurrent sends', async () => {
