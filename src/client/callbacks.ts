@@ -1,6 +1,5 @@
-import * as v from 'valibot';
-import { toKyxIssues } from '../builder/compile.js';
 import { KyxValidationError } from '../errors.js';
+import { parseWith } from '../model/parse.js';
 import { type CallbackPayload, CallbackPayloadSchema } from '../model/response.js';
 import type { Region } from './regions.js';
 
@@ -31,8 +30,8 @@ export function parseCallback(body: string | Uint8Array | object): CallbackPaylo
       throw new KyxValidationError([{ path: '', message: 'must be a JSON body' }], 'callback');
     }
   }
-  const parsed = v.safeParse(CallbackPayloadSchema, value);
-  if (!parsed.success) throw new KyxValidationError(toKyxIssues(parsed.issues), 'callback');
+  const parsed = parseWith(CallbackPayloadSchema, value);
+  if (!parsed.success) throw new KyxValidationError(parsed.issues, 'callback');
   return parsed.output as CallbackPayload;
 }
 

@@ -1,7 +1,7 @@
 import ky, { isForceRetryError, isHTTPError, isTimeoutError, type KyInstance } from 'ky';
-import * as v from 'valibot';
-import { toKyxIssues } from '../builder/compile.js';
+import type * as v from 'valibot';
 import { isKyxError } from '../errors.js';
+import { parseWith } from '../model/parse.js';
 import { httpError, KyxNetworkError, KyxResponseError, KyxTimeoutError } from './errors.js';
 import { emit, type KyxHooks, type KyxRequestEvent } from './hooks.js';
 import { networkErrorKind, systemErrorCode } from './network.js';
@@ -206,8 +206,12 @@ export function createTransport(config: TransportConfig): Transport {
     } catch {
       throw new KyxResponseError(spec.method, path, [{ path: '', message: 'must be a JSON body' }]);
     }
-    const parsed = v.safeParse(schema, body);
-    if (!parsed.success) throw new KyxResponseError(spec.method, path, toKyxIssues(parsed.issues));
+    const parsed = parseWith(schema, body);
+    if (!parsed.success) {
+      // issue messages may quote the offending value: scrub them like any server text
+      const issues = parsed.issues.map((i) => ({ path: i.path, message: scrub(i.message, config.secrets()) }));
+      throw new KyxResponseError(spec.method, path, issues);
+    }
     return parsed.output;
   }
 

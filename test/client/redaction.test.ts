@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { account, type KyxBadRequestError } from '../../src/index.js';
+import { account, type KyxBadRequestError, type KyxResponseError } from '../../src/index.js';
 import {
   ACCOUNT_ID,
   CLIENT_SECRET,
@@ -124,6 +124,19 @@ describe('no secret or token is ever shown', () => {
       ),
     );
     await caught(malformed.client.send(create()));
+    const wrongShape = setup(
+      hostile(
+        (c) => c.path === '/api/v1/accounts',
+        () =>
+          json({
+            ...SEED_RESPONSE,
+            sdk: SEED_JWT,
+            web: `https://x.web.amer-1.jumio.ai/?authorizationToken=${SEED_JWT}`,
+          }),
+      ),
+    );
+    const error = await caught(wrongShape.client.send(create()));
+    expect((error as KyxResponseError).issues.map((i) => i.path)).toEqual(['web', 'sdk']);
   });
 
   it('validation errors (builder, options, upload checks)', async () => {
