@@ -249,6 +249,29 @@ describe('send: OAuth2 token', () => {
     expect(calls.filter((c) => c.path === '/oauth2/token')).toHaveLength(2);
   });
 
+  it('concurrent 401s share one refresh: each request replays once, one new token', async () => {
+    const base = jumio();
+    const { client, calls } = setup((call, request) =>
+      call.path === '/api/v1/accounts' && call.headers['authorization'] === `Bearer ${TOKEN_PREFIX}1`
+        ? problem(401, 'Unauthorized', 'expired')
+        : base(call, request),
+    );
+    await Promise.all(Array.from({ length: 4 }, () => client.send(create())));
+    expect(calls.filter((c) => c.path === '/oauth2/token')).toHaveLength(2);
+    expect(calls.filter((c) => c.path === '/api/v1/accounts')).toHaveLength(8);
+  });
+
+  it('a hook that throws does not break the call', async () => {
+    const { client } = setup(jumio(), {
+      hooks: {
+        onRequest: () => {
+          throw new Error('broken logger');
+        },
+      },
+    });
+    expect((await client.send(create())).account.id).toBe(ACCOUNT_ID);
+  });
+
   it('rejected client credentials → KyxAuthenticationError from the token endpoint, no account request', async () => {
     const { client, calls } = setup(() => problem(401, 'Unauthorized', 'bad client'));
     const error = await caught(client.send(create()));
