@@ -75,7 +75,7 @@ const requestInput = fc.record({
   extraction: maybe(fc.boolean()),
   ekyc: maybe(mix(fc.constantFrom('one', 'two'), fc.constant('three'))),
   watchlist: maybe(mix(fc.constant('profile-1'), fc.constant(''))),
-  ruleset: maybe(mix(fc.constant(['a', 'b']), fc.constantFrom([], ['a', '']))),
+  ruleset: maybe(mix<string[]>(fc.constant(['a', 'b']), fc.constantFrom([], ['a', '']))),
   web: maybe(
     fc.record({
       successUrl: maybe(url(1900)),
