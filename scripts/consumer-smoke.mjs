@@ -59,14 +59,16 @@ function test(name, fn) {
   }
 }
 
-// The design card example, a template table, a fragment, and errors that must still be errors
+// The design card example (builder and client), a template table, a fragment, and errors that must still be errors
 // (so a broken .d.ts that degrades to `any` cannot pass).
 const sample = `import {
   account,
   type AccountFragment,
   type AccountRequest,
+  type AccountResponse,
   type AccountTemplate,
   type CompleteAccountRequest,
+  createClient,
   isKyxError,
   KyxValidationError,
 } from 'jumio-kyx';
@@ -87,6 +89,17 @@ export function start(template: AccountTemplate<'ref'>, ref: string): CompleteAc
 }
 export const compiled = start(templates.idv, 'order-1').compile();
 export const update = account('572ac7b5-9f83-409d-ba8e-f0014e411c7e').ref('x').workflow(10011).compile();
+
+// The design card's client (compile-only here: created inside a function that the run never calls).
+export function onboard(template: AccountTemplate<'ref'>, ref: string): Promise<AccountResponse> {
+  const client = createClient({
+    region: 'amer-1',
+    credentials: { clientId: 'client-id', clientSecret: 'client-secret' },
+    userAgent: 'Acme Onboarding/1.0',
+    fetch,
+  });
+  return client.send(template.ref(ref));
+}
 
 export function tryBuild(ref: string): string {
   try {

@@ -1,7 +1,7 @@
 // Extracts the ```ts blocks of `@example` tags from the sources and type-checks them against the
 // built package; finds exports of the public entry points that have no `@example`.
 // Used by scripts/check-examples.ts (the `npm test` step) and test/examples.test.ts.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -93,7 +93,7 @@ export function extractMarkdownExamples(file: string, text: string): Example[] {
   return examples;
 }
 
-/** The public entry points: package.json `exports` that point at dist/*.d.ts, mapped back to src. */
+/** The public entry points: package.json `exports` whose types are dist/*.d.ts, mapped back to src. */
 export function entryPoints(): { specifier: string; source: string }[] {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     name: string;
@@ -103,7 +103,10 @@ export function entryPoints(): { specifier: string; source: string }[] {
     const types = typeof target === 'string' ? undefined : target.types;
     const match = types ? /^\.\/dist\/(.+)\.d\.ts$/.exec(types) : null;
     if (!match) return [];
-    return [{ specifier: join(pkg.name, subpath), source: join(root, 'src', `${match[1]}.ts`) }];
+    // dist/X.d.ts is built from src/X.ts or src/X/index.ts (tsdown entry `X: 'src/X/index.ts'`).
+    const candidates = [join(root, 'src', `${match[1]}.ts`), join(root, 'src', match[1], 'index.ts')];
+    const source = candidates.find((file) => existsSync(file)) ?? candidates[0];
+    return [{ specifier: join(pkg.name, subpath), source }];
   });
 }
 
