@@ -1,10 +1,12 @@
 // `npm run docs`: regenerates the workflow catalog page from the catalog, then runs typedoc (API
-// reference + the guides in docs/guides, configured in typedoc.json) into docs/api, and checks
+// reference of every public entry point + the guides in docs/guides, configured in typedoc.json)
+// into docs/api, and checks
 // that every in-page link (`#anchor`) of the generated guides and README page points at a heading.
 // `--check` (used by `npm test`) does not rewrite the catalog page; it fails if it is stale.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { entryPoints } from './examples.js';
 import { CATALOG_PAGE, renderWorkflowCatalog } from './workflow-catalog-page.js';
 
 const check = process.argv.includes('--check');
@@ -15,7 +17,10 @@ else if (readFileSync(CATALOG_PAGE, 'utf8') !== page) {
   process.exit(1);
 }
 
-const typedoc = spawnSync('node_modules/.bin/typedoc', [], { stdio: 'inherit' });
+// The entry points are the package's public ones (package.json `exports`), so a new subpath such as
+// `jumio-kyx/simulator` is documented as soon as it is exported.
+const entries = entryPoints().flatMap((entry) => ['--entryPoints', relative(process.cwd(), entry.source)]);
+const typedoc = spawnSync('node_modules/.bin/typedoc', entries, { stdio: 'inherit' });
 if (typedoc.status !== 0) process.exit(typedoc.status ?? 1);
 
 const out = 'docs/api';

@@ -101,11 +101,11 @@ export function entryPoints(): { specifier: string; source: string }[] {
   };
   return Object.entries(pkg.exports).flatMap(([subpath, target]) => {
     const types = typeof target === 'string' ? undefined : target.types;
-    const match = types ? /^\.\/dist\/(.+)\.d\.ts$/.exec(types) : null;
-    if (!match) return [];
+    const name = types ? /^\.\/dist\/(.+)\.d\.ts$/.exec(types)?.[1] : undefined;
+    if (!name) return [];
     // dist/X.d.ts is built from src/X.ts or src/X/index.ts (tsdown entry `X: 'src/X/index.ts'`).
-    const candidates = [join(root, 'src', `${match[1]}.ts`), join(root, 'src', match[1], 'index.ts')];
-    const source = candidates.find((file) => existsSync(file)) ?? candidates[0];
+    const candidates = [join(root, 'src', `${name}.ts`), join(root, 'src', name, 'index.ts')];
+    const source = candidates.find((file) => existsSync(file)) ?? join(root, 'src', `${name}.ts`);
     return [{ specifier: join(pkg.name, subpath), source }];
   });
 }
