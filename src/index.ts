@@ -1,3 +1,9 @@
+/**
+ * Typed, validated request builder and client for the Jumio KYX identity verification API.
+ *
+ * @packageDocumentation
+ * @module jumio-kyx
+ */
 export { account } from './builder/account.js';
 export type { KyxTypeError } from './builder/type-error.js';
 export type {
