@@ -55,11 +55,6 @@ export function createApp(engine: Engine, faults: FaultScripts, admin: boolean):
     if (route !== 'health' && !request.headers.get('user-agent')?.trim()) {
       return problem(403, 'The User-Agent header is required: identify your company and application');
     }
-    const bucket = limit && engine.limits[limit];
-    if (bucket && !bucket.take(engine.now())) {
-      engine.rateLimited[route] = (engine.rateLimited[route] ?? 0) + 1;
-      return tooManyRequests();
-    }
     if (auth === 'client') {
       const client = checkClient(engine, request);
       if (client instanceof Response) return client;
@@ -73,6 +68,12 @@ export function createApp(engine: Engine, faults: FaultScripts, admin: boolean):
       const checked = checkCredentialToken(engine, request);
       if (checked instanceof Response) return checked;
       credential = checked;
+    }
+    // Limits are per tenant, so only requests that authenticated count.
+    const bucket = limit && engine.limits[limit];
+    if (bucket && !bucket.take(engine.now())) {
+      engine.rateLimited[route] = (engine.rateLimited[route] ?? 0) + 1;
+      return tooManyRequests();
     }
     return handler(c, credential);
   }
