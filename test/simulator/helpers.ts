@@ -6,6 +6,7 @@ export interface RawResponse {
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
   text: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the JSON they asserted the shape of
   json: () => any;
 }
 
@@ -65,5 +66,10 @@ export function fileForm(bytes: Buffer, field = 'file'): FormData {
 /** A controllable clock for `now`. */
 export function manualClock(start = Date.UTC(2026, 0, 1)) {
   let time = start;
-  return { now: () => time, advance: (ms: number) => void (time += ms) };
+  return {
+    now: () => time,
+    advance: (ms: number) => {
+      time += ms;
+    },
+  };
 }
