@@ -30,7 +30,12 @@ type Limit = 'token' | 'account' | 'retrieval';
 type Handler = (c: Context, credential: CredentialRecord | undefined) => Response | Promise<Response>;
 
 const EXECUTION = '/api/v1/accounts/:accountId/workflow-executions/:executionId';
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** A fault's delay; unref'd so a scripted delay never keeps a process alive. */
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    (timer as { unref?: () => void }).unref?.();
+  });
 const origin = (c: Context) => new URL(c.req.url).origin;
 
 /** Cuts a body in half (keeping status and headers): invalid JSON that arrives whole. */
