@@ -40,8 +40,10 @@ run(
   vitestCounts,
 );
 const built = run('build', bin('tsdown'), []);
-if (built) run('type tests (tsd)', bin('tsd'), []);
-else failed += 1;
+if (built) {
+  run('type tests (tsd)', bin('tsd'), []);
+  run('kyx cli smoke (dist/cli.js)', process.execPath, ['scripts/cli-smoke.mjs']);
+} else failed += 1;
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
