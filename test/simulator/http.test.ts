@@ -16,7 +16,7 @@ describe('simulator over loopback HTTP (raw node:http client)', () => {
     'content-type': 'application/json',
     ...extra,
   });
-  const create = (body: unknown, headers = json()) =>
+  const create = (body: unknown, headers: Record<string, string> = json()) =>
     raw(`${sim.url}/api/v1/accounts`, { method: 'POST', headers, body: JSON.stringify(body) });
 
   beforeAll(async () => {
