@@ -1,7 +1,7 @@
 // The whole check, in CI order: lint, typecheck, unit tests, build, type tests (and the steps
 // later issues add). Each step's tests are counted; the last line is `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 let passed = 0;
@@ -9,9 +9,15 @@ let failed = 0;
 
 function run(name, command, args, count) {
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const result = spawnSync(command, args, {
+    stdio: ['inherit', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0' },
+    encoding: 'utf8',
+  });
+  process.stdout.write(result.stdout ?? '');
+  process.stderr.write(result.stderr ?? '');
   const ok = result.status === 0;
-  const counted = count?.(ok) ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+  const counted = count?.(ok, `${result.stdout}${result.stderr}`) ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
   passed += counted.passed;
   failed += counted.failed;
   console.log(
@@ -39,9 +45,19 @@ run(
   ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.vitest-results.json'],
   vitestCounts,
 );
+/** tsd prints one ✖ line per failed assertion; every expect*() call in test-d is one assertion. */
+function tsdCounts(ok, output) {
+  const assertions = readdirSync('test-d')
+    .filter((file) => file.endsWith('.test-d.ts'))
+    .reduce((sum, file) => sum + (readFileSync(`test-d/${file}`, 'utf8').match(/^\s*expect\w*[<(]/gm) ?? []).length, 0);
+  const failures = (output.match(/✖/g) ?? []).length;
+  if (!ok && failures === 0) return { passed: 0, failed: 1 };
+  return { passed: assertions - failures, failed: failures };
+}
+
 const built = run('build', bin('tsdown'), []);
 if (built) {
-  run('type tests (tsd)', bin('tsd'), []);
+  run('type tests (tsd)', bin('tsd'), [], tsdCounts);
   run('kyx cli smoke (dist/cli.js)', process.execPath, ['scripts/cli-smoke.mjs']);
 } else failed += 1;
 

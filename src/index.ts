@@ -13,6 +13,37 @@ export type {
   IdPresetOptions,
   WorkflowKey,
 } from './builder/types.js';
+export { isJumioCallbackSource, JUMIO_CALLBACK_IPS, parseCallback } from './client/callbacks.js';
+export {
+  type CallOptions,
+  createClient,
+  type KyxClient,
+  type PartImage,
+  type UploadOptions,
+} from './client/client.js';
+export { findCredential, type UploadPart } from './client/credentials.js';
+export {
+  httpError,
+  KyxAuthenticationError,
+  KyxBadRequestError,
+  KyxForbiddenError,
+  KyxHttpError,
+  type KyxHttpErrorCode,
+  type KyxHttpErrorInit,
+  KyxNetworkError,
+  KyxNotFoundError,
+  KyxRateLimitError,
+  KyxResponseError,
+  KyxServerError,
+  KyxTimeoutError,
+} from './client/errors.js';
+export type { UploadFile } from './client/file-type.js';
+export type { KyxHooks, KyxRequestEvent, KyxResponseEvent, KyxRetryEvent } from './client/hooks.js';
+export type { ClientCredentials, ClientOptions, FetchLike } from './client/options.js';
+export { assertSafeUrl, REGIONS, type Region, type RegionHosts, regionHosts } from './client/regions.js';
+export { type Operation, RETRY_POLICIES, type RetryPolicy, type RetrySettings } from './client/retry-policy.js';
+export type { FinalizeResponse, HealthStatus, WorkflowStep, WorkflowSteps } from './client/schemas.js';
+export type { SendAllFulfilled, SendAllOptions, SendAllOutcome, SendAllRejected } from './client/send-all.js';
 export { isKyxError, KyxError, type KyxIssue, KyxValidationError } from './errors.js';
 export {
   CHANNELS,

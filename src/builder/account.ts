@@ -2,7 +2,7 @@ import type { PresetCategory } from '../model/codes.js';
 import type { Capabilities, CredentialPreset, PresetValues } from '../model/request.js';
 import type { WorkflowSpec } from '../workflows/define.js';
 import { buildNode, compileNode, validateNode } from './compile.js';
-import { type AccountNode, type DirectFields, emptyNode } from './node.js';
+import { type AccountNode, type DirectFields, emptyNode, plainCopy } from './node.js';
 import type { AccountBuilder, IdPresetOptions } from './types.js';
 
 const list = <T extends string>(value: T | readonly T[]): T[] => (Array.isArray(value) ? [...value] : [value as T]);
@@ -32,7 +32,7 @@ class AccountBuilderImpl {
   }
 
   #set(fields: DirectFields): AccountBuilderImpl {
-    return this.#next({ fields: { ...this.#node.fields, ...fields } });
+    return this.#next({ fields: { ...this.#node.fields, ...plainCopy(fields) } });
   }
 
   #preset(category: PresetCategory, preset: CredentialPreset): AccountBuilderImpl {

@@ -1,11 +1,11 @@
-import * as v from 'valibot';
 import { type KyxIssue, KyxValidationError } from '../errors.js';
+import { parseWith } from '../model/parse.js';
 import type { AccountRequest } from '../model/request.js';
 import { AccountRequestSchema } from '../model/schemas.js';
 import { findWorkflow } from '../workflows/catalog.js';
 import type { WorkflowSpec } from '../workflows/define.js';
 import { type AccountMode, workflowIssues } from '../workflows/rules.js';
-import type { AccountNode } from './node.js';
+import { type AccountNode, plainCopy } from './node.js';
 import type { AccountValidationResult, CompiledAccountRequest } from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,18 +28,12 @@ function toBody(node: AccountNode): Record<string, unknown> {
     userConsent: fields.userConsent,
     overrideSettings: fields.overrideSettings,
   };
-  for (const name of Object.keys(body)) if (body[name] === undefined) delete body[name];
-  return body;
+  return plainCopy(body) as Record<string, unknown>;
 }
 
 function specOf(node: AccountNode): WorkflowSpec | undefined {
   if (typeof node.workflow === 'object' && node.workflow !== null) return node.workflow;
   return typeof node.workflow === 'number' ? findWorkflow(node.workflow) : undefined;
-}
-
-/** Converts valibot issues to `{ path, message }`. */
-export function toKyxIssues(issues: readonly v.BaseIssue<unknown>[]): KyxIssue[] {
-  return issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }));
 }
 
 /** Validates a node: missing parts, the account id, the request schema and the workflow rules. */
@@ -56,13 +50,14 @@ export function validateNode(node: AccountNode): AccountValidationResult {
     issues.push({ path: 'workflowDefinition.key', message: 'is required: call .workflow(key)' });
   }
   const body = toBody(node);
-  const parsed = v.safeParse(AccountRequestSchema, body, { abortEarly: false });
+  const parsed = parseWith(AccountRequestSchema, body);
   if (!parsed.success) {
     const missing = new Set(issues.map((i) => i.path));
-    issues.push(...toKyxIssues(parsed.issues).filter((i) => !missing.has(i.path)));
+    issues.push(...parsed.issues.filter((i) => !missing.has(i.path)));
   }
-  if (issues.length > 0) return { success: false, issues };
-  const output = body as unknown as AccountRequest;
+  if (issues.length > 0 || !parsed.success) return { success: false, issues };
+  // valibot builds a fresh output, so callers can never reach the builder's own state through it.
+  const output: AccountRequest = parsed.output;
   const ruleIssues = workflowIssues(output, mode, specOf(node));
   if (ruleIssues.length > 0) return { success: false, issues: ruleIssues };
   return { success: true, output };

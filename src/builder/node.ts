@@ -34,3 +34,15 @@ export interface AccountNode {
 export function emptyNode(accountId: string | undefined): AccountNode {
   return { accountId, fields: {}, workflow: undefined, presets: [], capabilities: {} };
 }
+
+/**
+ * A deep copy of a JSON-like value without `undefined` properties (as JSON.stringify drops
+ * them), so a builder never shares objects with its caller.
+ */
+export function plainCopy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(plainCopy) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [name, item] of Object.entries(value)) if (item !== undefined) copy[name] = plainCopy(item);
+  return copy as T;
+}

@@ -11,11 +11,6 @@ import {
 import { COUNTRY_CODES } from './countries.js';
 import { isAllowedUrl, parseTokenLifetime, TOKEN_LIFETIME_MAX_S, TOKEN_LIFETIME_MIN_S } from './rules.js';
 
-/** Message for strict objects: names an unknown field, or says an object is needed. */
-function unknownOrNotObject(issue: v.BaseIssue<unknown>): string {
-  return issue.expected === 'never' ? 'is not a known field' : 'must be an object';
-}
-
 /** A string of 1..max characters. */
 function boundedString(max: number) {
   return v.pipe(
@@ -198,17 +193,14 @@ export const OverrideSettingsSchema = v.strictObject({
  * v.is(AccountRequestSchema, { customerInternalReference: 'x', workflowDefinition: { key: 10011 } }); // true
  * ```
  */
-export const AccountRequestSchema = v.strictObject(
-  {
-    customerInternalReference: REFERENCE,
-    workflowDefinition: WorkflowDefinitionSchema,
-    userReference: v.exactOptional(boundedString(100)),
-    reportingCriteria: v.exactOptional(boundedString(255)),
-    callbackUrl: v.exactOptional(CALLBACK_URL),
-    tokenLifetime: v.exactOptional(TOKEN_LIFETIME),
-    web: v.exactOptional(WebSettingsSchema),
-    userConsent: v.exactOptional(UserConsentSchema),
-    overrideSettings: v.exactOptional(OverrideSettingsSchema),
-  },
-  unknownOrNotObject,
-);
+export const AccountRequestSchema = v.strictObject({
+  customerInternalReference: REFERENCE,
+  workflowDefinition: WorkflowDefinitionSchema,
+  userReference: v.exactOptional(boundedString(100)),
+  reportingCriteria: v.exactOptional(boundedString(255)),
+  callbackUrl: v.exactOptional(CALLBACK_URL),
+  tokenLifetime: v.exactOptional(TOKEN_LIFETIME),
+  web: v.exactOptional(WebSettingsSchema),
+  userConsent: v.exactOptional(UserConsentSchema),
+  overrideSettings: v.exactOptional(OverrideSettingsSchema),
+});

@@ -1,6 +1,5 @@
-import * as v from 'valibot';
-import { toKyxIssues } from '../builder/compile.js';
 import type { KyxIssue } from '../errors.js';
+import { parseWith } from '../model/parse.js';
 import type { AccountRequest } from '../model/request.js';
 import { AccountRequestSchema } from '../model/schemas.js';
 import type { WorkflowSpec } from '../workflows/define.js';
@@ -37,8 +36,8 @@ export async function checkAccountRequest(
   } catch {
     return problem(400, 'The request body is not valid JSON');
   }
-  const parsed = v.safeParse(AccountRequestSchema, body, { abortEarly: false });
-  if (!parsed.success) return invalid(toKyxIssues(parsed.issues));
+  const parsed = parseWith(AccountRequestSchema, body);
+  if (!parsed.success) return invalid(parsed.issues);
   const request = parsed.output as AccountRequest;
   const key = request.workflowDefinition.key;
   const spec = engine.workflow(key);

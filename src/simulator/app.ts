@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono';
-import * as v from 'valibot';
-import { toKyxIssues } from '../builder/compile.js';
 import { CREDENTIAL_PARTS, REQUIRED_PARTS } from '../model/codes.js';
+import { parseWith } from '../model/parse.js';
 import { checkAccountRequest, invalid } from './account-request.js';
 import { checkClient, checkCredentialToken, checkTenant } from './auth.js';
 import type { Engine } from './engine.js';
@@ -267,8 +266,8 @@ export function createApp(engine: Engine, faults: FaultScripts, admin: boolean):
       } catch {
         return problem(400, 'The request body is not valid JSON');
       }
-      const parsed = v.safeParse(FaultScriptSchema, body, { abortEarly: false });
-      if (!parsed.success) return invalid(toKyxIssues(parsed.issues));
+      const parsed = parseWith(FaultScriptSchema, body);
+      if (!parsed.success) return invalid(parsed.issues);
       faults.set(parsed.output.route, parsed.output.faults);
       return json({ faults: faults.pending() });
     });

@@ -1,4 +1,4 @@
-import { defineWorkflow } from './define.js';
+import { defineWorkflow, type WorkflowSpec } from './define.js';
 
 const ALL_CHANNELS = ['API', 'SDK', 'WEB'] as const;
 const IDIV = ['usability', 'imageChecks', 'extraction', 'dataChecks', 'liveness', 'similarity'] as const;
@@ -211,6 +211,6 @@ export type CatalogWorkflowKey = (typeof WORKFLOW_CATALOG)[number]['key'];
  * findWorkflow(10010)?.requiredFields; // ['userReference']
  * ```
  */
-export function findWorkflow(key: number): (typeof WORKFLOW_CATALOG)[number] | undefined {
+export function findWorkflow(key: number): WorkflowSpec | undefined {
   return WORKFLOW_CATALOG.find((w) => w.key === key);
 }

@@ -1,0 +1,91 @@
+import { KyxValidationError } from '../errors.js';
+import { CREDENTIAL_PARTS, type CredentialCategory } from '../model/codes.js';
+import type { AccountResponse, CredentialApi, ResponseCredential } from '../model/response.js';
+
+/**
+ * The parts {@link KyxClient.upload} sends as files: ID `front`/`back`, SELFIE `face`, DOCUMENT
+ * `document` (prepared data goes through {@link KyxClient.uploadData}).
+ *
+ * @example
+ * ```ts
+ * import type { UploadPart } from 'jumio-kyx';
+ * const part: UploadPart = 'back';
+ * ```
+ */
+export type UploadPart = 'front' | 'back' | 'face' | 'document';
+
+/**
+ * The credential of `category` in an account response (optionally the one with `label`), found
+ * by category — credential order is not guaranteed.
+ *
+ * @example
+ * ```ts
+ * import { findCredential, type AccountResponse } from 'jumio-kyx';
+ * declare const response: AccountResponse;
+ * const selfie = findCredential(response, 'SELFIE');
+ * ```
+ */
+export function findCredential(
+  response: AccountResponse,
+  category: CredentialCategory | (string & {}),
+  label?: string,
+): ResponseCredential | undefined {
+  return response.workflowExecution.credentials.find(
+    (c) => c.category === category && (label === undefined || c.label === label),
+  );
+}
+
+/** The category whose parts include `part` (from the model's `CREDENTIAL_PARTS`). */
+export function categoryOfPart(part: string): CredentialCategory | undefined {
+  const entry = Object.entries(CREDENTIAL_PARTS).find(([, parts]) => (parts as readonly string[]).includes(part));
+  return entry?.[0] as CredentialCategory | undefined;
+}
+
+/** A credential picked for a part or for finalize, with its API block. */
+export interface ApiCredential {
+  credential: ResponseCredential;
+  api: CredentialApi;
+}
+
+function isResponse(source: AccountResponse | ResponseCredential): source is AccountResponse {
+  return 'workflowExecution' in source;
+}
+
+/**
+ * The credential that accepts `part` (by category) with its API block, or a `KyxValidationError`
+ * saying what is missing.
+ */
+export function credentialForPart(
+  source: AccountResponse | ResponseCredential,
+  part: string,
+  label?: string,
+): ApiCredential {
+  const category = categoryOfPart(part);
+  const fail = (path: string, message: string) => new KyxValidationError([{ path, message }], 'upload');
+  if (category === undefined) throw fail('part', `must be one of ${Object.values(CREDENTIAL_PARTS).flat().join(', ')}`);
+  const credential = isResponse(source) ? findCredential(source, category, label) : source;
+  if (credential === undefined) {
+    throw fail('workflowExecution.credentials', `has no ${category} credential${label ? ` labelled ${label}` : ''}`);
+  }
+  if (credential.category !== category) {
+    throw fail('credential.category', `part '${part}' belongs to a ${category} credential, not ${credential.category}`);
+  }
+  const { api } = credential;
+  if (api === undefined) {
+    throw fail(`${category}.api`, `is absent: the API channel is not allowed for this credential`);
+  }
+  if (api.parts[part] === undefined) throw fail(`${category}.api.parts.${part}`, 'is not offered by Jumio');
+  return { credential, api };
+}
+
+/** The credential whose API block finalizes the execution (any credential with one). */
+export function credentialForFinalize(source: AccountResponse | ResponseCredential): ApiCredential {
+  const credential = isResponse(source) ? source.workflowExecution.credentials.find((c) => c.api) : source;
+  if (credential?.api === undefined) {
+    throw new KyxValidationError(
+      [{ path: 'workflowExecution.credentials', message: 'has no credential with an API channel to finalize' }],
+      'finalize',
+    );
+  }
+  return { credential, api: credential.api };
+}

@@ -1,0 +1,313 @@
+import { KyxError, type KyxIssue, KyxValidationError } from '../errors.js';
+
+/**
+ * Machine-readable kind of an HTTP failure, one per status family the Jumio API documents.
+ *
+ * @example
+ * ```ts
+ * import type { KyxHttpErrorCode } from 'jumio-kyx';
+ * const code: KyxHttpErrorCode = 'RATE_LIMITED';
+ * ```
+ */
+export type KyxHttpErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'SERVER_ERROR'
+  | 'HTTP_ERROR';
+
+/**
+ * What a {@link KyxHttpError} knows about the failed exchange. Never holds headers, tokens or bodies.
+ *
+ * @example
+ * ```ts
+ * import type { KyxHttpErrorInit } from 'jumio-kyx';
+ * const init: KyxHttpErrorInit = { status: 404, method: 'GET', path: '/api/v1/accounts/x', title: 'Not Found' };
+ * ```
+ */
+export interface KyxHttpErrorInit {
+  /** HTTP status code. */
+  status: number;
+  /** Request method. */
+  method: string;
+  /** Request path (no host, no query string). */
+  path: string;
+  /** Problem-details `title`, when the body had one. */
+  title?: string | undefined;
+  /** Problem-details `detail`, when the body had one (scrubbed of anything token-like). */
+  detail?: string | undefined;
+  /** Seconds from a `Retry-After` header (429), when present. */
+  retryAfter?: number | undefined;
+}
+
+const CODES: Record<number, KyxHttpErrorCode> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  429: 'RATE_LIMITED',
+};
+
+function describe(init: KyxHttpErrorInit, hint?: string): string {
+  const problem = [init.title, init.detail].filter((s) => s !== undefined && s !== '').join(': ');
+  return `${init.method} ${init.path} failed with HTTP ${init.status}${problem ? ` (${problem})` : ''}${hint ? `. ${hint}` : ''}`;
+}
+
+/**
+ * The Jumio API answered with an error status. Carries the status, the problem-details `title` /
+ * `detail`, and the request method and path — never headers, tokens or the request body.
+ * Subclasses exist per status: {@link KyxBadRequestError} (400), {@link KyxAuthenticationError}
+ * (401), {@link KyxForbiddenError} (403), {@link KyxNotFoundError} (404),
+ * {@link KyxRateLimitError} (429), {@link KyxServerError} (5xx).
+ *
+ * @example
+ * ```ts
+ * import { KyxHttpError, account, createClient } from 'jumio-kyx';
+ * const client = createClient({
+ *   region: 'amer-1',
+ *   credentials: { clientId: 'id', clientSecret: 'secret' },
+ *   userAgent: 'Acme Onboarding/1.0',
+ * });
+ * try {
+ *   await client.send(account().ref('x').workflow(10011));
+ * } catch (error) {
+ *   if (error instanceof KyxHttpError) console.error(error.status, error.title, error.detail);
+ * }
+ * ```
+ */
+export class KyxHttpError extends KyxError {
+  override name = 'KyxHttpError';
+  /** HTTP status code. */
+  readonly status: number;
+  /** Kind of failure, by status. */
+  readonly code: KyxHttpErrorCode;
+  /** Problem-details `title`, if any. */
+  readonly title: string | undefined;
+  /** Problem-details `detail`, if any. */
+  readonly detail: string | undefined;
+  /** Request method. */
+  readonly method: string;
+  /** Request path (no host, no query). */
+  readonly path: string;
+
+  constructor(init: KyxHttpErrorInit, hint?: string) {
+    super(describe(init, hint));
+    this.status = init.status;
+    this.code = CODES[init.status] ?? (init.status >= 500 ? 'SERVER_ERROR' : 'HTTP_ERROR');
+    this.title = init.title;
+    this.detail = init.detail;
+    this.method = init.method;
+    this.path = init.path;
+  }
+}
+
+/**
+ * HTTP 400: Jumio rejected the request as malformed.
+ *
+ * @example
+ * ```ts
+ * import { KyxBadRequestError } from 'jumio-kyx';
+ * const error = new KyxBadRequestError({ status: 400, method: 'POST', path: '/api/v1/accounts' });
+ * error.code; // 'BAD_REQUEST'
+ * ```
+ */
+export class KyxBadRequestError extends KyxHttpError {
+  override name = 'KyxBadRequestError';
+}
+
+/**
+ * HTTP 401: the credentials or token were rejected (after one token refresh and replay for
+ * tenant calls; an `api.token` cannot be refreshed, so its transaction has expired).
+ *
+ * @example
+ * ```ts
+ * import { KyxAuthenticationError } from 'jumio-kyx';
+ * const error = new KyxAuthenticationError({ status: 401, method: 'POST', path: '/oauth2/token' });
+ * error.code; // 'UNAUTHORIZED'
+ * ```
+ */
+export class KyxAuthenticationError extends KyxHttpError {
+  override name = 'KyxAuthenticationError';
+}
+
+/**
+ * HTTP 403: usually a missing or unrecognisable `User-Agent`, or an OAuth2 client without the
+ * permission (initiate vs retrieve/delete) this call needs.
+ *
+ * @example
+ * ```ts
+ * import { KyxForbiddenError } from 'jumio-kyx';
+ * const error = new KyxForbiddenError({ status: 403, method: 'POST', path: '/api/v1/accounts' });
+ * error.message.includes('User-Agent'); // true
+ * ```
+ */
+export class KyxForbiddenError extends KyxHttpError {
+  override name = 'KyxForbiddenError';
+
+  constructor(init: KyxHttpErrorInit) {
+    super(
+      init,
+      'Jumio answers 403 when the User-Agent header is missing or suspicious, or the OAuth2 client lacks the permission for this call',
+    );
+  }
+}
+
+/**
+ * HTTP 404: unknown account or execution, data not (yet or any longer) available.
+ *
+ * @example
+ * ```ts
+ * import { KyxNotFoundError } from 'jumio-kyx';
+ * const error = new KyxNotFoundError({ status: 404, method: 'GET', path: '/api/v1/accounts/x' });
+ * error.code; // 'NOT_FOUND'
+ * ```
+ */
+export class KyxNotFoundError extends KyxHttpError {
+  override name = 'KyxNotFoundError';
+}
+
+/**
+ * HTTP 429: the tenant's rate limit was exceeded (after the retries the policy allows).
+ *
+ * @example
+ * ```ts
+ * import { KyxRateLimitError } from 'jumio-kyx';
+ * const error = new KyxRateLimitError({ status: 429, method: 'POST', path: '/api/v1/accounts', retryAfter: 2 });
+ * error.retryAfter; // 2
+ * ```
+ */
+export class KyxRateLimitError extends KyxHttpError {
+  override name = 'KyxRateLimitError';
+  /** Seconds the server asked to wait (`Retry-After`), if it said. */
+  readonly retryAfter: number | undefined;
+
+  constructor(init: KyxHttpErrorInit) {
+    super(init);
+    this.retryAfter = init.retryAfter;
+  }
+}
+
+/**
+ * HTTP 5xx: a server-side failure. On account create/update the transaction may or may not
+ * exist: check by `customerInternalReference` before sending again.
+ *
+ * @example
+ * ```ts
+ * import { KyxServerError } from 'jumio-kyx';
+ * const error = new KyxServerError({ status: 503, method: 'GET', path: '/api/v1/accounts/x' });
+ * error.code; // 'SERVER_ERROR'
+ * ```
+ */
+export class KyxServerError extends KyxHttpError {
+  override name = 'KyxServerError';
+}
+
+/**
+ * Builds the {@link KyxHttpError} subclass that matches `init.status`.
+ *
+ * @example
+ * ```ts
+ * import { KyxNotFoundError, httpError } from 'jumio-kyx';
+ * httpError({ status: 404, method: 'GET', path: '/' }) instanceof KyxNotFoundError; // true
+ * ```
+ */
+export function httpError(init: KyxHttpErrorInit): KyxHttpError {
+  switch (init.status) {
+    case 400:
+      return new KyxBadRequestError(init);
+    case 401:
+      return new KyxAuthenticationError(init);
+    case 403:
+      return new KyxForbiddenError(init);
+    case 404:
+      return new KyxNotFoundError(init);
+    case 429:
+      return new KyxRateLimitError(init);
+    default:
+      return init.status >= 500 ? new KyxServerError(init) : new KyxHttpError(init);
+  }
+}
+
+/**
+ * The request never got an HTTP answer: connection refused, reset, DNS failure, TLS error.
+ * `code` is the system error code when one is known (`ECONNREFUSED`, `ECONNRESET`, …).
+ *
+ * @example
+ * ```ts
+ * import { KyxNetworkError } from 'jumio-kyx';
+ * const error = new KyxNetworkError('POST', '/api/v1/accounts', 'ECONNRESET');
+ * error.code; // 'ECONNRESET'
+ * ```
+ */
+export class KyxNetworkError extends KyxError {
+  override name = 'KyxNetworkError';
+  /** Request method. */
+  readonly method: string;
+  /** Request path (no host, no query). */
+  readonly path: string;
+  /** System error code, if known. */
+  readonly code: string | undefined;
+
+  constructor(method: string, path: string, code: string | undefined, options?: ErrorOptions) {
+    super(`${method} ${path} failed before an HTTP answer${code ? ` (${code})` : ''}`, options);
+    this.method = method;
+    this.path = path;
+    this.code = code;
+  }
+}
+
+/**
+ * An attempt took longer than the configured `timeout`. On account create/update this is
+ * ambiguous (the transaction may exist), so it is never retried there.
+ *
+ * @example
+ * ```ts
+ * import { KyxTimeoutError } from 'jumio-kyx';
+ * const error = new KyxTimeoutError('GET', '/api/v1/accounts/x', 30_000);
+ * error.timeout; // 30000
+ * ```
+ */
+export class KyxTimeoutError extends KyxError {
+  override name = 'KyxTimeoutError';
+  /** Request method. */
+  readonly method: string;
+  /** Request path (no host, no query). */
+  readonly path: string;
+  /** The per-attempt timeout in milliseconds. */
+  readonly timeout: number;
+
+  constructor(method: string, path: string, timeout: number) {
+    super(`${method} ${path} timed out after ${timeout} ms`);
+    this.method = method;
+    this.path = path;
+    this.timeout = timeout;
+  }
+}
+
+/**
+ * A response did not match the contract (not JSON, or missing the ids/URLs the client relies on).
+ * A {@link KyxValidationError} whose `issues` name the fields; for account create/update the
+ * transaction was probably created.
+ *
+ * @example
+ * ```ts
+ * import { KyxResponseError } from 'jumio-kyx';
+ * const error = new KyxResponseError('POST', '/api/v1/accounts', [{ path: 'account.id', message: 'must be a UUID' }]);
+ * error.issues[0]?.path; // 'account.id'
+ * ```
+ */
+export class KyxResponseError extends KyxValidationError {
+  override name = 'KyxResponseError';
+  /** Request method. */
+  readonly method: string;
+  /** Request path (no host, no query). */
+  readonly path: string;
+
+  constructor(method: string, path: string, issues: readonly KyxIssue[]) {
+    super(issues, `response to ${method} ${path}`);
+    this.method = method;
+    this.path = path;
+  }
+}

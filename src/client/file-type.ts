@@ -1,0 +1,45 @@
+import { KyxValidationError } from '../errors.js';
+
+/**
+ * A file the client can upload as a credential part: raw bytes or a `Blob`/`File`.
+ *
+ * @example
+ * ```ts
+ * import type { UploadFile } from 'jumio-kyx';
+ * const file: UploadFile = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
+ * ```
+ */
+export type UploadFile = Blob | Uint8Array | ArrayBuffer;
+
+/** Largest part Jumio accepts (Credentials API 1.0.2: 15 MB). */
+export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+
+const SIGNATURES = [
+  { type: 'image/jpeg', extension: 'jpg', bytes: [0xff, 0xd8, 0xff] },
+  { type: 'image/png', extension: 'png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { type: 'application/pdf', extension: 'pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+] as const;
+
+/** A file checked for upload, as a typed `Blob`. */
+export interface CheckedFile {
+  blob: Blob;
+  type: string;
+  extension: string;
+}
+
+/**
+ * Checks a part file before anything is sent: not empty, at most 15 MB, and JPEG or PNG by its
+ * magic bytes (PDF too when `allowPdf`, for DOCUMENT parts). Throws `KyxValidationError`.
+ */
+export async function checkFile(file: UploadFile, allowPdf: boolean): Promise<CheckedFile> {
+  const blob = file instanceof Blob ? file : new Blob([file instanceof ArrayBuffer ? file : new Uint8Array(file)]);
+  const fail = (message: string) => new KyxValidationError([{ path: 'file', message }], 'upload');
+  if (blob.size === 0) throw fail('must not be empty');
+  if (blob.size > MAX_UPLOAD_BYTES) throw fail(`must be at most 15 MB (${MAX_UPLOAD_BYTES} bytes), got ${blob.size}`);
+  const head = new Uint8Array(await blob.slice(0, 8).arrayBuffer());
+  const match = SIGNATURES.find((s) => s.bytes.every((byte, i) => head[i] === byte));
+  if (match === undefined || (match.type === 'application/pdf' && !allowPdf)) {
+    throw fail(allowPdf ? 'must be a JPEG, PNG or PDF file' : 'must be a JPEG or PNG image');
+  }
+  return { blob: new Blob([blob], { type: match.type }), type: match.type, extension: match.extension };
+}

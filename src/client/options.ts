@@ -1,0 +1,96 @@
+import { type KyxIssue, KyxValidationError } from '../errors.js';
+import type { KyxHooks } from './hooks.js';
+import { REGIONS, type Region } from './regions.js';
+import type { RetrySettings } from './retry-policy.js';
+
+/**
+ * A fetch-compatible function (the global `fetch`, undici's, a test double). ky calls it with a
+ * `Request`.
+ *
+ * @example
+ * ```ts
+ * import type { FetchLike } from 'jumio-kyx';
+ * const recording: FetchLike = async (request) => new Response('{}', { status: 200 });
+ * ```
+ */
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * OAuth2 client credentials (Portal: Settings > API credentials > OAuth2 Clients). Server-side only.
+ *
+ * @example
+ * ```ts
+ * import type { ClientCredentials } from 'jumio-kyx';
+ * const credentials: ClientCredentials = { clientId: 'id', clientSecret: 'secret' };
+ * ```
+ */
+export interface ClientCredentials {
+  /** OAuth2 client id. */
+  clientId: string;
+  /** OAuth2 client secret. Never appears in errors, hook events or `inspect` output. */
+  clientSecret: string;
+}
+
+/**
+ * Options of {@link createClient}.
+ *
+ * @example
+ * ```ts
+ * import type { ClientOptions } from 'jumio-kyx';
+ * const options: ClientOptions = {
+ *   region: 'emea-1',
+ *   credentials: { clientId: 'id', clientSecret: 'secret' },
+ *   userAgent: 'Acme Onboarding/1.0',
+ *   timeout: 20_000,
+ * };
+ * ```
+ */
+export interface ClientOptions {
+  /** Data center: `amer-1` (US), `emea-1` (EU), `apac-1` (SG). */
+  region: Region;
+  /** OAuth2 client credentials. */
+  credentials: ClientCredentials;
+  /** Identifies your business and app (`Company App/1.0`); Jumio answers 403 without one. */
+  userAgent: string;
+  /** Replaces the transport's fetch (default: the global `fetch`). */
+  fetch?: FetchLike;
+  /**
+   * One origin for every Jumio host (the local simulator). `https:`, or `http:` on loopback only.
+   */
+  baseUrl?: string;
+  /** Per-attempt timeout in ms (default 30,000). */
+  timeout?: number;
+  /** Retry numbers (which errors are retried follows `RETRY_POLICIES`); `false` disables retries. */
+  retry?: RetrySettings | false;
+  /** Observability hooks, called for every attempt with redacted events. */
+  hooks?: KyxHooks;
+}
+
+const nonEmpty = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
+
+/** Checks the options; every message names the field and never echoes its value. */
+export function checkOptions(options: ClientOptions): void {
+  const issues: KyxIssue[] = [];
+  const o = (options ?? {}) as Partial<ClientOptions>;
+  if (!(REGIONS as readonly unknown[]).includes(o.region)) {
+    issues.push({ path: 'region', message: `must be one of ${REGIONS.join(', ')}` });
+  }
+  if (!nonEmpty(o.credentials?.clientId)) issues.push({ path: 'credentials.clientId', message: 'must not be empty' });
+  if (!nonEmpty(o.credentials?.clientSecret)) {
+    issues.push({ path: 'credentials.clientSecret', message: 'must not be empty' });
+  }
+  if (!nonEmpty(o.userAgent)) {
+    issues.push({
+      path: 'userAgent',
+      message: 'is required: Jumio answers 403 without one (e.g. "Acme Onboarding/1.0")',
+    });
+  } else if (/[\r\n]/.test(o.userAgent as string)) {
+    issues.push({ path: 'userAgent', message: 'must not contain line breaks' });
+  }
+  if (o.fetch !== undefined && typeof o.fetch !== 'function')
+    issues.push({ path: 'fetch', message: 'must be a function' });
+  if (o.timeout !== undefined && !(Number.isFinite(o.timeout) && o.timeout > 0)) {
+    issues.push({ path: 'timeout', message: 'must be a positive number of milliseconds' });
+  }
+  if (issues.length > 0) throw new KyxValidationError(issues, 'client options');
+}

@@ -1,0 +1,105 @@
+import { KyxValidationError } from '../errors.js';
+
+/**
+ * The Jumio data centers: US (`amer-1`), EU (`emea-1`), SG (`apac-1`).
+ *
+ * @example
+ * ```ts
+ * import { REGIONS } from 'jumio-kyx';
+ * REGIONS.includes('emea-1'); // true
+ * ```
+ */
+export const REGIONS = ['amer-1', 'emea-1', 'apac-1'] as const;
+
+/**
+ * One of {@link REGIONS}.
+ *
+ * @example
+ * ```ts
+ * import type { Region } from 'jumio-kyx';
+ * const region: Region = 'apac-1';
+ * ```
+ */
+export type Region = (typeof REGIONS)[number];
+
+/**
+ * The origins a client talks to, one per Jumio API family.
+ *
+ * @example
+ * ```ts
+ * import { regionHosts } from 'jumio-kyx';
+ * const hosts = regionHosts('emea-1');
+ * hosts.account; // 'https://account.emea-1.jumio.ai'
+ * ```
+ */
+export interface RegionHosts {
+  /** OAuth2 token host (`/oauth2/token`). */
+  auth: string;
+  /** Account create/update host (`/api/v1/accounts`). */
+  account: string;
+  /** Credential upload and finalize host (the response's URLs are used verbatim). */
+  api: string;
+  /** Retrieval and deletion host. */
+  retrieval: string;
+  /** Health status host. */
+  status: string;
+}
+
+/**
+ * The hosts of a region, or — with `baseUrl` — that one origin for every family (the local
+ * simulator serves all Jumio paths on one origin).
+ *
+ * @example
+ * ```ts
+ * import { regionHosts } from 'jumio-kyx';
+ * regionHosts('amer-1', 'http://127.0.0.1:4010').retrieval; // 'http://127.0.0.1:4010'
+ * ```
+ */
+export function regionHosts(region: Region, baseUrl?: string): RegionHosts {
+  if (baseUrl !== undefined) {
+    const base = assertSafeUrl(baseUrl, 'baseUrl').replace(/\/+$/, '');
+    return { auth: base, account: base, api: base, retrieval: base, status: base };
+  }
+  const host = (family: string) => `https://${family}.${region}.jumio.ai`;
+  return {
+    auth: host('auth'),
+    account: host('account'),
+    api: host('api'),
+    retrieval: host('retrieval'),
+    status: host('status'),
+  };
+}
+
+/** Whether `hostname` is a loopback name or address. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Checks that a URL the client will send credentials or tokens to is absolute and `https:`
+ * (plain `http:` only to a loopback host, such as the local simulator). Returns it unchanged.
+ *
+ * @example
+ * ```ts
+ * import { assertSafeUrl } from 'jumio-kyx';
+ * assertSafeUrl('http://127.0.0.1:4010', 'baseUrl'); // ok: loopback
+ * // assertSafeUrl('http://example.com', 'baseUrl') throws KyxValidationError
+ * ```
+ */
+export function assertSafeUrl(url: string, field: string, subject = 'client options'): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new KyxValidationError([{ path: field, message: 'must be an absolute URL' }], subject);
+  }
+  const ok = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopback(parsed.hostname));
+  if (!ok) {
+    throw new KyxValidationError(
+      [{ path: field, message: 'must use https: (plain http: is allowed only for a loopback host)' }],
+      subject,
+    );
+  }
+  return url;
+}

@@ -1,0 +1,114 @@
+import type { CompleteAccountRequest } from '../builder/types.js';
+import { KyxValidationError } from '../errors.js';
+import type { AccountResponse } from '../model/response.js';
+import { createRateLimiter, type RateLimiter } from './limiter.js';
+
+/**
+ * Options of {@link KyxClient.sendAll}.
+ *
+ * @example
+ * ```ts
+ * import type { SendAllOptions } from 'jumio-kyx';
+ * const options: SendAllOptions = { concurrency: 4, ratePerSecond: 5 };
+ * ```
+ */
+export interface SendAllOptions {
+  /** Requests in flight at once (default 4). */
+  concurrency?: number;
+  /** Account request attempts started per second (default 1, Jumio's default tenant limit). */
+  ratePerSecond?: number;
+  /** Cancels the batch: requests not yet sent are rejected with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/**
+ * A request of the batch that succeeded.
+ *
+ * @example
+ * ```ts
+ * import type { SendAllFulfilled } from 'jumio-kyx';
+ * declare const outcome: SendAllFulfilled;
+ * outcome.value.account.id;
+ * ```
+ */
+export interface SendAllFulfilled {
+  status: 'fulfilled';
+  /** Position of the request in the input. */
+  index: number;
+  /** The validated response. */
+  value: AccountResponse;
+}
+
+/**
+ * A request of the batch that failed (a `KyxError`, or the abort reason).
+ *
+ * @example
+ * ```ts
+ * import type { SendAllRejected } from 'jumio-kyx';
+ * declare const outcome: SendAllRejected;
+ * console.error(outcome.index, outcome.reason);
+ * ```
+ */
+export interface SendAllRejected {
+  status: 'rejected';
+  /** Position of the request in the input. */
+  index: number;
+  /** Why it failed. */
+  reason: unknown;
+}
+
+/**
+ * One outcome per request, like `Promise.allSettled`.
+ *
+ * @example
+ * ```ts
+ * import type { SendAllOutcome } from 'jumio-kyx';
+ * declare const outcomes: SendAllOutcome[];
+ * const failed = outcomes.filter((o) => o.status === 'rejected');
+ * ```
+ */
+export type SendAllOutcome = SendAllFulfilled | SendAllRejected;
+
+type SendOne = (
+  request: CompleteAccountRequest,
+  limiter: RateLimiter,
+  options: { signal?: AbortSignal } | undefined,
+) => Promise<AccountResponse>;
+
+/** Runs the batch: `concurrency` workers take the next index; every attempt waits for the limiter. */
+export async function sendAll(
+  requests: readonly CompleteAccountRequest[],
+  options: SendAllOptions | undefined,
+  sendOne: SendOne,
+): Promise<SendAllOutcome[]> {
+  const concurrency = options?.concurrency ?? 4;
+  const rate = options?.ratePerSecond ?? 1;
+  const issues = [];
+  if (!(Number.isInteger(concurrency) && concurrency >= 1))
+    issues.push({ path: 'concurrency', message: 'must be an integer ≥ 1' });
+  if (!(Number.isFinite(rate) && rate > 0))
+    issues.push({ path: 'ratePerSecond', message: 'must be a positive number' });
+  if (issues.length > 0) throw new KyxValidationError(issues, 'sendAll options');
+  const limiter = createRateLimiter(rate);
+  const signal = options?.signal;
+  const outcomes: SendAllOutcome[] = new Array(requests.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < requests.length) {
+      const index = next++;
+      try {
+        signal?.throwIfAborted();
+        const value = await sendOne(
+          requests[index] as CompleteAccountRequest,
+          limiter,
+          signal ? { signal } : undefined,
+        );
+        outcomes[index] = { status: 'fulfilled', index, value };
+      } catch (reason) {
+        outcomes[index] = { status: 'rejected', index, reason };
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, worker));
+  return outcomes;
+}

@@ -1,0 +1,219 @@
+import ky, { isForceRetryError, isHTTPError, isTimeoutError, type KyInstance } from 'ky';
+import type * as v from 'valibot';
+import { isKyxError } from '../errors.js';
+import { parseWith } from '../model/parse.js';
+import { httpError, KyxNetworkError, KyxResponseError, KyxTimeoutError } from './errors.js';
+import { emit, type KyxHooks, type KyxRequestEvent } from './hooks.js';
+import { networkErrorKind, systemErrorCode } from './network.js';
+import { scrub } from './redact.js';
+import { type Operation, RETRY_POLICIES, type ResolvedRetrySettings } from './retry-policy.js';
+
+/** Where a request's `Authorization` comes from. */
+export type Auth =
+  | { kind: 'none' }
+  | { kind: 'basic'; credentials: string }
+  /** The transaction-scoped `api.token`: cannot be refreshed, so a 401 is final. */
+  | { kind: 'bearer'; token: string }
+  /** The tenant OAuth2 token: a 401 invalidates it and replays the request once. */
+  | { kind: 'tenant'; tokens: TokenSource };
+
+/** The tenant token cache, as the transport sees it. */
+export interface TokenSource {
+  get(): Promise<string>;
+  invalidate(token: string): void;
+}
+
+/** One logical call; retries of it are attempts. */
+export interface CallSpec {
+  operation: Operation;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  auth: Auth;
+  json?: unknown;
+  body?: FormData | string;
+  contentType?: string;
+  accept?: string;
+  signal?: AbortSignal | undefined;
+  timeout?: number | undefined;
+  /** Awaited before every attempt (the account rate limiter). */
+  beforeAttempt?: (() => Promise<void>) | undefined;
+}
+
+/** Transport settings, fixed per client. */
+export interface TransportConfig {
+  fetch: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
+  userAgent: string;
+  timeout: number;
+  retry: ResolvedRetrySettings;
+  hooks: KyxHooks;
+  /** Secrets to scrub from any text that comes back from the server. */
+  secrets: () => readonly string[];
+}
+
+/** Sends calls through ky with the retry table, auth, hooks and error mapping. */
+export interface Transport {
+  /** The successful response, or a thrown `KyxError`. */
+  call(spec: CallSpec): Promise<Response>;
+  /** `call` + JSON body validated with `schema`; a mismatch throws `KyxResponseError`. */
+  json<S extends v.GenericSchema>(spec: CallSpec, schema: S): Promise<v.InferOutput<S>>;
+}
+
+function jitter(enabled: boolean): ((delay: number) => number) | undefined {
+  return enabled ? (delay) => delay * (0.5 + Math.random() * 0.5) : undefined;
+}
+
+function retryReason(error: unknown): string {
+  if (isForceRetryError(error)) return 'token refreshed';
+  if (isHTTPError(error)) return `status ${error.response.status}`;
+  if (isTimeoutError(error)) return 'timeout';
+  return `network ${systemErrorCode(error) ?? 'error'}`;
+}
+
+async function toKyxError(error: unknown, spec: CallSpec, path: string, config: TransportConfig): Promise<unknown> {
+  if (isKyxError(error)) return error;
+  if (spec.signal?.aborted) return spec.signal.reason;
+  if (isHTTPError(error)) {
+    const { response } = error;
+    let title: string | undefined;
+    let detail: string | undefined;
+    try {
+      const problem: unknown = JSON.parse(await response.text());
+      if (typeof problem === 'object' && problem !== null) {
+        const p = problem as { title?: unknown; detail?: unknown };
+        if (typeof p.title === 'string') title = scrub(p.title, config.secrets());
+        if (typeof p.detail === 'string') detail = scrub(p.detail, config.secrets());
+      }
+    } catch {
+      // not problem-details: status alone
+    }
+    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+    return httpError({
+      status: response.status,
+      method: spec.method,
+      path,
+      title,
+      detail,
+      retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined,
+    });
+  }
+  if (isTimeoutError(error)) return new KyxTimeoutError(spec.method, path, spec.timeout ?? config.timeout);
+  if (error instanceof Error && error.name === 'AbortError') return error;
+  return new KyxNetworkError(spec.method, path, systemErrorCode(error), { cause: error });
+}
+
+/** Builds the transport. No globals are touched: `fetch` defaults to the global one at call time. */
+export function createTransport(config: TransportConfig): Transport {
+  const instance: KyInstance = ky.create({
+    throwHttpErrors: true,
+    ...(config.fetch ? { fetch: config.fetch as typeof fetch } : {}),
+  });
+
+  async function call(spec: CallSpec): Promise<Response> {
+    const target = new URL(spec.url);
+    const base: Omit<KyxRequestEvent, 'attempt'> = {
+      operation: spec.operation,
+      method: spec.method,
+      origin: target.origin,
+      path: target.pathname,
+    };
+    const policy = RETRY_POLICIES[spec.operation];
+    const { retry } = config;
+    const state = { retries: 0, replayed: false, startedAt: 0, token: '' };
+    const headers: Record<string, string> = {
+      Accept: spec.accept ?? 'application/json',
+      'User-Agent': config.userAgent,
+    };
+    if (spec.contentType !== undefined) headers['Content-Type'] = spec.contentType;
+    try {
+      return await instance(spec.url, {
+        method: spec.method,
+        headers,
+        ...(spec.json !== undefined ? { json: spec.json } : {}),
+        ...(spec.body !== undefined ? { body: spec.body } : {}),
+        ...(spec.signal ? { signal: spec.signal } : {}),
+        timeout: spec.timeout ?? config.timeout,
+        retry: {
+          // one extra slot for the replay after a token refresh (a forced retry counts against it)
+          limit: retry.limit + (spec.auth.kind === 'tenant' ? 1 : 0),
+          methods: [spec.method.toLowerCase() as 'get'],
+          statusCodes: [...policy.statusCodes],
+          afterStatusCodes: policy.statusCodes.filter((s) => s === 429 || s === 503),
+          maxRetryAfter: retry.maxRetryAfter,
+          backoffLimit: retry.backoffLimit,
+          delay: retry.delay,
+          jitter: jitter(retry.jitter),
+          retryOnTimeout: policy.timeouts,
+          shouldRetry: ({ error }) => {
+            if (state.retries >= retry.limit) return false;
+            if (isHTTPError(error) || isTimeoutError(error)) return undefined; // the table above decides
+            const kind = networkErrorKind(error);
+            if (kind === 'never-sent') return true;
+            return kind === 'ambiguous' && policy.network === 'any';
+          },
+        },
+        hooks: {
+          beforeRequest: [
+            async (request, _options, { retryCount }) => {
+              await spec.beforeAttempt?.();
+              spec.signal?.throwIfAborted(); // the caller gave up while this attempt waited
+              if (spec.auth.kind === 'tenant') {
+                state.token = await spec.auth.tokens.get();
+                request.headers.set('Authorization', `Bearer ${state.token}`);
+              } else if (spec.auth.kind === 'bearer') {
+                request.headers.set('Authorization', `Bearer ${spec.auth.token}`);
+              } else if (spec.auth.kind === 'basic') {
+                request.headers.set('Authorization', `Basic ${spec.auth.credentials}`);
+              }
+              state.startedAt = Date.now();
+              emit(config.hooks.onRequest, { ...base, attempt: retryCount + 1 });
+            },
+          ],
+          afterResponse: [
+            (_request, _options, response, { retryCount }) => {
+              emit(config.hooks.onResponse, {
+                ...base,
+                attempt: retryCount + 1,
+                status: response.status,
+                elapsedMs: Date.now() - state.startedAt,
+              });
+              if (response.status === 401 && spec.auth.kind === 'tenant' && !state.replayed) {
+                state.replayed = true;
+                spec.auth.tokens.invalidate(state.token);
+                return ky.retry({ delay: 0, code: 'TOKEN_REFRESHED' });
+              }
+              return undefined;
+            },
+          ],
+          beforeRetry: [
+            ({ error, retryCount }) => {
+              if (!isForceRetryError(error)) state.retries += 1;
+              emit(config.hooks.onRetry, { ...base, attempt: retryCount + 1, reason: retryReason(error) });
+            },
+          ],
+        },
+      });
+    } catch (error) {
+      throw await toKyxError(error, spec, base.path, config);
+    }
+  }
+
+  async function json<S extends v.GenericSchema>(spec: CallSpec, schema: S): Promise<v.InferOutput<S>> {
+    const response = await call(spec);
+    const path = new URL(spec.url).pathname;
+    let body: unknown;
+    try {
+      body = JSON.parse(await response.text());
+    } catch {
+      throw new KyxResponseError(spec.method, path, [{ path: '', message: 'must be a JSON body' }]);
+    }
+    const parsed = parseWith(schema, body);
+    if (!parsed.success) {
+      // issue messages may quote the offending value: scrub them like any server text
+      const issues = parsed.issues.map((i) => ({ path: i.path, message: scrub(i.message, config.secrets()) }));
+      throw new KyxResponseError(spec.method, path, issues);
+    }
+    return parsed.output;
+  }
+
+  return { call, json };
+}
