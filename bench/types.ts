@@ -210,5 +210,6 @@ export async function runTypesBench(options: TypesBenchOptions = {}): Promise<Be
 
 if (isMain(import.meta.url)) {
   const sizes = process.env['BENCH_SIZES']?.split(',').map(Number);
-  printSection(await runTypesBench(sizes ? { sizes } : {}));
+  const repeats = process.env['BENCH_REPEATS'] ? Number(process.env['BENCH_REPEATS']) : undefined;
+  printSection(await runTypesBench({ ...(sizes ? { sizes } : {}), ...(repeats ? { repeats } : {}) }));
 }
