@@ -78,7 +78,9 @@ export function figureTable(figures: readonly BenchFigure[]): string {
     const verdict = met(f);
     return `| ${f.name} | ${formatValue(f.value, f.unit)} | ${formatValue(f.baseline, f.unit)} (${f.baselineName}) | ${ratio(f).toFixed(2)}× | ${f.target === undefined ? '—' : `≤ ${f.target}×`} | ${verdict === undefined ? '—' : verdict ? 'met' : '**missed**'} |`;
   });
-  return ['| figure | measured | baseline | ratio | target | met |', '|---|---:|---:|---:|---:|---|', ...rows].join('\n');
+  return ['| figure | measured | baseline | ratio | target | met |', '|---|---:|---:|---:|---:|---|', ...rows].join(
+    '\n',
+  );
 }
 
 /** A markdown table from a header and rows. */

@@ -234,7 +234,11 @@ const DEFECTS: readonly { defect: string; key: number; mutate: (calls: readonly 
   { defect: 'missing .ref()', key: 10015, mutate: (c) => without(c, 'ref') },
   { defect: 'missing .workflow()', key: 1, mutate: (c) => without(c, 'workflow') },
   { defect: '32 without .user()', key: 32, mutate: (c) => without(c, 'user') },
-  { defect: 'extraction on 10011', key: 10011, mutate: (c) => [...c, { method: 'capability.extraction', args: [false] }] },
+  {
+    defect: 'extraction on 10011',
+    key: 10011,
+    mutate: (c) => [...c, { method: 'capability.extraction', args: [false] }],
+  },
   { defect: 'watchlist on 10026', key: 10026, mutate: (c) => [...c, { method: 'capability.watchlist', args: [] }] },
   {
     defect: '.facemap() on 10026',
