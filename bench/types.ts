@@ -209,7 +209,7 @@ export async function runTypesBench(options: TypesBenchOptions = {}): Promise<Be
   return {
     title: 'Type-check cost (bench/types.ts)',
     method: [
-      `For each N, three generated projects are checked with \`tsc --extendedDiagnostics\` (${repeats} interleaved runs each; counts are from one run and identical in all, times and memory are medians): N builder chains spread round-robin over the whole workflow catalog (${WORKFLOW_CATALOG.length} workflows) (every requirement met, with a seeded mix of optional presets, capabilities, callback, tokenLifetime, web, consent, overrides; update-only workflows via \`account(uuid)\`), each ending in \`.build()\`;`,
+      `For each N, three generated projects are checked with \`tsc --extendedDiagnostics\` (${repeats} interleaved runs each; counts are from one run and identical in all, times and memory are medians): N builder chains spread round-robin over the whole workflow catalog of ${WORKFLOW_CATALOG.length} workflows (every requirement met, with a seeded mix of optional presets, capabilities, callback, tokenLifetime, web, consent, overrides; update-only workflows via \`account(uuid)\`), each ending in \`.build()\`;`,
       'the same N requests as object literals typed `AccountRequest` (the limit); and N chains that must fail, each under `// @ts-expect-error` (the check fails if any of them compiles).',
       `Every figure is net of an empty project that only imports the package (${empty.instantiations.toLocaleString('en-US')} instantiations, ${empty.types.toLocaleString('en-US')} types, ${empty.checkMs.toFixed(0)} ms check time).`,
       `Compiler options: ${Object.entries(CONSUMER_OPTIONS)
