@@ -60,6 +60,7 @@ if (built) {
   run('type tests (tsd)', bin('tsd'), [], tsdCounts);
   run('kyx cli smoke (dist/cli.js)', process.execPath, ['scripts/cli-smoke.mjs']);
 } else failed += 1;
+run('demo (npm run demo: the whole flow against the simulator)', bin('tsx'), ['scripts/demo/index.ts']);
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -48,7 +48,11 @@ function callbackFor(response: AccountResponse): Promise<CallbackPayload> {
   return new Promise((resolve) => callbacks.set(response.workflowExecution.id, resolve));
 }
 
-async function run(title: string, request: Parameters<typeof client.send>[0], upload: (r: AccountResponse) => Promise<void>) {
+async function run(
+  title: string,
+  request: Parameters<typeof client.send>[0],
+  upload: (r: AccountResponse) => Promise<void>,
+) {
   console.log(`\n━━ ${title} ━━`);
   step('build: the validated request the DSL compiled');
   const compiled = request.compile();
@@ -60,7 +64,10 @@ async function run(title: string, request: Parameters<typeof client.send>[0], up
   detail('account', response.account.id);
   detail('execution', response.workflowExecution.id);
   for (const c of response.workflowExecution.credentials) {
-    detail('credential', `${c.category} via ${c.allowedChannels.join('/')}${c.api ? ` — parts: ${Object.keys(c.api.parts).join(', ')}` : ''}`);
+    detail(
+      'credential',
+      `${c.category} via ${c.allowedChannels.join('/')}${c.api ? ` — parts: ${Object.keys(c.api.parts).join(', ')}` : ''}`,
+    );
   }
   const callback = callbackFor(response);
 
