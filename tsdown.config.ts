@@ -7,6 +7,8 @@ export default defineConfig({
     cli: 'src/cli/bin.ts',
   },
   format: ['esm'],
+  // One output file per source module, so bundlers drop whole unused modules (sideEffects: false).
+  unbundle: true,
   dts: true,
   sourcemap: true,
   clean: true,
