@@ -67,12 +67,14 @@ function printedCounts(ok, output) {
 const built = run('build', bin('tsdown'), []);
 if (built) {
   run('type tests (tsd)', bin('tsd'), [], tsdCounts);
+  run('kyx cli smoke (dist/cli.js)', process.execPath, ['scripts/cli-smoke.mjs']);
   run('doc examples (type-checked against dist)', bin('tsx'), ['scripts/check-examples.ts'], printedCounts);
   run('docs (typedoc: API reference + guides)', bin('tsx'), ['scripts/docs.ts', '--check']);
   run('package (publint, attw)', 'node', ['scripts/check-package.mjs'], printedCounts);
   run('size budgets (size-limit, gzip)', 'node', ['scripts/check-size.mjs'], printedCounts);
   run('consumer smoke (packed tarball)', 'node', ['scripts/consumer-smoke.mjs'], printedCounts);
 } else failed += 1;
+run('demo (npm run demo: the whole flow against the simulator)', bin('tsx'), ['scripts/demo/index.ts']);
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -350,7 +350,16 @@ export const CallbackPayloadSchema = v.looseObject({
   workflowExecution: v.looseObject({
     id: ID,
     href: TEXT,
-    definitionKey: v.union([TEXT, v.pipe(v.number(), v.transform(String))], 'must be a string'),
+    definitionKey: v.union(
+      [
+        TEXT,
+        v.pipe(
+          v.number(),
+          v.transform((key) => String(key)),
+        ),
+      ],
+      'must be a string',
+    ),
     status: TEXT,
   }),
   account: v.looseObject({ id: ID, href: TEXT }),

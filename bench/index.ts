@@ -1,0 +1,28 @@
+// `npm run bench`: runs every benchmark in turn and writes docs/benchmarks.md. A new benchmark is
+// one file exporting `run…Bench(): Promise<BenchSection>`, added to BENCHMARKS below.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { type BenchSection, printSection, writeReport } from './report.js';
+import { runRuntimeBench } from './runtime.js';
+import { runTypesBench } from './types.js';
+
+/** Every benchmark, in report order. */
+const BENCHMARKS: readonly (() => Promise<BenchSection>)[] = [runTypesBench, runRuntimeBench];
+
+const sections: BenchSection[] = [];
+for (const benchmark of BENCHMARKS) {
+  const section = await benchmark();
+  printSection(section);
+  sections.push(section);
+}
+const target = new URL('../docs/benchmarks.md', import.meta.url);
+writeReport(target, sections);
+// The repository's formatter also formats markdown; format the report the way `npm test` lints it.
+spawnSync(
+  fileURLToPath(new URL('../node_modules/.bin/biome', import.meta.url)),
+  ['format', '--write', fileURLToPath(target)],
+  {
+    stdio: 'inherit',
+  },
+);
+console.log(`wrote ${target.pathname}`);

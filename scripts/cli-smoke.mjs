@@ -1,0 +1,33 @@
+// Smoke test of the built `kyx` executable: start `dist/cli.js simulate --port 0`, expect its URL,
+// a healthy simulator and a logged request, then SIGTERM and exit code 0.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+const child = spawn(process.execPath, ['dist/cli.js', 'simulate', '--port', '0'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const lines = [];
+const timeout = setTimeout(() => {
+  console.error('cli smoke: no URL within 10 s');
+  child.kill('SIGKILL');
+  process.exit(1);
+}, 10_000);
+const url = await new Promise((resolve, reject) => {
+  child.once('exit', (code) => reject(new Error(`kyx exited early with ${code}`)));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    lines.push(line);
+    const match = /listening on (\S+)/.exec(line);
+    if (match) resolve(match[1]);
+  });
+});
+const health = await fetch(`${url}/`, { headers: { 'user-agent': 'kyx-smoke/1' } });
+const body = await health.json();
+const exited = new Promise((resolve) => child.once('exit', resolve));
+child.kill('SIGTERM');
+const code = await exited;
+clearTimeout(timeout);
+const ok =
+  health.status === 200 && body.status === 'UP' && code === 0 && lines.some((l) => /^GET \/ 200 \d+ms$/.test(l));
+console.log(lines.join('\n'));
+console.log(ok ? 'cli smoke: ok' : `cli smoke: FAILED (status ${health.status}, exit ${code})`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,68 @@
+import type { KyxIssue } from '../errors.js';
+import { parseWith } from '../model/parse.js';
+import type { AccountRequest } from '../model/request.js';
+import { AccountRequestSchema } from '../model/schemas.js';
+import type { WorkflowSpec } from '../workflows/define.js';
+import { type AccountMode, workflowIssues } from '../workflows/rules.js';
+import type { Engine } from './engine.js';
+import { problem } from './problem.js';
+import type { AccountRecord, CredentialRecord } from './state.js';
+
+/** A checked account request: the body, its workflow and the credentials on file it reuses. */
+export interface CheckedAccountRequest {
+  readonly request: AccountRequest;
+  readonly spec: WorkflowSpec;
+  readonly onFile: readonly CredentialRecord[];
+}
+
+/** A 400 whose detail names every offending field. */
+export function invalid(issues: readonly KyxIssue[]): Response {
+  return problem(400, `Invalid request: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+}
+
+/**
+ * Parses and validates an account create/update body with the builder's own schema and
+ * workflow rules; the checked request, or the 400 to send.
+ */
+export async function checkAccountRequest(
+  engine: Engine,
+  raw: Request,
+  mode: AccountMode,
+  account: AccountRecord | undefined,
+): Promise<CheckedAccountRequest | Response> {
+  let body: unknown;
+  try {
+    body = JSON.parse(await raw.text());
+  } catch {
+    return problem(400, 'The request body is not valid JSON');
+  }
+  const parsed = parseWith(AccountRequestSchema, body);
+  if (!parsed.success) return invalid(parsed.issues);
+  const request = parsed.output as AccountRequest;
+  const key = request.workflowDefinition.key;
+  const spec = engine.workflow(key);
+  if (!spec) {
+    return invalid([
+      {
+        path: 'workflowDefinition.key',
+        message: `workflow ${key} is not configured for this tenant (use a catalog key, or pass it in the simulator's workflows option)`,
+      },
+    ]);
+  }
+  const ruleIssues = workflowIssues(request, mode, spec);
+  if (ruleIssues.length > 0) return invalid(ruleIssues);
+  const onFile: CredentialRecord[] = [];
+  const issues: KyxIssue[] = [];
+  (request.workflowDefinition.credentials ?? []).forEach((preset, index) => {
+    if (preset.id === undefined) return;
+    const credential = engine.state.credentials.get(preset.id);
+    if (!credential || credential.accountId !== account?.id || credential.category !== preset.category) {
+      issues.push({
+        path: `workflowDefinition.credentials.${index}.id`,
+        message: `is not the id of a ${preset.category} credential on this account`,
+      });
+    } else onFile.push(credential);
+  });
+  if (issues.length > 0) return invalid(issues);
+  return { request, spec, onFile };
+}

@@ -1,0 +1,101 @@
+import type { CallbackPayload } from '../model/response.js';
+import { isLoopbackHost } from '../model/rules.js';
+import type { SimulatorCallbackLog } from './types.js';
+
+/** Delivers callbacks in the background, with retries, only to trusted hosts. */
+export interface CallbackSender {
+  /** Starts delivering `payload` to `url`. */
+  send(url: string, payload: CallbackPayload): void;
+  /** Resolves when no delivery is pending. */
+  idle(): Promise<void>;
+  /** Cancels pending retries (their deliveries end as failed). */
+  close(): void;
+}
+
+/** How callbacks are sent. */
+export interface CallbackSenderOptions {
+  readonly fetch: (request: Request) => Promise<Response>;
+  readonly retries: number;
+  readonly retryDelayMs: number;
+  readonly trustedHosts: readonly string[];
+  readonly onResult: (entry: SimulatorCallbackLog) => void;
+}
+
+const USER_AGENT = 'jumio-kyx-simulator/1 (callback)';
+const ATTEMPT_TIMEOUT_MS = 10_000;
+
+/** Whether the simulator may send to this URL: loopback, or a host it was told to trust. */
+export function isTrustedCallbackUrl(url: string, trustedHosts: readonly string[]): boolean {
+  if (!URL.canParse(url)) return false;
+  const { hostname } = new URL(url);
+  return isLoopbackHost(hostname) || trustedHosts.includes(hostname) || trustedHosts.includes(hostname.slice(1, -1));
+}
+
+/** Creates a sender. */
+export function createCallbackSender(options: CallbackSenderOptions): CallbackSender {
+  const pending = new Set<Promise<void>>();
+  const timers = new Set<{ timer: ReturnType<typeof setTimeout>; wake: () => void }>();
+  let closed = false;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const entry = {
+        timer: setTimeout(() => {
+          timers.delete(entry);
+          resolve();
+        }, ms),
+        wake: resolve,
+      };
+      timers.add(entry);
+    });
+
+  async function deliver(url: string, payload: CallbackPayload): Promise<void> {
+    const status = String(payload.workflowExecution.status);
+    if (!isTrustedCallbackUrl(url, options.trustedHosts)) {
+      options.onResult({ url, status, outcome: 'skipped', attempts: 0 });
+      return;
+    }
+    let attempts = 0;
+    while (!closed && attempts <= options.retries) {
+      if (attempts > 0) await sleep(options.retryDelayMs * 2 ** (attempts - 1));
+      if (closed) break;
+      attempts++;
+      try {
+        const response = await options.fetch(
+          new Request(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT },
+            body: JSON.stringify(payload),
+            signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+          }),
+        );
+        await response.body?.cancel().catch(() => {});
+        if (response.ok) {
+          options.onResult({ url, status, outcome: 'delivered', attempts });
+          return;
+        }
+      } catch {
+        // refused, reset or timed out: retry
+      }
+    }
+    options.onResult({ url, status, outcome: 'failed', attempts });
+  }
+
+  return {
+    send(url, payload) {
+      const delivery = deliver(url, payload).finally(() => pending.delete(delivery));
+      pending.add(delivery);
+    },
+    async idle() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+    close() {
+      closed = true;
+      for (const entry of timers) {
+        clearTimeout(entry.timer);
+        entry.wake();
+      }
+      timers.clear();
+    },
+  };
+}

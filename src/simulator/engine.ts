@@ -1,0 +1,236 @@
+import type { CredentialCategory } from '../model/codes.js';
+import type { AccountRequest } from '../model/request.js';
+import { parseTokenLifetime } from '../model/rules.js';
+import { findWorkflow } from '../workflows/catalog.js';
+import type { WorkflowSpec } from '../workflows/define.js';
+import { type CallbackSender, createCallbackSender } from './callbacks.js';
+import { decideOutcome, type OutcomeOptions } from './outcome.js';
+import { createRandom, secretToken } from './random.js';
+import { type Bucket, createBucket } from './rate-limit.js';
+import { type CredentialRecord, createTenantState, type ExecutionRecord, type TenantState } from './state.js';
+import type { RateLimit, SimulatorOptions, SimulatorRoute, SimulatorStats } from './types.js';
+import { callbackPayload } from './views.js';
+
+/** Jumio's default rate limits. */
+export const DEFAULT_RATE_LIMITS: Readonly<Record<'token' | 'account' | 'retrieval', RateLimit>> = {
+  token: { perSecond: 10 },
+  account: { perSecond: 1, burst: 5 },
+  retrieval: { perSecond: 15 },
+};
+
+const CHANNEL_ORDER = ['WEB', 'API', 'SDK'] as const;
+const DEFAULT_TOKEN_LIFETIME = '30m';
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Channels through which a credential of a category can be acquired in a workflow. */
+function channelsFor(category: CredentialCategory, spec: WorkflowSpec): string[] {
+  const possible: readonly string[] =
+    category === 'FACEMAP' ? ['WEB', 'SDK'] : category === 'DATA' ? ['API'] : CHANNEL_ORDER;
+  return CHANNEL_ORDER.filter((c) => possible.includes(c) && spec.channels.includes(c));
+}
+
+/** The simulated tenant: state, clock, ids, limits, the state machine and callbacks. */
+export interface Engine {
+  readonly state: TenantState;
+  readonly now: () => number;
+  readonly requests: Partial<Record<SimulatorRoute, number>>;
+  readonly rateLimited: Partial<Record<SimulatorRoute, number>>;
+  readonly limits: Readonly<Record<'token' | 'account' | 'retrieval', Bucket | undefined>>;
+  readonly accessTokenTtlSeconds: number;
+  readonly clients: SimulatorOptions['clients'];
+  /** A new id from the seeded stream. */
+  uuid(): string;
+  /** The spec of a catalog or tenant workflow key. */
+  workflow(key: number): WorkflowSpec | undefined;
+  /** Issues a tenant access token. */
+  issueAccessToken(clientId: string): { token: string; expiresIn: number };
+  /** Creates an execution (and its credentials) on an account. */
+  createExecution(
+    accountId: string,
+    request: AccountRequest,
+    spec: WorkflowSpec,
+    origin: string,
+    onFile: readonly CredentialRecord[],
+  ): ExecutionRecord;
+  /** Finalizes: ACQUIRED now, PROCESSED after the processing delay. */
+  finalize(execution: ExecutionRecord): void;
+  /** Moves every execution to the clock's time; sends callbacks for what changed. */
+  advance(): void;
+  readonly callbacks: CallbackSender;
+  stats(): SimulatorStats;
+  close(): void;
+}
+
+/** Builds the engine from the options. */
+export function createEngine(options: SimulatorOptions): Engine {
+  const now = options.now ?? Date.now;
+  const timersOn = options.now === undefined;
+  const state = createTenantState();
+  const ids = createRandom(options.seed ?? 'jumio-kyx');
+  const outcomeOptions: OutcomeOptions = {
+    seed: options.seed ?? 'jumio-kyx',
+    rejectRate: options.rejectRate ?? 0,
+    warningRate: options.warningRate ?? 0,
+  };
+  const processingDelayMs = options.processingDelayMs ?? 200;
+  const limitOf = (name: keyof typeof DEFAULT_RATE_LIMITS) =>
+    options.rateLimits === false ? undefined : createBucket(options.rateLimits?.[name] ?? DEFAULT_RATE_LIMITS[name]);
+  const tenantWorkflows = options.workflows ?? [];
+  const callbacks = createCallbackSender({
+    fetch: options.callbackFetch ?? ((request) => fetch(request)),
+    retries: options.callbackRetries ?? 3,
+    retryDelayMs: options.callbackRetryDelayMs ?? 200,
+    trustedHosts: options.trustedCallbackHosts ?? [],
+    onResult(entry) {
+      state.counters[entry.outcome]++;
+      options.onCallback?.(entry);
+    },
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  let ordinal = 0;
+
+  function schedule(): void {
+    if (!timersOn || closed) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    let due = Number.POSITIVE_INFINITY;
+    for (const e of state.executions.values()) {
+      if (e.status === 'ACQUIRED' && e.processAt !== undefined) due = Math.min(due, e.processAt);
+      if (e.status === 'INITIATED') due = Math.min(due, e.expiresAt);
+    }
+    if (due === Number.POSITIVE_INFINITY) return;
+    timer = setTimeout(advance, Math.min(MAX_TIMER_MS, Math.max(0, due - now())));
+    (timer as { unref?: () => void }).unref?.();
+  }
+
+  function notify(execution: ExecutionRecord, at: number): void {
+    const url = execution.request.callbackUrl;
+    if (url !== undefined) callbacks.send(url, callbackPayload(execution, at));
+  }
+
+  function advance(): void {
+    const t = now();
+    for (const e of state.executions.values()) {
+      if (e.status === 'ACQUIRED' && e.processAt !== undefined && t >= e.processAt) {
+        e.status = 'PROCESSED';
+        e.completedAt = e.processAt;
+        e.outcome = decideOutcome(e, outcomeOptions, e.processAt);
+        notify(e, t);
+      } else if (e.status === 'INITIATED' && t >= e.expiresAt) {
+        e.status = 'TOKEN_EXPIRED';
+        e.completedAt = e.expiresAt;
+        notify(e, t);
+      }
+    }
+    schedule();
+  }
+
+  const requests: Partial<Record<SimulatorRoute, number>> = {};
+  const rateLimited: Partial<Record<SimulatorRoute, number>> = {};
+
+  return {
+    state,
+    now,
+    requests,
+    rateLimited,
+    limits: { token: limitOf('token'), account: limitOf('account'), retrieval: limitOf('retrieval') },
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+    clients: options.clients,
+    callbacks,
+    uuid: () => ids.uuid(),
+    workflow: (key) => tenantWorkflows.find((w) => w.key === key) ?? findWorkflow(key),
+    issueAccessToken(clientId) {
+      const ttl = options.accessTokenTtlSeconds ?? 3600;
+      const issuedAt = now();
+      const token = secretToken({
+        sub: clientId,
+        iat: Math.floor(issuedAt / 1000),
+        exp: Math.floor(issuedAt / 1000) + ttl,
+      });
+      state.accessTokens.set(token, issuedAt + ttl * 1000);
+      state.counters.tokensIssued++;
+      return { token, expiresIn: ttl };
+    },
+    createExecution(accountId, request, spec, origin, onFile) {
+      const createdAt = now();
+      const id = ids.uuid();
+      const lifetimeS = parseTokenLifetime(request.tokenLifetime ?? DEFAULT_TOKEN_LIFETIME);
+      const expiresAt = createdAt + lifetimeS * 1000;
+      const presets = request.workflowDefinition.credentials ?? [];
+      const credentials = spec.credentials.map((category): CredentialRecord => {
+        const existing = onFile.find((c) => c.category === category);
+        if (existing) return existing;
+        const credentialId = ids.uuid();
+        const allowedChannels = channelsFor(category, spec);
+        const preset = presets.find((p) => p.category === category);
+        const country = preset && 'country' in preset ? preset.country?.values[0] : undefined;
+        const type = preset && 'type' in preset ? preset.type?.values[0] : undefined;
+        const apiToken = allowedChannels.includes('API')
+          ? secretToken({ sub: credentialId, exp: Math.floor(expiresAt / 1000) })
+          : undefined;
+        const record: CredentialRecord = {
+          id: credentialId,
+          category,
+          executionId: id,
+          accountId,
+          allowedChannels,
+          ...(apiToken !== undefined ? { apiToken } : {}),
+          ...(country !== undefined || type !== undefined
+            ? { preset: { ...(country ? { country } : {}), ...(type ? { type } : {}) } }
+            : {}),
+          parts: new Map(),
+        };
+        state.credentials.set(credentialId, record);
+        if (apiToken !== undefined) state.apiTokens.set(apiToken, credentialId);
+        return record;
+      });
+      const execution: ExecutionRecord = {
+        id,
+        accountId,
+        ordinal: ++ordinal,
+        spec,
+        request,
+        origin,
+        createdAt,
+        expiresAt,
+        credentials,
+        status: 'INITIATED',
+      };
+      state.executions.set(id, execution);
+      state.accounts.get(accountId)?.executionIds.add(id);
+      state.counters.executionsCreated++;
+      schedule();
+      return execution;
+    },
+    finalize(execution) {
+      const t = now();
+      execution.status = 'ACQUIRED';
+      execution.acquiredAt = t;
+      execution.processAt = t + processingDelayMs;
+      schedule();
+    },
+    advance,
+    stats(): SimulatorStats {
+      const executions: Record<string, number> = {};
+      for (const e of state.executions.values()) executions[e.status] = (executions[e.status] ?? 0) + 1;
+      const { counters } = state;
+      return {
+        accounts: state.accounts.size,
+        accountsCreated: counters.accountsCreated,
+        executionsCreated: counters.executionsCreated,
+        executions,
+        tokensIssued: counters.tokensIssued,
+        uploads: counters.uploads,
+        requests: { ...requests },
+        rateLimited: { ...rateLimited },
+        callbacks: { delivered: counters.delivered, failed: counters.failed, skipped: counters.skipped },
+      };
+    },
+    close() {
+      closed = true;
+      if (timer !== undefined) clearTimeout(timer);
+      callbacks.close();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import type { CredentialCategory } from '../model/codes.js';
+import type { AccountRequest } from '../model/request.js';
+import type { WorkflowSpec } from '../workflows/define.js';
+import type { Outcome } from './outcome.js';
+
+/** States an execution moves through in the simulator. */
+export type ExecutionStatus = 'INITIATED' | 'ACQUIRED' | 'PROCESSED' | 'TOKEN_EXPIRED';
+
+/** An uploaded part. */
+export interface StoredPart {
+  readonly classifier: string;
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+}
+
+/** A credential of an execution. */
+export interface CredentialRecord {
+  readonly id: string;
+  readonly category: CredentialCategory;
+  /** The execution that created it (an on-file credential keeps its original owner). */
+  readonly executionId: string;
+  readonly accountId: string;
+  readonly allowedChannels: readonly string[];
+  /** Transaction-scoped upload/finalize token, when the API channel is allowed. */
+  readonly apiToken?: string;
+  /** The preset the request gave for it (country/type), if any. */
+  readonly preset?: { readonly country?: string; readonly type?: string };
+  readonly parts: Map<string, StoredPart>;
+}
+
+/** A workflow execution (transaction). */
+export interface ExecutionRecord {
+  readonly id: string;
+  readonly accountId: string;
+  /** 1-based creation order, part of the outcome seed. */
+  readonly ordinal: number;
+  readonly spec: WorkflowSpec;
+  readonly request: AccountRequest;
+  /** The origin the execution was created through: every URL it hands out points there. */
+  readonly origin: string;
+  readonly createdAt: number;
+  /** When the api tokens expire (`tokenLifetime`). */
+  readonly expiresAt: number;
+  readonly credentials: CredentialRecord[];
+  status: ExecutionStatus;
+  startedAt?: number;
+  acquiredAt?: number;
+  /** When processing completes (after finalize). */
+  processAt?: number;
+  completedAt?: number;
+  outcome?: Outcome;
+}
+
+/** An account. */
+export interface AccountRecord {
+  readonly id: string;
+  readonly createdAt: number;
+  readonly executionIds: Set<string>;
+}
+
+/** Everything the simulated tenant holds. */
+export interface TenantState {
+  readonly accounts: Map<string, AccountRecord>;
+  readonly executions: Map<string, ExecutionRecord>;
+  readonly credentials: Map<string, CredentialRecord>;
+  /** Tenant OAuth2 access token → expiry (ms). */
+  readonly accessTokens: Map<string, number>;
+  /** api.token → credential id. */
+  readonly apiTokens: Map<string, string>;
+  readonly counters: {
+    accountsCreated: number;
+    executionsCreated: number;
+    tokensIssued: number;
+    uploads: number;
+    delivered: number;
+    failed: number;
+    skipped: number;
+  };
+}
+
+/** A fresh, empty tenant. */
+export function createTenantState(): TenantState {
+  return {
+    accounts: new Map(),
+    executions: new Map(),
+    credentials: new Map(),
+    accessTokens: new Map(),
+    apiTokens: new Map(),
+    counters: {
+      accountsCreated: 0,
+      executionsCreated: 0,
+      tokensIssued: 0,
+      uploads: 0,
+      delivered: 0,
+      failed: 0,
+      skipped: 0,
+    },
+  };
+}
+
+/** Removes an execution, the credentials it owns and their tokens. */
+export function deleteExecution(state: TenantState, execution: ExecutionRecord): void {
+  for (const credential of execution.credentials) {
+    if (credential.executionId !== execution.id) continue;
+    state.credentials.delete(credential.id);
+    if (credential.apiToken) state.apiTokens.delete(credential.apiToken);
+  }
+  state.executions.delete(execution.id);
+  state.accounts.get(execution.accountId)?.executionIds.delete(execution.id);
+}
+
+/** Removes an account and everything under it. */
+export function deleteAccount(state: TenantState, account: AccountRecord): void {
+  for (const id of account.executionIds) {
+    const execution = state.executions.get(id);
+    if (execution) deleteExecution(state, execution);
+  }
+  state.accounts.delete(account.id);
+}

@@ -1,0 +1,146 @@
+import { CREDENTIAL_PARTS } from '../model/codes.js';
+import type {
+  AccountResponse,
+  CallbackPayload,
+  ResponseCredential,
+  WorkflowDetails,
+  WorkflowStatusResponse,
+} from '../model/response.js';
+import { EXPIRED_DECISION, PENDING_DECISION, type StepResult } from './outcome.js';
+import type { CredentialRecord, ExecutionRecord } from './state.js';
+
+/** Paths the simulator serves (one origin for every Jumio host). */
+export const paths = {
+  account: (a: string) => `/api/v1/accounts/${a}`,
+  execution: (a: string, w: string) => `/api/v1/accounts/${a}/workflow-executions/${w}`,
+  upload: (a: string, w: string, c: string, classifier: string) =>
+    `/api/v1/accounts/${a}/workflow-executions/${w}/credentials/${c}/parts/${classifier}`,
+  part: (a: string, c: string, classifier: string) => `/api/v1/accounts/${a}/credentials/${c}/parts/${classifier}`,
+};
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function responseCredential(execution: ExecutionRecord, credential: CredentialRecord): ResponseCredential {
+  const onFile = credential.executionId !== execution.id;
+  const base = {
+    id: credential.id,
+    category: credential.category,
+    allowedChannels: onFile ? [] : [...credential.allowedChannels],
+  };
+  if (onFile || credential.apiToken === undefined) return base;
+  const { origin, accountId, id } = execution;
+  const parts: Record<string, string> = {};
+  for (const part of CREDENTIAL_PARTS[credential.category]) {
+    parts[part] = origin + paths.upload(accountId, id, credential.id, part.toUpperCase());
+  }
+  return {
+    ...base,
+    api: { token: credential.apiToken, parts, workflowExecution: origin + paths.execution(accountId, id) },
+  };
+}
+
+/** The account create/update response, shaped like the seed's example. */
+export function accountResponse(execution: ExecutionRecord, sdkToken: string, now: number): AccountResponse {
+  const { origin, spec, request } = execution;
+  const response: AccountResponse = {
+    timestamp: iso(now),
+    account: { id: execution.accountId },
+    workflowExecution: {
+      id: execution.id,
+      credentials: execution.credentials.map((c) => responseCredential(execution, c)),
+    },
+  };
+  if (spec.channels.includes('WEB')) {
+    const locale = encodeURIComponent(request.web?.locale ?? 'en');
+    response.web = {
+      href: `${origin}/web/v4/app?authorizationToken=${sdkToken}&locale=${locale}`,
+      ...(request.web?.successUrl ? { successUrl: request.web.successUrl } : {}),
+      ...(request.web?.errorUrl ? { errorUrl: request.web.errorUrl } : {}),
+    };
+  }
+  if (spec.channels.includes('SDK')) response.sdk = { token: sdkToken };
+  return response;
+}
+
+function executionRef(execution: ExecutionRecord) {
+  const { origin, accountId, id } = execution;
+  return {
+    id,
+    href: origin + paths.execution(accountId, id),
+    definitionKey: String(execution.spec.key),
+    status: execution.status,
+  };
+}
+
+/** The Retrieval API status body. */
+export function statusResponse(execution: ExecutionRecord): WorkflowStatusResponse {
+  const { origin, accountId } = execution;
+  return {
+    account: { id: accountId, href: origin + paths.account(accountId) },
+    workflowExecution: executionRef(execution),
+  };
+}
+
+/** The Retrieval API details body (decision NOT_EXECUTED until processed). */
+export function detailsResponse(execution: ExecutionRecord): WorkflowDetails & { steps: { href: string } } {
+  const { origin, accountId, request } = execution;
+  const decision =
+    execution.status === 'TOKEN_EXPIRED' ? EXPIRED_DECISION : (execution.outcome?.decision ?? PENDING_DECISION);
+  return {
+    workflow: {
+      id: execution.id,
+      status: execution.status,
+      definitionKey: String(execution.spec.key),
+      customerInternalReference: request.customerInternalReference,
+      ...(request.userReference !== undefined ? { userReference: request.userReference } : {}),
+      ...(request.reportingCriteria !== undefined ? { reportingCriteria: request.reportingCriteria } : {}),
+    },
+    account: { id: accountId },
+    createdAt: iso(execution.createdAt),
+    ...(execution.startedAt !== undefined ? { startedAt: iso(execution.startedAt) } : {}),
+    ...(execution.completedAt !== undefined ? { completedAt: iso(execution.completedAt) } : {}),
+    credentials: execution.credentials.map((c) => ({
+      id: c.id,
+      category: c.category,
+      parts: [...c.parts.values()].map((p) => ({
+        classifier: p.classifier,
+        href: origin + paths.part(c.accountId, c.id, p.classifier),
+      })),
+    })),
+    decision,
+    steps: { href: `${origin + paths.execution(accountId, execution.id)}/steps` },
+    capabilities: execution.outcome?.capabilities ?? {},
+  };
+}
+
+/** The Retrieval API steps body (empty until processed). */
+export function stepsResponse(execution: ExecutionRecord): { steps: readonly StepResult[] } {
+  return { steps: execution.outcome?.steps ?? [] };
+}
+
+/** The callback JSON (fact sheet §7.2): status only, no results. */
+export function callbackPayload(execution: ExecutionRecord, now: number): CallbackPayload {
+  const { origin, accountId, request } = execution;
+  return {
+    callbackSentAt: iso(now),
+    ...(request.userReference !== undefined ? { userReference: request.userReference } : {}),
+    workflowExecution: executionRef(execution),
+    account: { id: accountId, href: origin + paths.account(accountId) },
+  };
+}
+
+/** The upload response (older docs' shape): ids plus the credential's api block. */
+export function uploadResponse(execution: ExecutionRecord, credential: CredentialRecord, now: number) {
+  const { api } = responseCredential(execution, credential);
+  return {
+    timestamp: iso(now),
+    account: { id: execution.accountId },
+    workflowExecution: { id: execution.id },
+    ...(api ? { api } : {}),
+  };
+}
+
+/** The finalize response. */
+export function finalizeResponse(execution: ExecutionRecord, now: number) {
+  return { timestamp: iso(now), account: { id: execution.accountId }, workflowExecution: { id: execution.id } };
+}
