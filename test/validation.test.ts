@@ -261,6 +261,13 @@ describe('workflow rules from the catalog', () => {
   });
   it('workflow 5 needs the id of the ID credential on file', () => {
     const update = account('572ac7b5-9f83-409d-ba8e-f0014e411c7e') as unknown as ReturnType<typeof js>;
+    expect(issuesOf(update.ref('r').workflow(5))).toEqual([
+      {
+        path: 'workflowDefinition.credentials',
+        message:
+          'workflow 5 (Similarity to Existing ID) requires an ID credential preset: call .id({ id: credentialId })',
+      },
+    ]);
     expect(paths(update.ref('r').workflow(5).id({ country: 'USA' }))).toEqual(['workflowDefinition.credentials.0.id']);
     expect(paths(update.ref('r').workflow(5).id({ id: 'fdb1bc31-99a0-4671-8f2a-2bf7ca2faace' }))).toEqual([]);
   });

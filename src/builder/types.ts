@@ -98,7 +98,7 @@ type WorkflowProblem<W extends WorkflowSpec, U extends boolean, P extends Preset
   ? W extends { readonly requiredPresets: readonly (infer Req extends PresetCategory)[] }
     ? [Exclude<Req, P>] extends [never]
       ? UserProblem<W, U>
-      : `workflow ${W['key']} requires ${PresetHint[Exclude<Req, P>]}`
+      : `workflow ${W['key']} requires ${W extends { readonly reusesCredential: true } ? '.id({ id: credentialId })' : PresetHint[Exclude<Req, P>]}`
     : UserProblem<W, U>
   : `workflow ${W['key']} does not accept the ${Exclude<P, W['credentials'][number]>} credential preset`;
 

@@ -60,7 +60,7 @@ export function workflowIssues(request: AccountRequest, mode: AccountMode, spec:
     if (!presets.some((p) => p.category === category)) {
       issues.push({
         path: 'workflowDefinition.credentials',
-        message: `${name} requires ${category === 'ID' ? 'an' : 'a'} ${category} credential preset: call ${PRESET_METHOD[category]}`,
+        message: `${name} requires ${category === 'ID' ? 'an' : 'a'} ${category} credential preset: call ${spec.reusesCredential && category === 'ID' ? '.id({ id: credentialId })' : PRESET_METHOD[category]}`,
       });
     }
   }
