@@ -35,3 +35,10 @@ export async function loadBuiltPackage(): Promise<typeof import('../src/index.js
   const url = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'index.js')).href;
   return (await import(url)) as typeof import('../src/index.js');
 }
+
+/** The built simulator entry (`jumio-kyx/simulator`), typed as its source. */
+export async function loadBuiltSimulator(): Promise<typeof import('../src/simulator/index.js')> {
+  ensureBuilt();
+  const url = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'simulator.js')).href;
+  return (await import(url)) as typeof import('../src/simulator/index.js');
+}

@@ -2,12 +2,19 @@
 // one file exporting `run…Bench(): Promise<BenchSection>`, added to BENCHMARKS below.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runDispatchBench } from './dispatch.js';
 import { type BenchSection, printSection, writeReport } from './report.js';
 import { runRuntimeBench } from './runtime.js';
+import { runSizeBench } from './size.js';
 import { runTypesBench } from './types.js';
 
 /** Every benchmark, in report order. */
-const BENCHMARKS: readonly (() => Promise<BenchSection>)[] = [runTypesBench, runRuntimeBench];
+const BENCHMARKS: readonly (() => Promise<BenchSection>)[] = [
+  runTypesBench,
+  runRuntimeBench,
+  runDispatchBench,
+  runSizeBench,
+];
 
 const sections: BenchSection[] = [];
 for (const benchmark of BENCHMARKS) {
