@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { account, createClient, KyxTimeoutError } from '../../src/index.js';
 import { createSimulator, type Simulator, startSimulator } from '../../src/simulator/index.js';
 import { BASE, session } from '../simulator/flow.js';
 import { raw, UA } from '../simulator/helpers.js';
@@ -44,5 +45,38 @@ describe("fault { body: 'empty' }", () => {
       body: JSON.stringify({ route: 'health', faults: [{ body: 'nothing' }] }),
     });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('in process, a caller that gives up', () => {
+  it('does not take the body away from a request the simulator is still handling (as on a socket)', async () => {
+    const statuses: number[] = [];
+    const sim = createSimulator({
+      rateLimits: false,
+      onRequest: (entry) => void (entry.route === 'createAccount' && statuses.push(entry.status)),
+    });
+    open.push(sim);
+    const client = createClient({
+      region: 'amer-1',
+      credentials: { clientId: 'acme', clientSecret: 'secret' },
+      userAgent: 'Acme Onboarding/1.0',
+      baseUrl: 'https://jumio.test',
+      fetch: (request) => sim.fetch(request), // a recording wrapper passes the Request alone
+      timeout: 1_000,
+    });
+    await client.health();
+    sim.setFaults('createAccount', [{ delayMs: 5_000 }]);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const pending = client.send(account().ref('late').workflow(10011)).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(await pending).toBeInstanceOf(KyxTimeoutError); // the client gave up …
+      await vi.advanceTimersByTimeAsync(5_000);
+      for (let i = 0; statuses.length === 0 && i < 100; i++) await new Promise((r) => setImmediate(r));
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(statuses).toEqual([200]); // … the simulator handled it late, with the whole body
+    expect(sim.stats().accountsCreated).toBe(1);
   });
 });
