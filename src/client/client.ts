@@ -25,7 +25,7 @@ import {
 } from './schemas.js';
 import { type SendAllOptions, type SendAllOutcome, sendAll } from './send-all.js';
 import { TokenManager } from './token.js';
-import { type CallSpec, createTransport } from './transport.js';
+import { type CallSpec, createTransport, discardBody, readBody } from './transport.js';
 
 /**
  * Per-call options.
@@ -231,7 +231,7 @@ export function createClient(options: ClientOptions): KyxClient {
       auth: tenant,
       ...callOptions(call),
     });
-    await response.body?.cancel();
+    await discardBody(response);
   }
 
   const client: KyxClient = {
@@ -254,7 +254,7 @@ export function createClient(options: ClientOptions): KyxClient {
         body: form,
         ...callOptions(call),
       });
-      await response.body?.cancel();
+      await discardBody(response);
     },
 
     async uploadData(source, data, call) {
@@ -272,7 +272,7 @@ export function createClient(options: ClientOptions): KyxClient {
         json: data,
         ...callOptions(call),
       });
-      await response.body?.cancel();
+      await discardBody(response);
     },
 
     async finalize(source, call) {
@@ -321,15 +321,16 @@ export function createClient(options: ClientOptions): KyxClient {
       if (!/^[A-Z0-9_]{1,40}$/.test(name)) {
         throw new KyxValidationError([{ path: 'classifier', message: 'must be a part classifier such as FRONT' }]);
       }
+      const path = `/api/v1/accounts/${a}/credentials/${c}/parts/${name}`;
       const response = await transport.call({
         operation: 'retrieval',
         method: 'GET',
-        url: `${hosts.retrieval}/api/v1/accounts/${a}/credentials/${c}/parts/${name}`,
+        url: `${hosts.retrieval}${path}`,
         auth: tenant,
         accept: 'image/*, application/octet-stream',
         ...callOptions(call),
       });
-      const data = new Uint8Array(await response.arrayBuffer());
+      const data = new Uint8Array(await readBody(() => response.arrayBuffer(), 'GET', path));
       return { contentType: response.headers.get('content-type') ?? 'application/octet-stream', data };
     },
 
