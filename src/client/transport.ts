@@ -224,7 +224,7 @@ export function createTransport(config: TransportConfig): Transport {
     } catch {
       throw new KyxResponseError(spec.method, path, [{ path: '', message: 'must be a JSON body' }]);
     }
-    const parsed = parseWith(schema, body);
+    const parsed = parseWith(schema, body, { quoteValues: false });
     if (!parsed.success) {
       // issue messages may quote the offending value: scrub them like any server text
       const issues = parsed.issues.map((i) => ({ path: i.path, message: scrub(i.message, config.secrets()) }));
