@@ -4,6 +4,7 @@ import {
   type AccountResponse,
   account,
   createClient,
+  isKyxError,
   type KyxClient,
   type Operation,
   RETRY_POLICIES,
@@ -335,7 +336,7 @@ const CLIENT_SECRET = 'matrix-SECRET-cs-7f3a91';
 const HOUR = 3_600_000;
 
 /** Drives fake timers until `promise` settles (in process), or just awaits it (loopback). */
-async function settle(promise: Promise<unknown>, fake: boolean) {
+async function settle<T>(promise: Promise<T>, fake: boolean) {
   let done = false;
   const result = promise.then(
     (value) => ({ ok: true as const, value }),
@@ -442,15 +443,11 @@ export async function runCell(
       retries: [...retries],
       waitedMs: stamps.length > 1 ? (stamps.at(-1) as number) - (stamps[0] as number) : 0,
       ...(settled.ok ? {} : { message: (settled.error as Error)?.message ?? String(settled.error) }),
-      typed: settled.ok || isTyped(settled.error),
+      typed: settled.ok || isKyxError(settled.error),
     };
   } finally {
     await sim.close();
   }
-}
-
-function isTyped(error: unknown): boolean {
-  return error instanceof Error && (error as { [k: symbol]: unknown })[Symbol.for('jumio-kyx.error')] === true;
 }
 
 function errorName(error: unknown): string {
