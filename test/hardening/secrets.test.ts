@@ -135,7 +135,7 @@ describe('secret hygiene: one scan over everything shown', () => {
       );
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
       // failures with tokens in play: a finished transaction's api.token, a wrong credential
-      for (const attempt of [
+      for (const attempt of <(() => Promise<unknown>)[]>[
         () => client.upload(flow, 'front', new Uint8Array([0xff, 0xd8, 0xff, 0xe0])),
         () => client.finalize(flow),
         () => client.upload(created as AccountResponse, 'front', new Uint8Array([0x47, 0x49, 0x46])),
