@@ -13,6 +13,7 @@ import { credentialForFinalize, credentialForPart, type UploadPart } from './cre
 import { checkFile, type UploadFile } from './file-type.js';
 import type { RateLimiter } from './limiter.js';
 import { type ClientOptions, checkOptions } from './options.js';
+import { RecentSecrets } from './redact.js';
 import { assertSafeUrl, type Region, regionHosts } from './regions.js';
 import { resolveRetrySettings } from './retry-policy.js';
 import {
@@ -174,7 +175,7 @@ export function createClient(options: ClientOptions): KyxClient {
   checkOptions(options);
   const { region, credentials, userAgent } = options;
   const hosts = regionHosts(region, options.baseUrl);
-  const apiTokens = new Set<string>();
+  const apiTokens = new RecentSecrets(256);
   let tokens: TokenManager | undefined;
   const transport = createTransport({
     fetch: options.fetch,
@@ -182,7 +183,7 @@ export function createClient(options: ClientOptions): KyxClient {
     timeout: options.timeout ?? 30_000,
     retry: resolveRetrySettings(options.retry === false ? { limit: 0 } : options.retry),
     hooks: { ...options.hooks },
-    secrets: () => [...(tokens?.secrets() ?? [credentials.clientSecret]), ...apiTokens],
+    secrets: () => [...(tokens?.secrets() ?? [credentials.clientSecret]), ...apiTokens.values()],
   });
   tokens = new TokenManager({
     transport,
