@@ -320,6 +320,8 @@ export interface CellResult {
   readonly message?: string;
   /** Whether the error is a KyxError. */
   readonly typed: boolean;
+  /** The client's per-attempt timeout (ms). */
+  readonly timeoutMs: number;
 }
 
 /** Where a matrix runs: in process on fake timers, or over loopback on real ones. */
@@ -444,6 +446,7 @@ export async function runCell(
       waitedMs: stamps.length > 1 ? (stamps.at(-1) as number) - (stamps[0] as number) : 0,
       ...(settled.ok ? {} : { message: (settled.error as Error)?.message ?? String(settled.error) }),
       typed: settled.ok || isKyxError(settled.error),
+      timeoutMs: MATRIX_TIMEOUT_MS,
     };
   } finally {
     await sim.close();
