@@ -30,7 +30,7 @@ export function parseCallback(body: string | Uint8Array | object): CallbackPaylo
       throw new KyxValidationError([{ path: '', message: 'must be a JSON body' }], 'callback');
     }
   }
-  const parsed = parseWith(CallbackPayloadSchema, value);
+  const parsed = parseWith(CallbackPayloadSchema, value, { quoteValues: false });
   if (!parsed.success) throw new KyxValidationError(parsed.issues, 'callback');
   return parsed.output as CallbackPayload;
 }

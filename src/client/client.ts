@@ -13,6 +13,7 @@ import { credentialForFinalize, credentialForPart, type UploadPart } from './cre
 import { checkFile, type UploadFile } from './file-type.js';
 import type { RateLimiter } from './limiter.js';
 import { type ClientOptions, checkOptions } from './options.js';
+import { RecentSecrets } from './redact.js';
 import { assertSafeUrl, type Region, regionHosts } from './regions.js';
 import { resolveRetrySettings } from './retry-policy.js';
 import {
@@ -25,7 +26,7 @@ import {
 } from './schemas.js';
 import { type SendAllOptions, type SendAllOutcome, sendAll } from './send-all.js';
 import { TokenManager } from './token.js';
-import { type CallSpec, createTransport } from './transport.js';
+import { type CallSpec, createTransport, discardBody, readBody } from './transport.js';
 
 /**
  * Per-call options.
@@ -174,7 +175,7 @@ export function createClient(options: ClientOptions): KyxClient {
   checkOptions(options);
   const { region, credentials, userAgent } = options;
   const hosts = regionHosts(region, options.baseUrl);
-  const apiTokens = new Set<string>();
+  const apiTokens = new RecentSecrets(256);
   let tokens: TokenManager | undefined;
   const transport = createTransport({
     fetch: options.fetch,
@@ -182,7 +183,7 @@ export function createClient(options: ClientOptions): KyxClient {
     timeout: options.timeout ?? 30_000,
     retry: resolveRetrySettings(options.retry === false ? { limit: 0 } : options.retry),
     hooks: { ...options.hooks },
-    secrets: () => [...(tokens?.secrets() ?? [credentials.clientSecret]), ...apiTokens],
+    secrets: () => [...(tokens?.secrets() ?? [credentials.clientSecret]), ...apiTokens.values()],
   });
   tokens = new TokenManager({
     transport,
@@ -231,7 +232,7 @@ export function createClient(options: ClientOptions): KyxClient {
       auth: tenant,
       ...callOptions(call),
     });
-    await response.body?.cancel();
+    await discardBody(response);
   }
 
   const client: KyxClient = {
@@ -254,7 +255,7 @@ export function createClient(options: ClientOptions): KyxClient {
         body: form,
         ...callOptions(call),
       });
-      await response.body?.cancel();
+      await discardBody(response);
     },
 
     async uploadData(source, data, call) {
@@ -272,7 +273,7 @@ export function createClient(options: ClientOptions): KyxClient {
         json: data,
         ...callOptions(call),
       });
-      await response.body?.cancel();
+      await discardBody(response);
     },
 
     async finalize(source, call) {
@@ -321,15 +322,16 @@ export function createClient(options: ClientOptions): KyxClient {
       if (!/^[A-Z0-9_]{1,40}$/.test(name)) {
         throw new KyxValidationError([{ path: 'classifier', message: 'must be a part classifier such as FRONT' }]);
       }
+      const path = `/api/v1/accounts/${a}/credentials/${c}/parts/${name}`;
       const response = await transport.call({
         operation: 'retrieval',
         method: 'GET',
-        url: `${hosts.retrieval}/api/v1/accounts/${a}/credentials/${c}/parts/${name}`,
+        url: `${hosts.retrieval}${path}`,
         auth: tenant,
         accept: 'image/*, application/octet-stream',
         ...callOptions(call),
       });
-      const data = new Uint8Array(await response.arrayBuffer());
+      const data = new Uint8Array(await readBody(() => response.arrayBuffer(), 'GET', path));
       return { contentType: response.headers.get('content-type') ?? 'application/octet-stream', data };
     },
 

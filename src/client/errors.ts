@@ -231,8 +231,10 @@ export function httpError(init: KyxHttpErrorInit): KyxHttpError {
 }
 
 /**
- * The request never got an HTTP answer: connection refused, reset, DNS failure, TLS error.
- * `code` is the system error code when one is known (`ECONNREFUSED`, `ECONNRESET`, …).
+ * The request never got a complete HTTP answer: connection refused, reset, DNS failure, TLS
+ * error, or the connection dropped while the body was read (`stage: 'body'`: the server did
+ * answer, so on account create/update the transaction probably exists). `code` is the system
+ * error code when one is known (`ECONNREFUSED`, `ECONNRESET`, `UND_ERR_SOCKET`, …).
  *
  * @example
  * ```ts
@@ -249,12 +251,22 @@ export class KyxNetworkError extends KyxError {
   readonly path: string;
   /** System error code, if known. */
   readonly code: string | undefined;
+  /** Whether the connection failed before the answer (`request`) or while its body was read (`body`). */
+  readonly stage: 'request' | 'body';
 
-  constructor(method: string, path: string, code: string | undefined, options?: ErrorOptions) {
-    super(`${method} ${path} failed before an HTTP answer${code ? ` (${code})` : ''}`, options);
+  constructor(
+    method: string,
+    path: string,
+    code: string | undefined,
+    options?: ErrorOptions & { stage?: 'request' | 'body' },
+  ) {
+    const what =
+      options?.stage === 'body' ? 'lost the connection while reading the answer' : 'failed before an HTTP answer';
+    super(`${method} ${path} ${what}${code ? ` (${code})` : ''}`, options);
     this.method = method;
     this.path = path;
     this.code = code;
+    this.stage = options?.stage ?? 'request';
   }
 }
 

@@ -101,6 +101,23 @@ async function toKyxError(error: unknown, spec: CallSpec, path: string, config: 
   return new KyxNetworkError(spec.method, path, systemErrorCode(error), { cause: error });
 }
 
+/**
+ * Reads an answer's body. The status has arrived, so a connection lost midway is a
+ * `KyxNetworkError` with `stage: 'body'` (never the runtime's raw `TypeError`); not retried.
+ */
+export async function readBody<T>(read: () => Promise<T>, method: string, path: string): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    throw new KyxNetworkError(method, path, systemErrorCode(error), { cause: error, stage: 'body' });
+  }
+}
+
+/** Drops a body the caller does not need: the answer's status already said it worked, so a body cut off midway does not fail the call. */
+export async function discardBody(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
 /** Builds the transport. No globals are touched: `fetch` defaults to the global one at call time. */
 export function createTransport(config: TransportConfig): Transport {
   const instance: KyInstance = ky.create({
@@ -200,13 +217,14 @@ export function createTransport(config: TransportConfig): Transport {
   async function json<S extends v.GenericSchema>(spec: CallSpec, schema: S): Promise<v.InferOutput<S>> {
     const response = await call(spec);
     const path = new URL(spec.url).pathname;
+    const text = await readBody(() => response.text(), spec.method, path);
     let body: unknown;
     try {
-      body = JSON.parse(await response.text());
+      body = JSON.parse(text);
     } catch {
       throw new KyxResponseError(spec.method, path, [{ path: '', message: 'must be a JSON body' }]);
     }
-    const parsed = parseWith(schema, body);
+    const parsed = parseWith(schema, body, { quoteValues: false });
     if (!parsed.success) {
       // issue messages may quote the offending value: scrub them like any server text
       const issues = parsed.issues.map((i) => ({ path: i.path, message: scrub(i.message, config.secrets()) }));

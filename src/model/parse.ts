@@ -2,11 +2,22 @@ import * as v from 'valibot';
 import type { KyxIssue } from '../errors.js';
 
 /** Readable fallback for issues whose schema sets no message of its own. */
-function fallbackMessage(issue: v.BaseIssue<unknown>): string {
+function fallbackMessage(issue: v.BaseIssue<unknown>, quote: boolean): string {
   if (issue.expected === 'never') return 'is not a known field';
   if (issue.received === 'undefined') return 'is required';
   const expected = issue.expected === 'Object' ? 'an object' : issue.expected === 'Array' ? 'a list' : issue.expected;
-  return `must be ${expected} (got ${issue.received})`;
+  // valibot shows a received string as its value: from outside, that may be a token
+  const received = !quote && issue.received.startsWith('"') ? 'a string' : issue.received;
+  return `must be ${expected} (got ${received})`;
+}
+
+/** Options of {@link parseWith}. */
+export interface ParseOptions {
+  /**
+   * Whether messages may quote a received string (default true). `false` for input from outside
+   * (responses, callbacks): a token in the wrong field must not end up in an error message.
+   */
+  quoteValues?: boolean;
 }
 
 /**
@@ -16,8 +27,10 @@ function fallbackMessage(issue: v.BaseIssue<unknown>): string {
 export function parseWith<S extends v.GenericSchema>(
   schema: S,
   input: unknown,
+  options: ParseOptions = {},
 ): { success: true; output: v.InferOutput<S> } | { success: false; issues: KyxIssue[] } {
-  const result = v.safeParse(schema, input, { abortEarly: false, message: fallbackMessage });
+  const quote = options.quoteValues ?? true;
+  const result = v.safeParse(schema, input, { abortEarly: false, message: (issue) => fallbackMessage(issue, quote) });
   if (result.success) return { success: true, output: result.output };
   return {
     success: false,

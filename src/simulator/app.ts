@@ -48,6 +48,13 @@ async function malformed(response: Response): Promise<Response> {
   });
 }
 
+/** The same status and headers with no body (`content-length: 0`). */
+function empty(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set('content-length', '0');
+  return new Response(null, { status: response.status, headers });
+}
+
 /** The Hono app: every Jumio host's routes on one origin, plus `/__admin/*`. */
 export function createApp(engine: Engine, faults: FaultScripts, admin: boolean): Hono {
   const app = new Hono();
@@ -114,6 +121,7 @@ export function createApp(engine: Engine, faults: FaultScripts, admin: boolean):
       for (const [name, value] of Object.entries(fault?.headers ?? {})) response.headers.set(name, value);
       if (fault?.body === 'malformed') response = await malformed(response);
       if (fault?.body === 'truncated') response.headers.set(NETWORK_FAULT_HEADER, 'truncate');
+      if (fault?.body === 'empty') response = empty(response);
       response.headers.set(ROUTE_HEADER, route);
       return response;
     });

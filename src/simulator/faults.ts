@@ -32,7 +32,9 @@ export const FaultScriptSchema = v.strictObject({
       ),
       delayMs: v.exactOptional(v.pipe(v.number(), v.minValue(0, 'must not be negative'))),
       reset: v.exactOptional(v.picklist(['before', 'after'], 'must be "before" or "after"')),
-      body: v.exactOptional(v.picklist(['malformed', 'truncated'], 'must be "malformed" or "truncated"')),
+      body: v.exactOptional(
+        v.picklist(['malformed', 'truncated', 'empty'], 'must be "malformed", "truncated" or "empty"'),
+      ),
       headers: v.exactOptional(v.record(v.string(), v.string())),
     }),
     'must be an array of faults',

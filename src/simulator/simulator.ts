@@ -19,6 +19,16 @@ const inProcess: Transport = {
 };
 
 /**
+ * The request as a server holds it once it arrived: the body read in full and detached from the
+ * caller's signal, so a caller that gives up (a client timeout) no longer takes the body away
+ * from a request the server is still handling — as on a real socket.
+ */
+async function received(request: Request): Promise<Request> {
+  const body = request.body === null ? null : await request.arrayBuffer();
+  return new Request(request.url, { method: request.method, headers: request.headers, body });
+}
+
+/**
  * Creates an in-process Jumio simulator: one simulated tenant whose `fetch` serves every Jumio
  * host's paths (auth, account, api, retrieval, status) on whatever origin the request names, so
  * it can be passed to a client as its `fetch` with no socket. URLs in responses point back at
@@ -67,7 +77,8 @@ export function simulatorOf({ engine, faults, handle }: SimulatorHandler): Simul
       return new Promise<Response>((resolve, reject) => {
         const onAbort = () => reject(signal.reason);
         signal.addEventListener('abort', onAbort, { once: true });
-        handle(request, inProcess)
+        received(request)
+          .then((copy) => handle(copy, inProcess))
           .then(resolve, reject)
           .finally(() => signal.removeEventListener('abort', onAbort));
       });

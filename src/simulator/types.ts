@@ -75,7 +75,8 @@ export interface SimulatorRateLimits {
  * request through untouched. `status` answers with a problem body without handling the request
  * (nothing is created); `reset: 'before'` drops the connection before handling, `'after'` after
  * handling (the request took effect, the answer is lost); `body` handles the request and then
- * sends invalid JSON (`'malformed'`) or drops the connection midway (`'truncated'`). In process,
+ * sends invalid JSON (`'malformed'`), drops the connection midway (`'truncated'`) or sends the
+ * status and headers with no body at all (`'empty'`). In process,
  * a dropped connection is a rejected fetch: a `TypeError` whose `cause.code` is `'ECONNRESET'`.
  *
  * @example
@@ -91,8 +92,8 @@ export interface SimulatorFault {
   readonly delayMs?: number;
   /** Drop the connection before or after handling the request. */
   readonly reset?: 'before' | 'after';
-  /** Handle the request, then send a malformed or truncated body. */
-  readonly body?: 'malformed' | 'truncated';
+  /** Handle the request, then send a malformed, truncated or empty body. */
+  readonly body?: 'malformed' | 'truncated' | 'empty';
   /** Extra response headers, e.g. `{ 'retry-after': '1' }`. */
   readonly headers?: Readonly<Record<string, string>>;
 }
