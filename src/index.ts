@@ -118,3 +118,7 @@ export {
 } from './model/schemas.js';
 export { type CatalogWorkflowKey, findWorkflow, WORKFLOW_CATALOG } from './workflows/catalog.js';
 export { defineWorkflow, type WorkflowRegistry, type WorkflowSpec } from './workflows/define.js';
+export {
+  type ValidateAccountRequestOptions,
+  validateAccountRequest,
+} from './workflows/validate.js';

@@ -1,10 +1,7 @@
 import { type KyxIssue, KyxValidationError } from '../errors.js';
-import { parseWith } from '../model/parse.js';
 import type { AccountRequest } from '../model/request.js';
-import { AccountRequestSchema } from '../model/schemas.js';
-import { findWorkflow } from '../workflows/catalog.js';
-import type { WorkflowSpec } from '../workflows/define.js';
-import { type AccountMode, workflowIssues } from '../workflows/rules.js';
+import type { AccountMode } from '../workflows/rules.js';
+import { validateAccountRequest } from '../workflows/validate.js';
 import { type AccountNode, plainCopy } from './node.js';
 import type { AccountValidationResult, CompiledAccountRequest } from './types.js';
 
@@ -31,11 +28,6 @@ function toBody(node: AccountNode): Record<string, unknown> {
   return plainCopy(body) as Record<string, unknown>;
 }
 
-function specOf(node: AccountNode): WorkflowSpec | undefined {
-  if (typeof node.workflow === 'object' && node.workflow !== null) return node.workflow;
-  return typeof node.workflow === 'number' ? findWorkflow(node.workflow) : undefined;
-}
-
 /** Validates a node: missing parts, the account id, the request schema and the workflow rules. */
 export function validateNode(node: AccountNode): AccountValidationResult {
   const issues: KyxIssue[] = [];
@@ -49,18 +41,13 @@ export function validateNode(node: AccountNode): AccountValidationResult {
   if (node.workflow === undefined) {
     issues.push({ path: 'workflowDefinition.key', message: 'is required: call .workflow(key)' });
   }
-  const body = toBody(node);
-  const parsed = parseWith(AccountRequestSchema, body);
-  if (!parsed.success) {
-    const missing = new Set(issues.map((i) => i.path));
-    issues.push(...parsed.issues.filter((i) => !missing.has(i.path)));
-  }
-  if (issues.length > 0 || !parsed.success) return { success: false, issues };
+  const workflow = typeof node.workflow === 'object' && node.workflow !== null ? [node.workflow] : [];
   // valibot builds a fresh output, so callers can never reach the builder's own state through it.
-  const output: AccountRequest = parsed.output;
-  const ruleIssues = workflowIssues(output, mode, specOf(node));
-  if (ruleIssues.length > 0) return { success: false, issues: ruleIssues };
-  return { success: true, output };
+  const result = validateAccountRequest(toBody(node), { mode, workflows: workflow });
+  if (issues.length === 0) return result;
+  const reported = new Set(issues.map((i) => i.path));
+  if (!result.success) issues.push(...result.issues.filter((i) => !reported.has(i.path)));
+  return { success: false, issues };
 }
 
 /** The validated body, or a thrown `KyxValidationError`. */

@@ -9,5 +9,10 @@ const code = await main(process.argv.slice(2), {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   signal: controller.signal,
+  readStdin: async () => {
+    let text = '';
+    for await (const chunk of process.stdin) text += chunk;
+    return text;
+  },
 });
 process.exitCode = code;

@@ -4,6 +4,8 @@ export interface CliIo {
   readonly stdout: (line: string) => void;
   /** Writes one line to standard error. */
   readonly stderr: (line: string) => void;
+  /** Reads all of standard input (for `kyx validate -`). */
+  readonly readStdin: () => Promise<string>;
   /** Aborts when a long-running command (simulate) should stop, e.g. on SIGINT/SIGTERM. */
   readonly signal: AbortSignal;
 }

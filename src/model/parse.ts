@@ -30,7 +30,11 @@ export function parseWith<S extends v.GenericSchema>(
   options: ParseOptions = {},
 ): { success: true; output: v.InferOutput<S> } | { success: false; issues: KyxIssue[] } {
   const quote = options.quoteValues ?? true;
-  const result = v.safeParse(schema, input, { abortEarly: false, message: (issue) => fallbackMessage(issue, quote) });
+  const result = v.safeParse(schema, input, {
+    abortEarly: false,
+    abortPipeEarly: true,
+    message: (issue) => fallbackMessage(issue, quote),
+  });
   if (result.success) return { success: true, output: result.output };
   return {
     success: false,

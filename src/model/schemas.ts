@@ -134,8 +134,9 @@ const TOKEN_LIFETIME = v.pipe(
   v.custom<TokenLifetime>((x) => typeof x === 'string', 'must be a string'),
   v.regex(/^\d+[smhd]$/, 'must be a whole number followed by s, m, h or d (e.g. 600s, 30m, 1d)'),
   v.check((s) => {
+    // A malformed value is reported once, by the format check above.
     const seconds = parseTokenLifetime(s);
-    return seconds >= TOKEN_LIFETIME_MIN_S && seconds <= TOKEN_LIFETIME_MAX_S;
+    return Number.isNaN(seconds) || (seconds >= TOKEN_LIFETIME_MIN_S && seconds <= TOKEN_LIFETIME_MAX_S);
   }, 'must be between 5m and 60d'),
 );
 

@@ -1,9 +1,8 @@
 import type { KyxIssue } from '../errors.js';
-import { parseWith } from '../model/parse.js';
 import type { AccountRequest } from '../model/request.js';
-import { AccountRequestSchema } from '../model/schemas.js';
 import type { WorkflowSpec } from '../workflows/define.js';
-import { type AccountMode, workflowIssues } from '../workflows/rules.js';
+import type { AccountMode } from '../workflows/rules.js';
+import { validateAccountRequest } from '../workflows/validate.js';
 import type { Engine } from './engine.js';
 import { problem } from './problem.js';
 import type { AccountRecord, CredentialRecord } from './state.js';
@@ -36,9 +35,9 @@ export async function checkAccountRequest(
   } catch {
     return problem(400, 'The request body is not valid JSON');
   }
-  const parsed = parseWith(AccountRequestSchema, body);
-  if (!parsed.success) return invalid(parsed.issues);
-  const request = parsed.output as AccountRequest;
+  const checked = validateAccountRequest(body, { mode, workflows: engine.tenantWorkflows });
+  if (!checked.success) return invalid(checked.issues);
+  const request = checked.output;
   const key = request.workflowDefinition.key;
   const spec = engine.workflow(key);
   if (!spec) {
@@ -49,8 +48,6 @@ export async function checkAccountRequest(
       },
     ]);
   }
-  const ruleIssues = workflowIssues(request, mode, spec);
-  if (ruleIssues.length > 0) return invalid(ruleIssues);
   const onFile: CredentialRecord[] = [];
   const issues: KyxIssue[] = [];
   (request.workflowDefinition.credentials ?? []).forEach((preset, index) => {

@@ -40,6 +40,8 @@ export interface Engine {
   readonly clients: SimulatorOptions['clients'];
   /** A new id from the seeded stream. */
   uuid(): string;
+  /** Workflows configured for this tenant besides the catalog. */
+  readonly tenantWorkflows: readonly WorkflowSpec[];
   /** The spec of a catalog or tenant workflow key. */
   workflow(key: number): WorkflowSpec | undefined;
   /** Issues a tenant access token. */
@@ -139,6 +141,7 @@ export function createEngine(options: SimulatorOptions): Engine {
     clients: options.clients,
     callbacks,
     uuid: () => ids.uuid(),
+    tenantWorkflows,
     workflow: (key) => tenantWorkflows.find((w) => w.key === key) ?? findWorkflow(key),
     issueAccessToken(clientId) {
       const ttl = options.accessTokenTtlSeconds ?? 3600;

@@ -47,7 +47,7 @@ async function cli(argv: string[]) {
     const match = /listening on (\S+)/.exec(text);
     if (match) announce(match[1] as string);
   };
-  const exit = main(argv, { stdout: line, stderr: line, signal: controller.signal });
+  const exit = main(argv, { stdout: line, stderr: line, signal: controller.signal, readStdin: async () => '' });
   return { url: await url, stop: () => controller.abort(), exit };
 }
 

@@ -18,6 +18,7 @@ function run(argv: string[]) {
     },
     stderr: (line) => err.push(line),
     signal: controller.signal,
+    readStdin: async () => '',
   });
   const url = new Promise<string>((resolve) => {
     onLine = () => {

@@ -1,0 +1,46 @@
+import type { AccountValidationResult } from '../builder/types.js';
+import { parseWith } from '../model/parse.js';
+import { AccountRequestSchema } from '../model/schemas.js';
+import { findWorkflow } from './catalog.js';
+import type { WorkflowSpec } from './define.js';
+import { type AccountMode, workflowIssues } from './rules.js';
+
+/**
+ * Options of {@link validateAccountRequest}.
+ *
+ * @example
+ * ```ts
+ * import type { ValidateAccountRequestOptions } from 'jumio-kyx';
+ * const options: ValidateAccountRequestOptions = { mode: 'update' };
+ * ```
+ */
+export interface ValidateAccountRequestOptions {
+  /** `create` (POST, the default) or `update` (PUT on an existing account). */
+  mode?: AccountMode;
+  /** Tenant workflows (from `defineWorkflow`) whose rules apply besides the catalog's. */
+  workflows?: readonly WorkflowSpec[];
+}
+
+/**
+ * Validates an account request body that was not made with the builder (JSON from a file, a
+ * queue, another service): the request schema, then the rules of its workflow. The builder,
+ * the simulator and `kyx validate` all check requests with this one function.
+ *
+ * @example
+ * ```ts
+ * import { validateAccountRequest } from 'jumio-kyx';
+ * const result = validateAccountRequest({ customerInternalReference: 'x', workflowDefinition: { key: 10026 } });
+ * if (!result.success) console.log(result.issues); // workflow 10026 … requires a DOCUMENT credential preset
+ * ```
+ */
+export function validateAccountRequest(
+  body: unknown,
+  options: ValidateAccountRequestOptions = {},
+): AccountValidationResult {
+  const parsed = parseWith(AccountRequestSchema, body);
+  if (!parsed.success) return parsed;
+  const key = parsed.output.workflowDefinition.key;
+  const spec = options.workflows?.find((w) => w.key === key) ?? findWorkflow(key);
+  const issues = workflowIssues(parsed.output, options.mode ?? 'create', spec);
+  return issues.length > 0 ? { success: false, issues } : { success: true, output: parsed.output };
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kyx-validate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+async function kyx(argv: string[], stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, {
+    stdout: (line) => out.push(line),
+    stderr: (line) => err.push(line),
+    signal: new AbortController().signal,
+    readStdin: async () => stdin,
+  });
+  return { code, out, err };
+}
+
+describe('kyx validate', () => {
+  const valid = { customerInternalReference: 'myOrganization', workflowDefinition: { key: 10011 } };
+
+  it('accepts a valid body and exits 0', async () => {
+    const result = await kyx(['validate', file('valid.json', valid)]);
+    expect(result).toMatchObject({ code: 0, out: [expect.stringContaining('valid (workflow 10011)')] });
+  });
+
+  it('names each broken field and rule, exits 1', async () => {
+    const bad = { customerInternalReference: 'a/b', workflowDefinition: { key: 10026 }, tokenLifetime: '30 minutes' };
+    const result = await kyx(['validate', file('bad.json', bad)]);
+    expect(result.code).toBe(1);
+    expect(result.out.slice(1)).toEqual([
+      `    customerInternalReference: must not contain '/' (forbidden: <>"/;\`%{}|)`,
+      '    tokenLifetime: must be a whole number followed by s, m, h or d (e.g. 600s, 30m, 1d)',
+    ]);
+  });
+
+  it('applies the workflow catalog and the mode', async () => {
+    const docv = file('docv.json', { customerInternalReference: 'r', workflowDefinition: { key: 10026 } });
+    expect((await kyx(['validate', docv])).out.join('\n')).toContain('requires a DOCUMENT credential preset');
+    const auth = file('auth.json', { customerInternalReference: 'r', workflowDefinition: { key: 10014 } });
+    expect((await kyx(['validate', auth])).code).toBe(1);
+    expect((await kyx(['validate', '--update', auth])).code).toBe(0);
+  });
+
+  it('reads standard input with "-", reports unreadable JSON, and several files at once', async () => {
+    expect((await kyx(['validate', '-'], JSON.stringify(valid))).code).toBe(0);
+    const broken = await kyx([
+      'validate',
+      file('ok.json', valid),
+      file('broken.json', '{"customerInternalReference":'),
+    ]);
+    expect(broken.code).toBe(1);
+    expect(broken.out[1]).toMatch(/broken\.json: not readable JSON/);
+  });
+
+  it('usage errors exit 2', async () => {
+    expect((await kyx(['validate'])).code).toBe(2);
+    expect((await kyx(['validate', '--nope', 'x.json'])).code).toBe(2);
+    expect((await kyx(['validate', '--help'])).code).toBe(0);
+  });
+});
