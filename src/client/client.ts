@@ -3,6 +3,7 @@ import { KyxValidationError } from '../errors.js';
 import {
   type AccountResponse,
   AccountResponseSchema,
+  type CredentialApi,
   type ResponseCredential,
   type WorkflowDetails,
   WorkflowDetailsSchema,
@@ -224,6 +225,26 @@ export function createClient(options: ClientOptions): KyxClient {
     )) as T;
   }
 
+  /** POSTs one part (a file form or prepared-data JSON) to its URL with the credential's token. */
+  async function postPart(
+    api: CredentialApi,
+    part: string,
+    payload: { body: FormData } | { json: Record<string, unknown> },
+    call?: CallOptions,
+  ): Promise<void> {
+    const url = assertSafeUrl(api.parts[part] as string, `api.parts.${part}`, 'upload');
+    apiTokens.add(api.token);
+    const response = await transport.call({
+      operation: 'upload',
+      method: 'POST',
+      url,
+      auth: { kind: 'bearer', token: api.token },
+      ...payload,
+      ...callOptions(call),
+    });
+    await discardBody(response);
+  }
+
   async function remove(path: string, call?: CallOptions): Promise<void> {
     const response = await transport.call({
       operation: 'deletion',
@@ -242,20 +263,10 @@ export function createClient(options: ClientOptions): KyxClient {
 
     async upload(source, part, file, call) {
       const { api } = credentialForPart(source, part, call?.label);
-      const url = assertSafeUrl(api.parts[part] as string, `api.parts.${part}`, 'upload');
       const checked = await checkFile(file, part === 'document');
       const form = new FormData();
       form.append('file', checked.blob, `${part}.${checked.extension}`);
-      apiTokens.add(api.token);
-      const response = await transport.call({
-        operation: 'upload',
-        method: 'POST',
-        url,
-        auth: { kind: 'bearer', token: api.token },
-        body: form,
-        ...callOptions(call),
-      });
-      await discardBody(response);
+      await postPart(api, part, { body: form }, call);
     },
 
     async uploadData(source, data, call) {
@@ -263,17 +274,7 @@ export function createClient(options: ClientOptions): KyxClient {
         throw new KyxValidationError([{ path: 'data', message: 'must be a JSON object' }], 'prepared data');
       }
       const { api } = credentialForPart(source, 'prepared_data', call?.label);
-      const url = assertSafeUrl(api.parts['prepared_data'] as string, 'api.parts.prepared_data', 'upload');
-      apiTokens.add(api.token);
-      const response = await transport.call({
-        operation: 'upload',
-        method: 'POST',
-        url,
-        auth: { kind: 'bearer', token: api.token },
-        json: data,
-        ...callOptions(call),
-      });
-      await discardBody(response);
+      await postPart(api, 'prepared_data', { json: data }, call);
     },
 
     async finalize(source, call) {
