@@ -1,12 +1,14 @@
-// `npm run docs`: regenerates the workflow catalog page from the catalog, then runs typedoc (API
+// `npm run docs`: regenerates the workflow catalog page from the catalog and the generated
+// sections of the guides from the code (scripts/guide-sections.ts), then runs typedoc (API
 // reference of every public entry point + the guides in docs/guides, configured in typedoc.json)
 // into docs/api, and checks
 // that every in-page link (`#anchor`) of the generated guides and README page points at a heading.
-// `--check` (used by `npm test`) does not rewrite the catalog page; it fails if it is stale.
+// `--check` (used by `npm test`) rewrites nothing; it fails if the page or a section is stale.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { entryPoints } from './examples.js';
+import { fillSections, guideFiles, staleGuides } from './guide-sections.js';
 import { CATALOG_PAGE, renderWorkflowCatalog } from './workflow-catalog-page.js';
 
 const check = process.argv.includes('--check');
@@ -14,6 +16,11 @@ const page = renderWorkflowCatalog();
 if (!check) writeFileSync(CATALOG_PAGE, page);
 else if (readFileSync(CATALOG_PAGE, 'utf8') !== page) {
   console.error(`${CATALOG_PAGE} is out of date: run npm run docs`);
+  process.exit(1);
+}
+if (!check) for (const file of guideFiles()) writeFileSync(file, fillSections(readFileSync(file, 'utf8')));
+else if (staleGuides().length > 0) {
+  console.error(`generated sections out of date in ${staleGuides().join(', ')}: run npm run docs`);
   process.exit(1);
 }
 
