@@ -25,6 +25,17 @@ else if (staleGuides().length > 0) {
   process.exit(1);
 }
 
+// The guides are listed one by one in typedoc.json (that order is the reading order of the site's
+// navigation), so a new guide must be added there.
+const listed: string[] = JSON.parse(readFileSync('typedoc.json', 'utf8')).projectDocuments;
+const unlisted = guideFiles()
+  .map((file) => relative(process.cwd(), file))
+  .filter((file) => !listed.includes(file));
+if (unlisted.length > 0) {
+  console.error(`guides missing from typedoc.json projectDocuments: ${unlisted.join(', ')}`);
+  process.exit(1);
+}
+
 // The entry points are the package's public ones (package.json `exports`), so a new subpath such as
 // `jumio-kyx/simulator` is documented as soon as it is exported.
 const entries = entryPoints().flatMap((entry) => ['--entryPoints', relative(process.cwd(), entry.source)]);
