@@ -1,12 +1,15 @@
-// `npm run docs`: regenerates the workflow catalog page from the catalog, then runs typedoc (API
+// `npm run docs`: regenerates the workflow catalog page from the catalog and the generated
+// sections of the guides from the code (scripts/guide-sections.ts), then runs typedoc (API
 // reference of every public entry point + the guides in docs/guides, configured in typedoc.json)
 // into docs/api, and checks
-// that every in-page link (`#anchor`) of the generated guides and README page points at a heading.
-// `--check` (used by `npm test`) does not rewrite the catalog page; it fails if it is stale.
+// that every link to an anchor (`#anchor`, `page.html#anchor`) of the generated guides and README
+// page points at a heading.
+// `--check` (used by `npm test`) rewrites nothing; it fails if the page or a section is stale.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { entryPoints } from './examples.js';
+import { fillSections, guideFiles, staleGuides } from './guide-sections.js';
 import { CATALOG_PAGE, renderWorkflowCatalog } from './workflow-catalog-page.js';
 
 const check = process.argv.includes('--check');
@@ -14,6 +17,22 @@ const page = renderWorkflowCatalog();
 if (!check) writeFileSync(CATALOG_PAGE, page);
 else if (readFileSync(CATALOG_PAGE, 'utf8') !== page) {
   console.error(`${CATALOG_PAGE} is out of date: run npm run docs`);
+  process.exit(1);
+}
+if (!check) for (const file of guideFiles()) writeFileSync(file, fillSections(readFileSync(file, 'utf8')));
+else if (staleGuides().length > 0) {
+  console.error(`generated sections out of date in ${staleGuides().join(', ')}: run npm run docs`);
+  process.exit(1);
+}
+
+// The guides are listed one by one in typedoc.json (that order is the reading order of the site's
+// navigation), so a new guide must be added there.
+const listed: string[] = JSON.parse(readFileSync('typedoc.json', 'utf8')).projectDocuments;
+const unlisted = guideFiles()
+  .map((file) => relative(process.cwd(), file))
+  .filter((file) => !listed.includes(file));
+if (unlisted.length > 0) {
+  console.error(`guides missing from typedoc.json projectDocuments: ${unlisted.join(', ')}`);
   process.exit(1);
 }
 
@@ -25,13 +44,24 @@ if (typedoc.status !== 0) process.exit(typedoc.status ?? 1);
 
 const out = 'docs/api';
 const pages = [join(out, 'index.html'), ...readdirSync(join(out, 'documents')).map((f) => join(out, 'documents', f))];
-const broken = pages.filter(existsSync).flatMap((file) => {
-  const html = readFileSync(file, 'utf8');
-  const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
-  return [...html.matchAll(/href="#([^"]+)"/g)].flatMap((m) => (ids.has(m[1]) ? [] : [`${file}: #${m[1]}`]));
-});
+const idsOf = new Map<string, Set<string | undefined>>();
+const ids = (file: string) => {
+  if (!idsOf.has(file)) {
+    const html = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    idsOf.set(file, new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
+  }
+  return idsOf.get(file) as Set<string | undefined>;
+};
+// In-page links (`#anchor`) and links from one page to an anchor of another (`X.html#anchor`).
+const broken = pages.filter(existsSync).flatMap((file) =>
+  [...readFileSync(file, 'utf8').matchAll(/href="([^"#:]*)#([^"]+)"/g)].flatMap((m) => {
+    const target = m[1] ? join(dirname(file), m[1]) : file;
+    if (!existsSync(target)) return [`${file}: ${m[1]} (no such page)`];
+    return ids(target).has(m[2]) ? [] : [`${file}: ${m[1] ?? ''}#${m[2]}`];
+  }),
+);
 if (broken.length > 0) {
   console.error(`links to missing anchors:\n  ${broken.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`docs: ${pages.length} pages, every in-page link resolves (${out}/index.html)`);
+console.log(`docs: ${pages.length} pages, every link to an anchor resolves (${out}/index.html)`);

@@ -1,3 +1,11 @@
+/**
+ * A local, stateful Jumio KYX tenant for development and tests: {@link createSimulator} (in
+ * process, as a client's `fetch`) and {@link startSimulator} (on a loopback port). See the guide
+ * "Simulator and testing your own integration with it".
+ *
+ * @packageDocumentation
+ * @module jumio-kyx/simulator
+ */
 export { startSimulator } from './server.js';
 export { createSimulator } from './simulator.js';
 export {
