@@ -184,4 +184,6 @@ process with \`--expose-gc\`.
 const target = 'docs/reliability.md';
 mkdirSync('docs', { recursive: true });
 writeFileSync(target, doc);
+// The repository's formatter also formats markdown; format the report the way `npm test` lints it.
+spawnSync('node_modules/.bin/biome', ['format', '--write', target], { stdio: 'inherit' });
 console.log(`reliability: wrote ${target}`);
