@@ -22,28 +22,39 @@ const values = <T extends string>(
 class AccountBuilderImpl {
   readonly #node: AccountNode;
 
+  // The node is private and never written after construction, so only the builder is frozen.
   constructor(node: AccountNode) {
-    this.#node = Object.freeze(node);
+    this.#node = node;
     Object.freeze(this);
   }
 
-  #next(change: Partial<AccountNode>): AccountBuilderImpl {
-    return new AccountBuilderImpl({ ...this.#node, ...change });
+  #next(
+    fields: AccountNode['fields'],
+    workflow: AccountNode['workflow'],
+    presets: AccountNode['presets'],
+    capabilities: AccountNode['capabilities'],
+  ): AccountBuilderImpl {
+    return new AccountBuilderImpl({ accountId: this.#node.accountId, fields, workflow, presets, capabilities });
   }
 
   #set(fields: DirectFields): AccountBuilderImpl {
-    return this.#next({ fields: { ...this.#node.fields, ...plainCopy(fields) } });
+    const node = this.#node;
+    return this.#next({ ...node.fields, ...plainCopy(fields) }, node.workflow, node.presets, node.capabilities);
   }
 
+  /** Presets and capabilities are copied here, once, so the body can be laid out without copying. */
   #preset(category: PresetCategory, preset: CredentialPreset): AccountBuilderImpl {
-    const presets = this.#node.presets.some(([c]) => c === category)
-      ? this.#node.presets.map((entry) => (entry[0] === category ? ([category, preset] as const) : entry))
-      : [...this.#node.presets, [category, preset] as const];
-    return this.#next({ presets });
+    const node = this.#node;
+    const entry = [category, plainCopy(preset)] as const;
+    const presets = node.presets.some(([c]) => c === category)
+      ? node.presets.map((e) => (e[0] === category ? entry : e))
+      : [...node.presets, entry];
+    return this.#next(node.fields, node.workflow, presets, node.capabilities);
   }
 
   #capability(capabilities: Capabilities): AccountBuilderImpl {
-    return this.#next({ capabilities: { ...this.#node.capabilities, ...capabilities } });
+    const node = this.#node;
+    return this.#next(node.fields, node.workflow, node.presets, { ...node.capabilities, ...plainCopy(capabilities) });
   }
 
   ref(customerInternalReference: string) {
@@ -72,7 +83,8 @@ class AccountBuilderImpl {
   }
 
   workflow(workflow: number | WorkflowSpec) {
-    return this.#next({ workflow });
+    const node = this.#node;
+    return this.#next(node.fields, workflow, node.presets, node.capabilities);
   }
 
   id(options: IdPresetOptions = {}) {

@@ -7,25 +7,32 @@ import type { AccountValidationResult, CompiledAccountRequest } from './types.js
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Lays the node out as the wire body, adding only what the caller asked for. */
+/**
+ * Lays the node out as the wire body, adding only what the caller asked for. The node's parts
+ * were deep-copied (without `undefined` properties) when they were set, so they are used as they
+ * are: valibot reads them and builds a fresh output.
+ */
 function toBody(node: AccountNode): Record<string, unknown> {
   const { fields } = node;
-  const key = typeof node.workflow === 'object' && node.workflow !== null ? node.workflow.key : node.workflow;
-  const workflowDefinition: Record<string, unknown> = { key };
+  const key = plainCopy(
+    typeof node.workflow === 'object' && node.workflow !== null ? node.workflow.key : node.workflow,
+  );
+  const workflowDefinition: Record<string, unknown> = {};
+  if (key !== undefined) workflowDefinition['key'] = key;
   if (node.presets.length > 0) workflowDefinition['credentials'] = node.presets.map(([, preset]) => preset);
   if (Object.keys(node.capabilities).length > 0) workflowDefinition['capabilities'] = node.capabilities;
-  const body: Record<string, unknown> = {
-    customerInternalReference: fields.customerInternalReference,
-    userReference: fields.userReference,
-    reportingCriteria: fields.reportingCriteria,
-    callbackUrl: fields.callbackUrl,
-    tokenLifetime: fields.tokenLifetime,
-    workflowDefinition,
-    web: fields.web,
-    userConsent: fields.userConsent,
-    overrideSettings: fields.overrideSettings,
-  };
-  return plainCopy(body) as Record<string, unknown>;
+  const body: Record<string, unknown> = {};
+  if (fields.customerInternalReference !== undefined)
+    body['customerInternalReference'] = fields.customerInternalReference;
+  if (fields.userReference !== undefined) body['userReference'] = fields.userReference;
+  if (fields.reportingCriteria !== undefined) body['reportingCriteria'] = fields.reportingCriteria;
+  if (fields.callbackUrl !== undefined) body['callbackUrl'] = fields.callbackUrl;
+  if (fields.tokenLifetime !== undefined) body['tokenLifetime'] = fields.tokenLifetime;
+  body['workflowDefinition'] = workflowDefinition;
+  if (fields.web !== undefined) body['web'] = fields.web;
+  if (fields.userConsent !== undefined) body['userConsent'] = fields.userConsent;
+  if (fields.overrideSettings !== undefined) body['overrideSettings'] = fields.overrideSettings;
+  return body;
 }
 
 /** Validates a node: missing parts, the account id, the request schema and the workflow rules. */
