@@ -37,9 +37,14 @@ class AccountBuilderImpl {
     return new AccountBuilderImpl({ accountId: this.#node.accountId, fields, workflow, presets, capabilities });
   }
 
-  #set(fields: DirectFields): AccountBuilderImpl {
+  /** Sets one field to a copy of `value`; `undefined` leaves the field as it was. */
+  #set<K extends keyof DirectFields>(name: K, value: DirectFields[K]): AccountBuilderImpl {
     const node = this.#node;
-    return this.#next({ ...node.fields, ...plainCopy(fields) }, node.workflow, node.presets, node.capabilities);
+    const copy = plainCopy(value);
+    if (copy === undefined) return this.#next(node.fields, node.workflow, node.presets, node.capabilities);
+    const fields: DirectFields = { ...node.fields };
+    fields[name] = copy;
+    return this.#next(fields, node.workflow, node.presets, node.capabilities);
   }
 
   /** Presets and capabilities are copied here, once, so the body can be laid out without copying. */
@@ -58,28 +63,28 @@ class AccountBuilderImpl {
   }
 
   ref(customerInternalReference: string) {
-    return this.#set({ customerInternalReference });
+    return this.#set('customerInternalReference', customerInternalReference);
   }
   user(userReference: string) {
-    return this.#set({ userReference });
+    return this.#set('userReference', userReference);
   }
   reporting(reportingCriteria: string) {
-    return this.#set({ reportingCriteria });
+    return this.#set('reportingCriteria', reportingCriteria);
   }
   callback(callbackUrl: string) {
-    return this.#set({ callbackUrl });
+    return this.#set('callbackUrl', callbackUrl);
   }
   tokenLifetime(tokenLifetime: Required<DirectFields>['tokenLifetime']) {
-    return this.#set({ tokenLifetime });
+    return this.#set('tokenLifetime', tokenLifetime);
   }
   web(web: Required<DirectFields>['web']) {
-    return this.#set({ web });
+    return this.#set('web', web);
   }
   consent(userConsent: Required<DirectFields>['userConsent']) {
-    return this.#set({ userConsent });
+    return this.#set('userConsent', userConsent);
   }
   overrides(overrideSettings: Required<DirectFields>['overrideSettings']) {
-    return this.#set({ overrideSettings });
+    return this.#set('overrideSettings', overrideSettings);
   }
 
   workflow(workflow: number | WorkflowSpec) {

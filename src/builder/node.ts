@@ -43,6 +43,13 @@ export function plainCopy<T>(value: T): T {
   if (Array.isArray(value)) return value.map(plainCopy) as T;
   if (typeof value !== 'object' || value === null) return value;
   const copy: Record<string, unknown> = {};
-  for (const [name, item] of Object.entries(value)) if (item !== undefined) copy[name] = plainCopy(item);
+  const source = value as Record<string, unknown>;
+  // Object.keys and an indexed loop: the same own enumerable properties as Object.entries, without its pairs.
+  const names = Object.keys(source);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    const item = source[name];
+    if (item !== undefined) copy[name] = plainCopy(item);
+  }
   return copy as T;
 }
