@@ -11,6 +11,18 @@ function fallbackMessage(issue: v.BaseIssue<unknown>, quote: boolean): string {
   return `must be ${expected} (got ${received})`;
 }
 
+/** The two parse configurations, made once rather than on every parse. */
+const QUOTING: v.Config<v.BaseIssue<unknown>> = {
+  abortEarly: false,
+  abortPipeEarly: true,
+  message: (issue) => fallbackMessage(issue, true),
+};
+const NOT_QUOTING: v.Config<v.BaseIssue<unknown>> = {
+  abortEarly: false,
+  abortPipeEarly: true,
+  message: (issue) => fallbackMessage(issue, false),
+};
+
 /** Options of {@link parseWith}. */
 export interface ParseOptions {
   /**
@@ -29,12 +41,7 @@ export function parseWith<S extends v.GenericSchema>(
   input: unknown,
   options: ParseOptions = {},
 ): { success: true; output: v.InferOutput<S> } | { success: false; issues: KyxIssue[] } {
-  const quote = options.quoteValues ?? true;
-  const result = v.safeParse(schema, input, {
-    abortEarly: false,
-    abortPipeEarly: true,
-    message: (issue) => fallbackMessage(issue, quote),
-  });
+  const result = v.safeParse(schema, input, (options.quoteValues ?? true) ? QUOTING : NOT_QUOTING);
   if (result.success) return { success: true, output: result.output };
   return {
     success: false,

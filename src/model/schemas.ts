@@ -8,7 +8,7 @@ import {
   type Locale,
   type TokenLifetime,
 } from './codes.js';
-import { COUNTRY_CODES } from './countries.js';
+import { COUNTRY_CODES, type CountryCode } from './countries.js';
 import { isAllowedUrl, parseTokenLifetime, TOKEN_LIFETIME_MAX_S, TOKEN_LIFETIME_MIN_S } from './rules.js';
 
 /** A string of 1..max characters. */
@@ -23,12 +23,22 @@ function boundedString(max: number) {
   );
 }
 
-const COUNTRY = v.picklist(COUNTRY_CODES, (issue) => `${issue.received} is not an ISO 3166-1 alpha-3 country code`);
+// A Set lookup instead of v.picklist, which scans the 249 codes for every country it checks;
+// the same output type (CountryCode) and the same message.
+const COUNTRY_SET: ReadonlySet<unknown> = /* @__PURE__ */ new Set(COUNTRY_CODES);
+const COUNTRY = v.custom<CountryCode>(
+  (input) => COUNTRY_SET.has(input),
+  (issue) => `${issue.received} is not an ISO 3166-1 alpha-3 country code`,
+);
 
 const PREDEFINED = v.picklist(['DEFINED', 'RECOMMENDED'], 'must be DEFINED or RECOMMENDED');
 
-function presetValues<const T extends readonly string[]>(values: T, what: string, exactlyOne: boolean) {
-  const item = v.picklist(values, (issue) => `${issue.received} is not ${what}`);
+/** A picklist whose message names what the value is not. */
+function oneOf<const T extends readonly string[]>(values: T, what: string) {
+  return v.picklist(values, (issue) => `${issue.received} is not ${what}`);
+}
+
+function presetValues<TItem extends v.GenericSchema<string>>(item: TItem, exactlyOne: boolean) {
   const list = exactlyOne
     ? v.pipe(v.array(item), v.length(1, 'must hold exactly one value'))
     : v.pipe(v.array(item), v.minLength(1, 'must hold at least one value'));
@@ -58,19 +68,19 @@ export const CredentialPresetSchema = v.variant(
     v.strictObject({
       id: v.exactOptional(CREDENTIAL_ID),
       category: v.literal('ID'),
-      country: v.exactOptional(presetValues(COUNTRY_CODES, 'an ISO 3166-1 alpha-3 country code', false)),
-      type: v.exactOptional(presetValues(ID_TYPES, `an ID type (${ID_TYPES.join(', ')})`, false)),
+      country: v.exactOptional(presetValues(COUNTRY, false)),
+      type: v.exactOptional(presetValues(oneOf(ID_TYPES, `an ID type (${ID_TYPES.join(', ')})`), false)),
     }),
     v.strictObject({
       id: v.exactOptional(CREDENTIAL_ID),
       category: v.literal('DOCUMENT'),
-      country: presetValues(COUNTRY_CODES, 'an ISO 3166-1 alpha-3 country code', true),
-      type: presetValues(DOCUMENT_CODES, 'a known document type code', true),
+      country: presetValues(COUNTRY, true),
+      type: presetValues(oneOf(DOCUMENT_CODES, 'a known document type code'), true),
     }),
     v.strictObject({
       id: v.exactOptional(CREDENTIAL_ID),
       category: v.literal('FACEMAP'),
-      type: v.exactOptional(presetValues(FACEMAP_TYPES, `a facemap type (${FACEMAP_TYPES.join(', ')})`, false)),
+      type: v.exactOptional(presetValues(oneOf(FACEMAP_TYPES, `a facemap type (${FACEMAP_TYPES.join(', ')})`), false)),
     }),
   ],
   (issue) => `category ${issue.received} cannot be preset: use ID, DOCUMENT or FACEMAP`,
