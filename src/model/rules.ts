@@ -26,13 +26,15 @@ export function isLoopbackHost(hostname: string): boolean {
  * loopback host (the local simulator).
  */
 export function isAllowedUrl(value: string, scheme: 'https' | 'any'): boolean {
+  // URL.canParse answers as `new URL` would, without building the URL; a value that starts with
+  // `https://` and parses has the https scheme, so only other values need the parsed URL.
+  if (scheme === 'any' || value.startsWith('https://')) return URL.canParse(value);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return false;
   }
-  if (scheme === 'any') return true;
   if (url.protocol === 'https:') return true;
   return url.protocol === 'http:' && isLoopbackHost(url.hostname);
 }

@@ -190,10 +190,11 @@ const TIMESTAMP = v.pipe(
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/,
     'must be a UTC timestamp like 2022-07-20T17:20:35.000Z',
   ),
-  v.check(
-    (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s.slice(0, 10),
-    'must be a real date and time',
-  ),
+  v.check((s) => {
+    // One parse: `new Date(s)` parses as Date.parse(s) does.
+    const date = new Date(s);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s.slice(0, 10);
+  }, 'must be a real date and time'),
 );
 
 /**
