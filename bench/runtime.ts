@@ -69,20 +69,25 @@ export function responseExample(): { readonly text: string; readonly value: unkn
 /** What the CPU profile showed (kept next to the code that measures it). */
 const FINDINGS = [
   '**Findings.** Validation alone is about as costly as the whole target allows: `v.safeParse(AccountRequestSchema)` ' +
-    'of the finished literal costs about 3× its `JSON.stringify` (row above), so chain + validate + serialize ' +
+    'of the finished literal costs about 2.5× its `JSON.stringify` (row above), so chain + validate + serialize ' +
     'cannot come within 3× while every `build()` validates every field, which the design requires (an invalid ' +
     'builder never serializes, also from plain JavaScript).',
-  'A CPU profile taken while writing this benchmark (`node --cpu-prof --import tsx`, 300,000 × `JSON.stringify(largest())` against the built ' +
-    'dist) splits the time into valibot (`safeParse` and the `~run` of strictObject, exactOptional, pipe, ' +
-    'picklist, array, variant: about 46 % of samples), the builder chain (`#next`, the constructor with its two ' +
-    '`Object.freeze`, `#set`, `#capability` and the `capability` getter, which allocates five closures per ' +
-    'access: about 30 %) and `JSON.stringify` itself (about 20 %). `toBody` and the workflow rules are below 2 %. ' +
-    'Running the benchmark on src/ through tsx instead of dist/ nearly doubled the chain cost (esbuild’s ' +
-    '`__name` helper wraps every closure the getter creates), so the figures use the built package.',
-  'No change was made in src/builder/compile.ts: nothing it does is significant in the profile. Changes in ' +
-    'src/builder/account.ts could trim only the chain part (the `chain only` row): one capability object per ' +
-    'builder instead of five closures per `.capability` access, and a single node copy per call. The ' +
-    'validation part is valibot’s own cost for this schema.',
+  'A first CPU profile (`node --cpu-prof`, `JSON.stringify(largest())` in a loop against the built dist) showed ' +
+    'avoidable work, since removed: `toBody` deep-copied the whole body on every `build()` although its parts ' +
+    'were already copied when set (presets and capabilities are now copied once, when set, and the body is laid ' +
+    'out without a copy: valibot builds a fresh output anyway); each call spread the node and froze it and the ' +
+    'builder (now one node literal and one freeze); `plainCopy` went through `Object.entries` pairs; each parse ' +
+    'made a new config and message closure; country codes were found by scanning the 249 codes ' +
+    '(`v.picklist`; now a Set behind `v.custom<CountryCode>`, same message); timestamps were parsed twice; URL ' +
+    'checks built a `URL` (now `URL.canParse`). A profile after these changes splits the samples into valibot ' +
+    '(about 34 %, mostly `strictObject`), `JSON.stringify` and the loop (about 36 %), the builder chain (about ' +
+    '11 %), `plainCopy` of the values set (about 6 %) and the schemas’ own checks (about 5 %).',
+  'Running the benchmark on src/ through tsx instead of dist/ nearly doubles the chain cost (esbuild’s `__name` ' +
+    'helper wraps every closure the `capability` getter creates), so the figures use the built package; in the ' +
+    'built package the getter is below 1 % of the profile. On the shared 2-core machine the figures are bimodal ' +
+    'between runs of identical code (the design card came out at about 4.6× and 8.4× in consecutive runs); a ' +
+    'plain alternating loop measures the same code stably, so compare a figure with an earlier one only over ' +
+    'several runs.',
 ].join('\n\n');
 
 const median = (values: readonly number[]): number => {
