@@ -8,16 +8,16 @@ import { readFileSync } from 'node:fs';
  * measured size plus ~5 %. Issue 5 asked for 4 kB and 12 kB; both are below the floor of what
  * the features cost (measured 2026-11-25, see docs/benchmarks.md): the valibot functions the
  * request rules need are ~2.9 kB and our schemas, code lists and catalog ~4.4 kB, so the builder
- * is 8.6 kB; ky alone is ~5.1 kB, so builder + client cannot be under ~13.7 kB before any client
- * code (measured 19.8 kB).
+ * is 8.9 kB; ky alone is ~5.1 kB, so builder + client cannot be under ~13.7 kB before any client
+ * code (measured 20.3 kB).
  */
 export const budgets = [
-  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '9 kB', gzip: true },
+  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '9.3 kB', gzip: true },
   {
     name: 'builder + client (with ky and valibot)',
     path: 'dist/index.js',
     import: '{ account, createClient }',
-    limit: '20.8 kB',
+    limit: '21.2 kB',
     gzip: true,
   },
 ];
