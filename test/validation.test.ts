@@ -78,6 +78,10 @@ describe('callbackUrl', () => {
     ]);
     expect(paths(base().callback('http://127.0.0.1:4010/cb'))).toEqual([]);
     expect(paths(base().callback('http://localhost/cb'))).toEqual([]);
+    // One definition of loopback, shared with the client's baseUrl check.
+    expect(paths(base().callback('http://127.0.0.2/cb'))).toEqual([]);
+    expect(paths(base().callback('http://[::1]:8080/cb'))).toEqual([]);
+    expect(paths(base().callback('http://127.0.0.1.evil.example/cb'))).toEqual(['callbackUrl']);
     expect(paths(base().callback('not a url'))).toEqual(['callbackUrl']);
   });
 });

@@ -1,11 +1,10 @@
 import { type KyxIssue, KyxValidationError } from '../errors.js';
 import type { AccountRequest } from '../model/request.js';
+import { UUID_PATTERN } from '../model/rules.js';
 import type { AccountMode } from '../workflows/rules.js';
 import { validateAccountRequest } from '../workflows/validate.js';
 import { type AccountNode, plainCopy } from './node.js';
 import type { AccountValidationResult, CompiledAccountRequest } from './types.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Lays the node out as the wire body, adding only what the caller asked for. The node's parts
@@ -39,7 +38,7 @@ function toBody(node: AccountNode): Record<string, unknown> {
 export function validateNode(node: AccountNode): AccountValidationResult {
   const issues: KyxIssue[] = [];
   const mode: AccountMode = node.accountId === undefined ? 'create' : 'update';
-  if (mode === 'update' && !(typeof node.accountId === 'string' && UUID.test(node.accountId))) {
+  if (mode === 'update' && !(typeof node.accountId === 'string' && UUID_PATTERN.test(node.accountId))) {
     issues.push({ path: 'accountId', message: 'must be the UUID of an existing account' });
   }
   if (node.fields.customerInternalReference === undefined) {

@@ -10,6 +10,7 @@ import {
   type WorkflowStatusResponse,
   WorkflowStatusResponseSchema,
 } from '../model/response.js';
+import { UUID_PATTERN } from '../model/rules.js';
 import { credentialForFinalize, credentialForPart, type UploadPart } from './credentials.js';
 import { checkFile, type UploadFile } from './file-type.js';
 import type { RateLimiter } from './limiter.js';
@@ -142,11 +143,9 @@ export interface KyxClient {
   health(options?: CallOptions): Promise<HealthStatus>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function ids(values: Record<string, string>): string[] {
   const issues = Object.entries(values)
-    .filter(([, value]) => !(typeof value === 'string' && UUID.test(value)))
+    .filter(([, value]) => !(typeof value === 'string' && UUID_PATTERN.test(value)))
     .map(([path]) => ({ path, message: 'must be a UUID' }));
   if (issues.length > 0) throw new KyxValidationError(issues, 'retrieval request');
   return Object.values(values).map(encodeURIComponent);

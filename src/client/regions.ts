@@ -1,4 +1,5 @@
 import { KyxValidationError } from '../errors.js';
+import { isLoopbackHost } from '../model/rules.js';
 
 /**
  * The Jumio data centers: US (`amer-1`), EU (`emea-1`), SG (`apac-1`).
@@ -70,12 +71,6 @@ export function regionHosts(region: Region, baseUrl?: string): RegionHosts {
   };
 }
 
-/** Whether `hostname` is a loopback name or address. */
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
 /**
  * Checks that a URL the client will send credentials or tokens to is absolute and `https:`
  * (plain `http:` only to a loopback host, such as the local simulator). Returns it unchanged.
@@ -94,7 +89,7 @@ export function assertSafeUrl(url: string, field: string, subject = 'client opti
   } catch {
     throw new KyxValidationError([{ path: field, message: 'must be an absolute URL' }], subject);
   }
-  const ok = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopback(parsed.hostname));
+  const ok = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
   if (!ok) {
     throw new KyxValidationError(
       [{ path: field, message: 'must use https: (plain http: is allowed only for a loopback host)' }],

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { UTC_TIMESTAMP_PATTERN } from './rules.js';
 
 /**
  * Workflow execution states. Jumio may add states: unknown values are kept as strings.
@@ -342,10 +343,7 @@ export interface CallbackPayload {
  * ```
  */
 export const CallbackPayloadSchema = v.looseObject({
-  callbackSentAt: v.pipe(
-    TEXT,
-    v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'must be a UTC timestamp with 0–3 fractional digits'),
-  ),
+  callbackSentAt: v.pipe(TEXT, v.regex(UTC_TIMESTAMP_PATTERN, 'must be a UTC timestamp with 0–3 fractional digits')),
   userReference: v.exactOptional(TEXT),
   workflowExecution: v.looseObject({
     id: ID,

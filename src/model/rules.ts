@@ -14,11 +14,19 @@ export function parseTokenLifetime(lifetime: string): number {
   return Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** A UUID (any version), as Jumio uses for account, execution and credential ids. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Whether a URL's host is the local machine (`localhost`, `127.0.0.1`, `::1`). */
+/** A UTC timestamp `YYYY-MM-DDThh:mm:ss[.S{1,3}]Z`, as Jumio sends and expects them. */
+export const UTC_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/**
+ * Whether a URL's hostname is the local machine: `localhost` (and `*.localhost`), any
+ * `127.x.x.x` address, or `::1` (bracketed as in a URL, or bare).
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || hostname.endsWith('.localhost');
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /**

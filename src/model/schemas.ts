@@ -9,7 +9,13 @@ import {
   type TokenLifetime,
 } from './codes.js';
 import { COUNTRY_CODES, type CountryCode } from './countries.js';
-import { isAllowedUrl, parseTokenLifetime, TOKEN_LIFETIME_MAX_S, TOKEN_LIFETIME_MIN_S } from './rules.js';
+import {
+  isAllowedUrl,
+  parseTokenLifetime,
+  TOKEN_LIFETIME_MAX_S,
+  TOKEN_LIFETIME_MIN_S,
+  UTC_TIMESTAMP_PATTERN,
+} from './rules.js';
 
 /** A string of 1..max characters. */
 function boundedString(max: number) {
@@ -186,10 +192,7 @@ export const WebSettingsSchema = v.strictObject({
 
 const TIMESTAMP = v.pipe(
   v.string('must be a string'),
-  v.regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/,
-    'must be a UTC timestamp like 2022-07-20T17:20:35.000Z',
-  ),
+  v.regex(UTC_TIMESTAMP_PATTERN, 'must be a UTC timestamp like 2022-07-20T17:20:35.000Z'),
   v.check((s) => {
     // One parse: `new Date(s)` parses as Date.parse(s) does.
     const date = new Date(s);
