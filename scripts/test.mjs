@@ -24,19 +24,29 @@ function run(name, command, args, count) {
   const started = Date.now();
   const result = spawnSync(command, args, {
     stdio: ['inherit', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0' },
+    // picocolors treats any FORCE_COLOR value as "on": NO_COLOR is what turns colour off.
+    env: { ...withoutForceColor(process.env), NO_COLOR: '1' },
     encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
   });
-  process.stdout.write(result.stdout ?? '');
-  process.stderr.write(result.stderr ?? '');
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   const ok = result.status === 0;
-  const counted = count?.(ok, `${result.stdout}${result.stderr}`) ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+  const counted = count?.(ok, output) ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
   passed += counted.passed;
   failed += counted.failed;
+  // Quiet when green: one line per step. A failing step prints the tool's whole output first.
+  if (!ok || counted.failed > 0) process.stdout.write(`${output.trimEnd()}\n`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const skips = counted.skipped ? `, ${counted.skipped} skipped` : '';
   console.log(
-    `\n[${ok ? 'ok' : 'FAILED'}] ${name}: ${counted.passed} passed, ${counted.failed} failed (${Date.now() - started} ms)\n`,
+    `${ok ? 'ok    ' : 'FAILED'} ${name}: ${counted.passed} passed, ${counted.failed} failed${skips} (${seconds} s)`,
   );
   return ok;
+}
+
+function withoutForceColor(env) {
+  const { FORCE_COLOR: _ignored, ...rest } = env;
+  return rest;
 }
 
 function vitestCounts() {
@@ -44,8 +54,10 @@ function vitestCounts() {
   if (!existsSync(file)) return { passed: 0, failed: 1 };
   const report = JSON.parse(readFileSync(file, 'utf8'));
   rmSync(file);
-  skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  const skippedHere = report.numPendingTests + (report.numTodoTests ?? 0);
+  skipped += skippedHere;
   return {
+    skipped: skippedHere,
     passed: report.numPassedTests,
     failed: report.numFailedTests + (report.success ? 0 : report.numFailedTests ? 0 : 1),
   };
@@ -56,7 +68,7 @@ run('typecheck', bin('tsc'), ['--noEmit']);
 run(
   'unit tests',
   bin('vitest'),
-  ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.vitest-results.json'],
+  ['run', '--reporter=dot', '--reporter=json', '--outputFile.json=.vitest-results.json'],
   vitestCounts,
 );
 /** tsd prints one ✖ line per failed assertion; every expect*() call in test-d is one assertion. */
