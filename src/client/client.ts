@@ -10,7 +10,7 @@ import {
   type WorkflowStatusResponse,
   WorkflowStatusResponseSchema,
 } from '../model/response.js';
-import { UUID_PATTERN } from '../model/rules.js';
+import { isLoopbackHost, UUID_PATTERN } from '../model/rules.js';
 import { credentialForFinalize, credentialForPart, type UploadPart } from './credentials.js';
 import { checkFile, type UploadFile } from './file-type.js';
 import type { RateLimiter } from './limiter.js';
@@ -99,6 +99,11 @@ export interface PartImage {
 export interface KyxClient {
   /** The region this client talks to. */
   readonly region: Region;
+  /**
+   * Whether the client talks to a loopback `baseUrl` (`localhost`, `127.x.x.x`, `::1`): the local
+   * simulator. A callback handler built on such a client also accepts callbacks from loopback.
+   */
+  readonly loopback: boolean;
   /**
    * Validates and sends a complete account request (POST to create, PUT to add a transaction to
    * an existing account) and returns the validated response. Billable: retried only on 429 or
@@ -257,6 +262,7 @@ export function createClient(options: ClientOptions): KyxClient {
 
   const client: KyxClient = {
     region,
+    loopback: options.baseUrl !== undefined && isLoopbackHost(new URL(options.baseUrl).hostname),
     send: (request, call) => sendOne(request, call),
     sendAll: (requests, all) => sendAll(requests, all, (request, limiter, call) => sendOne(request, call, limiter)),
 

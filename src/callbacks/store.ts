@@ -1,0 +1,75 @@
+/**
+ * Where a callback handler remembers what it has handled: a key-value store with expiry, as a
+ * memory map, Redis or a database table provides. Values are short strings. Shared by every
+ * process that receives callbacks for one tenant, it makes them handle each execution once.
+ *
+ * @example
+ * ```ts
+ * import type { CallbackStore } from 'jumio-kyx';
+ * declare const redis: {
+ *   get(key: string): Promise<string | null>;
+ *   set(key: string, value: string, px: 'PX', ms: number, nx?: 'NX'): Promise<'OK' | null>;
+ *   del(key: string): Promise<number>;
+ * };
+ * const store: CallbackStore = {
+ *   get: async (key) => (await redis.get(key)) ?? undefined,
+ *   setIfAbsent: async (key, value, ttlMs) => (await redis.set(key, value, 'PX', ttlMs, 'NX')) === 'OK',
+ *   set: async (key, value, ttlMs) => void (await redis.set(key, value, 'PX', ttlMs)),
+ *   delete: async (key) => void (await redis.del(key)),
+ * };
+ * ```
+ */
+export interface CallbackStore {
+  /** The value of `key`, or `undefined` when it is absent or expired. */
+  get(key: string): Promise<string | undefined>;
+  /** Sets `key` only when it is absent (atomically); `true` when it did. Expires after `ttlMs`. */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Sets `key`, replacing any value. Expires after `ttlMs`. */
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Removes `key` (absent is fine). */
+  delete(key: string): Promise<void>;
+}
+
+/** How many writes between two sweeps of expired entries in the memory store. */
+const SWEEP_EVERY = 1_024;
+
+/**
+ * A store in this process's memory: right for one process (and tests); a fleet needs a shared
+ * store. Expired entries are dropped on read and swept every so many writes; no timer runs.
+ */
+export function memoryCallbackStore(now: () => number = Date.now): CallbackStore {
+  const entries = new Map<string, { value: string; expiresAt: number }>();
+  let writes = 0;
+  const live = (key: string) => {
+    const entry = entries.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.expiresAt <= now()) {
+      entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  };
+  const write = (key: string, value: string, ttlMs: number) => {
+    entries.set(key, { value, expiresAt: now() + ttlMs });
+    if (++writes % SWEEP_EVERY === 0) {
+      const t = now();
+      for (const [k, e] of entries) if (e.expiresAt <= t) entries.delete(k);
+    }
+  };
+  return {
+    async get(key) {
+      return live(key)?.value;
+    },
+    async setIfAbsent(key, value, ttlMs) {
+      if (live(key) !== undefined) return false;
+      write(key, value, ttlMs);
+      return true;
+    },
+    async set(key, value, ttlMs) {
+      write(key, value, ttlMs);
+    },
+    async delete(key) {
+      entries.delete(key);
+    },
+  };
+}
