@@ -25,9 +25,9 @@ export interface NodeRequestLike {
   /** Whether the body was read to its end already (by a body parser). */
   readonly readableEnded?: boolean | undefined;
   /** Stream events (`data`, `end`, `error`). */
-  on(event: string, listener: (...args: never[]) => void): unknown;
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
   /** Removes a stream listener. */
-  off(event: string, listener: (...args: never[]) => void): unknown;
+  off(event: string, listener: (...args: unknown[]) => void): unknown;
   /** Stops `data` events until {@link NodeRequestLike.resume}. */
   pause(): unknown;
   /** Resumes `data` events. */
@@ -75,8 +75,8 @@ const bytesOf = (chunk: unknown): Uint8Array =>
  */
 function bodyStream(req: NodeRequestLike): ReadableStream<Uint8Array> {
   let finished = false;
-  const listeners: [string, (...args: never[]) => void][] = [];
-  const listen = (event: string, listener: (...args: never[]) => void) => {
+  const listeners: [string, (...args: unknown[]) => void][] = [];
+  const listen = (event: string, listener: (...args: unknown[]) => void) => {
     listeners.push([event, listener]);
     req.on(event, listener);
   };
@@ -86,21 +86,21 @@ function bodyStream(req: NodeRequestLike): ReadableStream<Uint8Array> {
   };
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      listen('data', ((chunk: unknown) => {
+      listen('data', (chunk: unknown) => {
         if (finished) return;
         controller.enqueue(bytesOf(chunk));
         if ((controller.desiredSize ?? 0) <= 0) req.pause();
-      }) as (...args: never[]) => void);
+      });
       listen('end', () => {
         if (finished) return;
         detach();
         controller.close();
       });
-      listen('error', ((error: unknown) => {
+      listen('error', (error: unknown) => {
         if (finished) return;
         detach();
         controller.error(error);
-      }) as (...args: never[]) => void);
+      });
     },
     pull() {
       req.resume();
