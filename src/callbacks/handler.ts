@@ -464,9 +464,11 @@ export function createCallbackHandler(options: CallbackHandlerOptions): Callback
       let answered = false;
       try {
         const body = await readCapped(request, maxBodyBytes, timer.signal);
-        if (timer.signal.aborted) return answer(end('timeout'));
         if (body === 'too-large') return answer(end('too-large'));
-        if (body === 'unreadable') return answer(end('invalid'), [{ path: '', message: 'could not be read' }]);
+        if (body === 'unreadable') {
+          if (timer.signal.aborted) return answer(end('timeout'));
+          return answer(end('invalid'), [{ path: '', message: 'could not be read' }]);
+        }
         try {
           callback = parseCallback(body);
         } catch (error) {

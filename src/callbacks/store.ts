@@ -33,11 +33,23 @@ export interface CallbackStore {
 /** How many writes between two sweeps of expired entries in the memory store. */
 const SWEEP_EVERY = 1_024;
 
+/** Options of {@link memoryCallbackStore}. */
+export interface MemoryCallbackStoreOptions {
+  /** The clock (default `Date.now`). */
+  readonly now?: () => number;
+  /** Entries kept at most (default 100,000: about 50,000 executions); the oldest go first. */
+  readonly maxEntries?: number;
+}
+
 /**
  * A store in this process's memory: right for one process (and tests); a fleet needs a shared
- * store. Expired entries are dropped on read and swept every so many writes; no timer runs.
+ * store. Expired entries are dropped on read and swept every so many writes; no timer runs. Past
+ * `maxEntries` the oldest entries are dropped, so memory stays bounded (a repeat of an execution
+ * that old would be handled again).
  */
-export function memoryCallbackStore(now: () => number = Date.now): CallbackStore {
+export function memoryCallbackStore(options: MemoryCallbackStoreOptions = {}): CallbackStore {
+  const now = options.now ?? Date.now;
+  const maxEntries = options.maxEntries ?? 100_000;
   const entries = new Map<string, { value: string; expiresAt: number }>();
   let writes = 0;
   const live = (key: string) => {
@@ -50,7 +62,9 @@ export function memoryCallbackStore(now: () => number = Date.now): CallbackStore
     return entry;
   };
   const write = (key: string, value: string, ttlMs: number) => {
+    entries.delete(key); // re-inserted last: the Map's order is the age order
     entries.set(key, { value, expiresAt: now() + ttlMs });
+    while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     if (++writes % SWEEP_EVERY === 0) {
       const t = now();
       for (const [k, e] of entries) if (e.expiresAt <= t) entries.delete(k);
