@@ -139,7 +139,7 @@ export interface CallbackHandlerOptions {
   readonly deadlineMs?: number;
   /** How long one run holds an execution before another may take it over, in ms (default 300,000). */
   readonly leaseMs?: number;
-  /** How long a handled execution and status is remembered, in ms (default 30 days). */
+  /** How long a handled execution and status is remembered, in ms (default 7 days). */
   readonly rememberMs?: number;
   /** Prefix of the store's keys (default `kyx:callback:`). */
   readonly keyPrefix?: string;
@@ -178,7 +178,7 @@ const DEFAULTS = {
   maxBodyBytes: 65_536,
   deadlineMs: 5_000,
   leaseMs: 300_000,
-  rememberMs: 30 * 24 * 3600 * 1000,
+  rememberMs: 7 * 24 * 3600 * 1000,
   keyPrefix: 'kyx:callback:',
 };
 
@@ -242,9 +242,9 @@ function checkHandlerOptions(options: CallbackHandlerOptions): void {
   const store = o.store as Partial<CallbackStore> | undefined;
   if (
     store !== undefined &&
-    !(['get', 'setIfAbsent', 'set', 'delete'] as const).every((m) => typeof store?.[m] === 'function')
+    !(['get', 'setIfAbsent', 'replace', 'delete'] as const).every((m) => typeof store?.[m] === 'function')
   ) {
-    issues.push({ path: 'store', message: 'must have get, setIfAbsent, set and delete' });
+    issues.push({ path: 'store', message: 'must have get, setIfAbsent, replace and delete' });
   }
   if (issues.length > 0) throw new KyxValidationError(issues, 'callback handler options');
 }
@@ -338,7 +338,26 @@ export function createCallbackHandler(options: CallbackHandlerOptions): Callback
   }
 
   /** Does the work for one execution and status while holding its lease. */
-  async function run(callback: CallbackPayload, keys: Keys, sentAt: number, answered: () => boolean): Promise<RunEnd> {
+  /** Records `sentAt` as the execution's latest handled time unless a later one is there (compare-and-set). */
+  async function raiseLatest(key: string, sentAt: number): Promise<void> {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const current = await store.get(key);
+      if (current !== undefined && Number(current) >= sentAt) return;
+      const done =
+        current === undefined
+          ? await store.setIfAbsent(key, String(sentAt), rememberMs)
+          : await store.replace(key, current, String(sentAt), rememberMs);
+      if (done) return;
+    }
+  }
+
+  async function run(
+    callback: CallbackPayload,
+    keys: Keys,
+    lease: string,
+    sentAt: number,
+    answered: () => boolean,
+  ): Promise<RunEnd> {
     const status = String(callback.workflowExecution.status);
     const fail = (error: unknown, stage: CallbackErrorContext['stage'], httpStatus: number) => {
       report(error, { stage, callback, afterAnswer: answered() });
@@ -371,36 +390,36 @@ export function createCallbackHandler(options: CallbackHandlerOptions): Callback
         }
       }
       try {
-        await store.set(keys.done, String(sentAt), rememberMs);
-        const latest = Number((await store.get(keys.latest)) ?? Number.NEGATIVE_INFINITY);
-        if (!(latest >= sentAt)) await store.set(keys.latest, String(sentAt), rememberMs);
+        await store.setIfAbsent(keys.done, String(sentAt), rememberMs);
+        await raiseLatest(keys.latest, sentAt);
       } catch (error) {
         return fail(error, 'store', 503);
       }
       return end(TERMINAL.has(status) ? 'handled' : 'acknowledged');
     } finally {
       await store
-        .delete(keys.lease)
+        .delete(keys.lease, lease)
         .catch((error: unknown) => report(error, { stage: 'store', callback, afterAnswer: answered() }));
     }
   }
 
   /** Drops a stale or handled callback, or takes the lease and runs it. */
   async function claimAndRun(callback: CallbackPayload, keys: Keys, sentAt: number, answered: () => boolean) {
+    const lease = `${sentAt}:${globalThis.crypto.randomUUID()}`; // this run's token: only it releases the lease
     try {
       const latest = await store.get(keys.latest);
       if (latest !== undefined && sentAt < Number(latest)) return end('stale');
       if ((await store.get(keys.done)) !== undefined) return end('duplicate');
-      if (!(await store.setIfAbsent(keys.lease, String(sentAt), leaseMs))) return end('in-progress');
+      if (!(await store.setIfAbsent(keys.lease, lease, leaseMs))) return end('in-progress');
       if ((await store.get(keys.done)) !== undefined) {
-        await store.delete(keys.lease); // another process finished between the check and the lease
+        await store.delete(keys.lease, lease); // another process finished between the check and the lease
         return end('duplicate');
       }
     } catch (error) {
       report(error, { stage: 'store', callback, afterAnswer: answered() });
       return end('failed', 503, 'store');
     }
-    return run(callback, keys, sentAt, answered);
+    return run(callback, keys, lease, sentAt, answered);
   }
 
   /**

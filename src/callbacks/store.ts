@@ -1,33 +1,31 @@
 /**
- * Where a callback handler remembers what it has handled: a key-value store with expiry, as a
- * memory map, Redis or a database table provides. Values are short strings. Shared by every
- * process that receives callbacks for one tenant, it makes them handle each execution once.
+ * Where a callback handler remembers what it has handled: a key-value store with expiry and
+ * atomic conditional writes, as a memory map, Redis or a database table provides. Values are
+ * short strings; a TTL is in milliseconds and always given. Shared by every process that receives
+ * callbacks for one tenant, it makes them handle each execution once.
  *
  * @example
  * ```ts
  * import type { CallbackStore } from 'jumio-kyx';
- * declare const redis: {
- *   get(key: string): Promise<string | null>;
- *   set(key: string, value: string, px: 'PX', ms: number, nx?: 'NX'): Promise<'OK' | null>;
- *   del(key: string): Promise<number>;
- * };
+ * const entries = new Map<string, string>(); // one process, no expiry: a sketch, not a store to use
  * const store: CallbackStore = {
- *   get: async (key) => (await redis.get(key)) ?? undefined,
- *   setIfAbsent: async (key, value, ttlMs) => (await redis.set(key, value, 'PX', ttlMs, 'NX')) === 'OK',
- *   set: async (key, value, ttlMs) => void (await redis.set(key, value, 'PX', ttlMs)),
- *   delete: async (key) => void (await redis.del(key)),
+ *   get: async (key) => entries.get(key),
+ *   setIfAbsent: async (key, value) => !entries.has(key) && Boolean(entries.set(key, value)),
+ *   replace: async (key, expected, value) => entries.get(key) === expected && Boolean(entries.set(key, value)),
+ *   delete: async (key, expected) =>
+ *     (expected === undefined || entries.get(key) === expected) && entries.delete(key),
  * };
  * ```
  */
 export interface CallbackStore {
   /** The value of `key`, or `undefined` when it is absent or expired. */
   get(key: string): Promise<string | undefined>;
-  /** Sets `key` only when it is absent (atomically); `true` when it did. Expires after `ttlMs`. */
+  /** Sets `key` to `value` for `ttlMs` unless it exists (atomically); true when this call set it. */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
-  /** Sets `key`, replacing any value. Expires after `ttlMs`. */
-  set(key: string, value: string, ttlMs: number): Promise<void>;
-  /** Removes `key` (absent is fine). */
-  delete(key: string): Promise<void>;
+  /** Sets `key` to `value` for `ttlMs` only if it now holds `expected` (atomically); true when replaced. */
+  replace(key: string, expected: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Deletes `key` (only if it holds `expected`, when given); true when something was deleted. */
+  delete(key: string, expected?: string): Promise<boolean>;
 }
 
 /** How many writes between two sweeps of expired entries in the memory store. */
@@ -79,11 +77,16 @@ export function memoryCallbackStore(options: MemoryCallbackStoreOptions = {}): C
       write(key, value, ttlMs);
       return true;
     },
-    async set(key, value, ttlMs) {
+    async replace(key, expected, value, ttlMs) {
+      if (live(key)?.value !== expected) return false;
       write(key, value, ttlMs);
+      return true;
     },
-    async delete(key) {
+    async delete(key, expected) {
+      const current = live(key);
+      if (current === undefined || (expected !== undefined && current.value !== expected)) return false;
       entries.delete(key);
+      return true;
     },
   };
 }

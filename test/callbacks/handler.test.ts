@@ -414,8 +414,8 @@ describe('createCallbackHandler: failures are reported, not lost', () => {
           throw new Error('store down');
         },
         setIfAbsent: async () => true,
-        set: async () => undefined,
-        delete: async () => undefined,
+        replace: async () => true,
+        delete: async () => true,
       },
     });
     const answer = await broken.handler(post(callback), LOCAL);
