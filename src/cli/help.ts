@@ -21,7 +21,7 @@ Output: JSON on stdout (indented on a terminal, one line when piped); errors as 
 Exit codes:
   ${EXIT.ok}  done
   ${EXIT.invalid}  invalid input (checked before anything is sent) or rejected by Jumio (HTTP 400)
-  ${EXIT.usage}  usage: unknown command or option, missing argument, a file that does not exist
+  ${EXIT.usage}  usage: unknown command or option, missing argument or credentials, a file that does not exist
   ${EXIT.failed}  network or HTTP failure (refused, timeout, 401, 403, 404, 429, 5xx, busy port), or no result in time`;
 }
 
