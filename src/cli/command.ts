@@ -13,12 +13,26 @@ export interface Command {
   run(argv: readonly string[], io: CliIo): Promise<number>;
 }
 
-type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+/** One option of a command (`parseArgs` style). */
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+}
+
+/** The parsed values of a command's options. */
+export type OptionValues<O extends Record<string, OptionSpec>> = {
+  [K in keyof O]?: O[K]['type'] extends 'string' ? string : boolean;
+};
 
 /** `parseArgs` in strict mode; its errors become one-line usage errors naming the help. */
-export function parseCommandLine<const O extends Options>(name: string, argv: readonly string[], options: O) {
+export function parseCommandLine<const O extends Record<string, OptionSpec>>(
+  name: string,
+  argv: readonly string[],
+  options: O,
+): { values: OptionValues<O>; positionals: string[] } {
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    return { values: parsed.values as OptionValues<O>, positionals: parsed.positionals };
   } catch (error) {
     throw usageError(`${(error as Error).message.replace(/\s*\n[\s\S]*$/, '')}: see kyx help ${name}`);
   }
