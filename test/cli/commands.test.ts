@@ -281,6 +281,9 @@ describe('clean failures: one line on stderr, the documented exit code', () => {
     const broken = await failure(['send', files.file('broken.json', '{"customerInternalReference":')]);
     expect(broken.code).toBe(1);
     expect(broken.line).toMatch(/^kyx send: .*broken\.json: not readable JSON \(.+\): fix the file$/);
+    const validate = await kyx(['validate', files.file('ok.json', valid), `${files.dir}/nope.json`]);
+    expect(validate.code).toBe(2);
+    expect(validate.out[1]).toBe(`✖ ${files.dir}/nope.json: no such file: check the path`);
     expect(
       (await failure(['send', valid.customerInternalReference, '--workflows', `${files.dir}/none.json`])).code,
     ).toBe(2);
