@@ -4,6 +4,7 @@ import {
   CAPABILITY_DATA,
   type CapabilityDecisionType,
   type CapabilityLabel,
+  type CapabilityName,
   type DecisionType,
 } from './capabilities.js';
 import type {
@@ -427,7 +428,8 @@ export interface FaceCapabilityResult<N extends string = 'liveness' | 'authentic
 
 /**
  * One capability result, typed by capability `N` from the capability table: its decision types,
- * its labels, its `data`. `CapabilityResult` alone is any capability's result.
+ * its labels, its `data`. `CapabilityResult` alone is any capability's result (the union of the
+ * known ones and that of a capability not known), so every typed result is also a `CapabilityResult`.
  *
  * @example
  * ```ts
@@ -436,7 +438,7 @@ export interface FaceCapabilityResult<N extends string = 'liveness' | 'authentic
  * result.data?.firstName; // string | undefined
  * ```
  */
-export type CapabilityResult<N extends string = string> = N extends 'liveness' | 'authentication'
+export type CapabilityResult<N extends string = CapabilityName> = N extends 'liveness' | 'authentication'
   ? FaceCapabilityResult<N>
   : BasicCapabilityResult<N>;
 
