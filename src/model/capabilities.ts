@@ -48,7 +48,7 @@ export interface CapabilitySpec {
   readonly evaluates: readonly CredentialCategory[];
   /** Whether its result carries `validFaceMapForAuthentication` beside `data`. */
   readonly faceMap: boolean;
-  /** Its labels by decision type; the keys are the decision types it can have. */
+  /** Its labels by decision type (the keys are the decision types it can have); the first is the simulator's default. */
   readonly labels: { readonly [T in (typeof DECISION_TYPES)[number]]?: readonly string[] };
   /** Where a label comes from when the docs do not list it. */
   readonly notes?: string;
@@ -75,9 +75,9 @@ export const CAPABILITIES = {
     labels: {
       PASSED: ['OK'],
       WARNING: [
-        'LIVENESS_UNDETERMINED',
-        'UNSUPPORTED_COUNTRY',
         'UNSUPPORTED_DOCUMENT_TYPE',
+        'UNSUPPORTED_COUNTRY',
+        'LIVENESS_UNDETERMINED',
         'DOCUMENT_EXPIRY_WITHIN_CONFIGURED_LIMIT',
       ],
       REJECTED: [
