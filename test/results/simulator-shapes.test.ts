@@ -59,8 +59,8 @@ type AnyBuilder = any;
 
 /** The smallest request the workflow accepts (its required calls), for a run-time key. */
 function request(spec: WorkflowSpec, reference: string, accountId?: string, credentialId?: string): AnyBuilder {
-  const start: AnyBuilder = accountId ? account(accountId) : account();
-  let builder: AnyBuilder = start.ref(reference).workflow(spec.key);
+  const initial: AnyBuilder = accountId ? account(accountId) : account();
+  let builder: AnyBuilder = initial.ref(reference).workflow(spec.key);
   if (spec.requiredFields?.includes('userReference')) builder = builder.user('user-1');
   for (const category of spec.requiredPresets ?? []) {
     if (category === 'DOCUMENT') builder = builder.document('USA', 'BS');
