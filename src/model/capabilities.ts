@@ -38,7 +38,16 @@ export const DECISION_TYPES = ['PASSED', 'WARNING', 'REJECTED', 'NOT_EXECUTED'] 
  */
 export type DecisionType = LiteralUnion<(typeof DECISION_TYPES)[number], string>;
 
-/** One row of {@link CAPABILITIES}. */
+/**
+ * One row of {@link CAPABILITIES}.
+ *
+ * @example
+ * ```ts
+ * import { CAPABILITIES, type CapabilitySpec } from 'jumio-kyx';
+ * const row: CapabilitySpec = CAPABILITIES.liveness;
+ * row.faceMap; // true: results carry validFaceMapForAuthentication
+ * ```
+ */
 export interface CapabilitySpec {
   /** The step of the steps endpoint the capability reports under. */
   readonly step: string;

@@ -91,7 +91,9 @@ export function statusResponse(execution: ExecutionRecord): WorkflowStatusRespon
  */
 function servedCapabilities(execution: ExecutionRecord): Record<string, CapabilityResult[]> {
   const served: Record<string, CapabilityResult[]> = {};
-  const facemap = execution.credentials.find((c) => c.category === 'FACEMAP' || c.category === 'SELFIE');
+  const facemap =
+    execution.credentials.find((c) => c.category === 'FACEMAP') ??
+    execution.credentials.find((c) => c.category === 'SELFIE');
   for (const [name, results] of Object.entries(execution.outcome?.capabilities ?? {})) {
     const faceMap = Object.hasOwn(CAPABILITIES, name) && CAPABILITIES[name as KnownCapabilityName].faceMap;
     served[name] = results.map((result) =>
