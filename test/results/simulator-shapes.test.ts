@@ -161,6 +161,8 @@ function checkResults(spec: WorkflowSpec, details: WorkflowDetails) {
   if (liveness && liveness.decision.type !== 'NOT_EXECUTED') {
     expect(typeof liveness.data?.predictedAge).toBe('number');
     expect(liveness.validFaceMapForAuthentication).toMatch(/\/parts\/FACEMAP$/);
+    const facemap = details.credentials?.find((c) => c.category === 'FACEMAP');
+    if (facemap) expect(liveness.validFaceMapForAuthentication).toContain(`/credentials/${facemap.id}/parts/FACEMAP`);
   }
   const screening = details.capabilities?.watchlistScreening?.[0];
   if (screening && screening.decision.type !== 'NOT_EXECUTED') {
