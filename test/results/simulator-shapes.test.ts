@@ -8,9 +8,11 @@ import {
   CallbackPayloadSchema,
   capabilityResults,
   createClient,
+  FinalizeResponseSchema,
   type KnownCapabilityName,
   type KyxClient,
   REQUIRED_PARTS,
+  UploadResponseSchema,
   WORKFLOW_CATALOG,
   type WorkflowDetails,
   WorkflowDetailsSchema,
@@ -264,5 +266,30 @@ describe('forced outcomes naming a label', () => {
     const rejected = capabilityResults(details).filter((r) => r.type === 'REJECTED');
     expect(rejected).toHaveLength(1);
     expect(rejected[0]?.label).not.toBe('ALERT');
+  });
+});
+
+describe('upload and finalize answers', () => {
+  it('pass UploadResponseSchema and FinalizeResponseSchema unchanged', async () => {
+    const { sim, client } = start();
+    const response = await client.send(account().ref('order-u').workflow(10011));
+    const id = response.workflowExecution.credentials.find((c) => c.category === 'ID');
+    const form = new FormData();
+    form.append('file', new Blob([JPEG]), 'front.jpg');
+    const headers = { authorization: `Bearer ${id?.api?.token}`, 'user-agent': 'tests/1.0' };
+    const uploaded = await (
+      await sim.fetch(id?.api?.parts['front'] as string, { method: 'POST', headers, body: form })
+    ).json();
+    expect(v.parse(UploadResponseSchema, uploaded)).toEqual(uploaded);
+    expect(uploaded.api.workflowExecution).toBe(id?.api?.workflowExecution);
+    await client.upload(response, 'face', JPEG);
+    const finalized = await (
+      await sim.fetch(id?.api?.workflowExecution as string, {
+        method: 'PUT',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: '{}',
+      })
+    ).json();
+    expect(v.parse(FinalizeResponseSchema, finalized)).toEqual(finalized);
   });
 });
