@@ -49,9 +49,40 @@ export type { ClientCredentials, ClientOptions, FetchLike } from './client/optio
 export { parseRedirect, type WebRedirect } from './client/redirect.js';
 export { assertSafeUrl, REGIONS, type Region, type RegionHosts, regionHosts } from './client/regions.js';
 export { type Operation, RETRY_POLICIES, type RetryPolicy, type RetrySettings } from './client/retry-policy.js';
-export type { FinalizeResponse, HealthStatus, WorkflowStep, WorkflowSteps } from './client/schemas.js';
 export type { SendAllFulfilled, SendAllOptions, SendAllOutcome, SendAllRejected } from './client/send-all.js';
 export { isKyxError, KyxError, type KyxIssue, KyxValidationError } from './errors.js';
+export {
+  CAPABILITIES,
+  CAPABILITY_DATA,
+  CAPABILITY_NAMES,
+  type CapabilityDecisionType,
+  type CapabilityLabel,
+  type CapabilityName,
+  type CapabilitySpec,
+  DECISION_TYPES,
+  type DecisionType,
+  type KnownCapabilityName,
+} from './model/capabilities.js';
+export {
+  type AuthenticationData,
+  AuthenticationDataSchema,
+  type DateParts,
+  type ExtractionAddress,
+  type ExtractionData,
+  ExtractionDataSchema,
+  type FaceSearchFindings,
+  type ImageChecksData,
+  ImageChecksDataSchema,
+  type LivenessData,
+  LivenessDataSchema,
+  type OtherCapabilityData,
+  OtherCapabilityDataSchema,
+  type SimilarityData,
+  SimilarityDataSchema,
+  type WatchlistScreeningData,
+  WatchlistScreeningDataSchema,
+} from './model/capability-data.js';
+export { type CapabilitySummary, capabilityResults } from './model/capability-results.js';
 export {
   CHANNELS,
   type Channel,
@@ -95,18 +126,42 @@ export type {
 export {
   type AccountResponse,
   AccountResponseSchema,
+  type BasicCapabilityResult,
   type CallbackPayload,
   CallbackPayloadSchema,
+  type CapabilityCredential,
+  type CapabilityData,
+  type CapabilityDataMap,
+  type CapabilityDataOf,
+  type CapabilityDecision,
   type CapabilityResult,
+  type CapabilityResultsByName,
+  CapabilityResultsSchema,
   type CredentialApi,
   type Decision,
-  type DecisionType,
+  type DecisionLabel,
+  type DetailsCredential,
+  type DetailsFeedback,
+  type DetailsPart,
+  type DetailsWorkflow,
+  type FaceCapabilityResult,
+  type FinalizeResponse,
+  FinalizeResponseSchema,
+  type HealthStatus,
+  HealthStatusSchema,
+  type KnownCapabilityResults,
+  type OtherCapabilityResults,
   type ResponseCredential,
+  type UploadResponse,
+  UploadResponseSchema,
   type WorkflowDetails,
   WorkflowDetailsSchema,
   type WorkflowStatus,
   type WorkflowStatusResponse,
   WorkflowStatusResponseSchema,
+  type WorkflowStep,
+  type WorkflowSteps,
+  WorkflowStepsSchema,
 } from './model/response.js';
 export {
   AccountRequestSchema,

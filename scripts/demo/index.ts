@@ -107,7 +107,7 @@ async function run(
   const status = await client.status(response.account.id, response.workflowExecution.id);
   detail('status', status.workflowExecution.status);
   const details = await client.details(response.account.id, response.workflowExecution.id);
-  detail('decision', `${details.decision.type} (risk score ${details.decision.risk?.score ?? 'n/a'})`);
+  detail('decision', `${details.decision?.type} (risk score ${details.decision?.risk?.score ?? 'n/a'})`);
   for (const [name, results] of Object.entries(details.capabilities ?? {})) {
     detail('capability', `${name}: ${results.map((r) => r.decision.type).join(', ')}`);
   }
@@ -144,7 +144,7 @@ async function web() {
   step('callback: Jumio says the execution is processed (the redirect is not a result)');
   detail('callback', (await callback).workflowExecution.status);
   const details = await client.details(redirect.accountId, redirect.workflowExecutionId);
-  detail('decision', details.decision.type);
+  detail('decision', details.decision?.type);
 }
 
 try {

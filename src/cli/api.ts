@@ -5,10 +5,9 @@
 //    `waitForResult(execution, { signal, schedule, sleep })` (branch `flow`).
 import type { AccountValidationResult, CompiledAccountRequest, CompleteAccountRequest } from '../builder/types.js';
 import type { CallOptions, KyxClient } from '../client/client.js';
-import type { WorkflowSteps } from '../client/schemas.js';
 import { type KyxIssue, KyxValidationError } from '../errors.js';
 import type { AccountRequest } from '../model/request.js';
-import type { AccountResponse, WorkflowDetails, WorkflowStatusResponse } from '../model/response.js';
+import type { AccountResponse, WorkflowDetails, WorkflowStatusResponse, WorkflowSteps } from '../model/response.js';
 import { UUID_PATTERN } from '../model/rules.js';
 import type { WorkflowSpec } from '../workflows/define.js';
 import { validateAccountRequest } from '../workflows/validate.js';

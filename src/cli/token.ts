@@ -1,6 +1,6 @@
 import { resolveRetrySettings } from '../client/retry-policy.js';
-import { TokenResponseSchema } from '../client/schemas.js';
 import { createTransport } from '../client/transport.js';
+import { TokenResponseSchema } from '../model/response.js';
 import { type Command, EXIT, guard, parseCommandLine, positionals } from './command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, connection } from './connection.js';
 import { printJson } from './output.js';

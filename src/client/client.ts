@@ -4,11 +4,17 @@ import {
   type AccountResponse,
   AccountResponseSchema,
   type CredentialApi,
+  type FinalizeResponse,
+  FinalizeResponseSchema,
+  type HealthStatus,
+  HealthStatusSchema,
   type ResponseCredential,
   type WorkflowDetails,
   WorkflowDetailsSchema,
   type WorkflowStatusResponse,
   WorkflowStatusResponseSchema,
+  type WorkflowSteps,
+  WorkflowStepsSchema,
 } from '../model/response.js';
 import { UUID_PATTERN } from '../model/rules.js';
 import { credentialForFinalize, credentialForPart, type UploadPart } from './credentials.js';
@@ -18,14 +24,6 @@ import { type ClientOptions, checkOptions } from './options.js';
 import { RecentSecrets } from './redact.js';
 import { assertSafeUrl, type Region, regionHosts } from './regions.js';
 import { resolveRetrySettings } from './retry-policy.js';
-import {
-  type FinalizeResponse,
-  FinalizeResponseSchema,
-  type HealthStatus,
-  HealthStatusSchema,
-  type WorkflowSteps,
-  WorkflowStepsSchema,
-} from './schemas.js';
 import { type SendAllOptions, type SendAllOutcome, sendAll } from './send-all.js';
 import { TokenManager } from './token.js';
 import { type CallSpec, createTransport, discardBody, readBody } from './transport.js';

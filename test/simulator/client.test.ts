@@ -39,7 +39,7 @@ describe('createClient against the simulator', () => {
     await sim.tick();
     expect((await client.status(...ids)).workflowExecution.status).toBe('PROCESSED');
     const details = await client.details(...ids);
-    expect(details.decision.type).toBe('PASSED');
+    expect(details.decision?.type).toBe('PASSED');
     const steps = await client.steps(...ids);
     expect(steps.steps.length).toBeGreaterThan(0);
     const idCredential = created.workflowExecution.credentials.find((c) => c.category === 'ID');
