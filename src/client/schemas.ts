@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { AccountId, WorkflowExecutionId } from '../model/ids.js';
 
 // Response shapes only the client reads (the account, status, details and callback schemas live
 // in src/model/response.ts). Lenient: unknown fields pass, the fields we rely on are checked.
@@ -81,9 +82,9 @@ export interface FinalizeResponse {
   /** UTC timestamp, when sent. */
   timestamp?: string;
   /** The account. */
-  account: { id: string };
+  account: { id: AccountId };
   /** The execution sent for processing. */
-  workflowExecution: { id: string };
+  workflowExecution: { id: WorkflowExecutionId };
 }
 
 /** Lenient schema of {@link FinalizeResponse}. */

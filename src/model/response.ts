@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { AccountId, CredentialId, WorkflowExecutionId } from './ids.js';
 import { UTC_TIMESTAMP_PATTERN } from './rules.js';
 
 /**
@@ -60,7 +61,7 @@ export interface CredentialApi {
  */
 export interface ResponseCredential {
   /** Credential UUID. */
-  id: string;
+  id: CredentialId;
   /** `ID`, `SELFIE`, `FACEMAP`, `DOCUMENT`, `DATA`, or a category Jumio adds later. */
   category: string;
   /** Channels through which it can be acquired, e.g. `['WEB', 'API', 'SDK']`. */
@@ -72,27 +73,31 @@ export interface ResponseCredential {
 }
 
 /**
- * The response to an account create or update.
+ * The response to an account create or update. `W` records the workflow the request named (a
+ * workflow key such as `10011`, a {@link WorkflowSpec}, or `unknown` for any workflow): it exists
+ * only in the type, so `client.upload(response, part)` accepts exactly the parts that workflow
+ * collects. At run time the response is the plain JSON value Jumio sent.
  *
  * @example
  * ```ts
  * import type { AccountResponse } from 'jumio-kyx';
- * declare const response: AccountResponse;
+ * declare const response: AccountResponse<10011>;
  * const id = response.account.id;
  * const selfie = response.workflowExecution.credentials.find((c) => c.category === 'SELFIE');
  * ```
  */
-export interface AccountResponse {
+// biome-ignore lint/correctness/noUnusedVariables: W is a phantom read by the client's upload types
+export interface AccountResponse<W = unknown> {
   /** UTC timestamp of the response. */
   timestamp: string;
   /** The account (new or existing). */
-  account: { id: string };
+  account: { id: AccountId };
   /** Web client link (WEB channel); `href` carries a token, so treat it as a secret. */
   web?: { href: string; successUrl?: string; errorUrl?: string };
   /** Mobile/web SDK token. Secret. */
   sdk?: { token: string };
   /** The new workflow execution (transaction) and its credentials. */
-  workflowExecution: { id: string; credentials: ResponseCredential[] };
+  workflowExecution: { id: WorkflowExecutionId; credentials: ResponseCredential[] };
 }
 
 const ID = v.pipe(v.string('must be a string'), v.uuid('must be a UUID'));
@@ -157,9 +162,9 @@ export const AccountResponseSchema = v.looseObject({
  */
 export interface WorkflowStatusResponse {
   /** The account. */
-  account: { id: string; href?: string };
+  account: { id: AccountId; href?: string };
   /** The execution, its workflow key (a string, as Jumio sends it) and status. */
-  workflowExecution: { id: string; href?: string; definitionKey: string; status: WorkflowStatus };
+  workflowExecution: { id: WorkflowExecutionId; href?: string; definitionKey: string; status: WorkflowStatus };
 }
 
 /**
@@ -214,7 +219,7 @@ export interface CapabilityResult {
   /** Capability run id. */
   id: string;
   /** The credentials it evaluated. */
-  credentials?: { id: string; category: string }[];
+  credentials?: { id: CredentialId; category: string }[];
   /** Its decision. */
   decision: Decision;
   /** Capability-specific data (extraction fields, liveness data, …). */
@@ -234,7 +239,7 @@ export interface CapabilityResult {
 export interface WorkflowDetails {
   /** The execution. */
   workflow: {
-    id: string;
+    id: WorkflowExecutionId;
     status: WorkflowStatus;
     definitionKey: string;
     customerInternalReference?: string;
@@ -242,7 +247,7 @@ export interface WorkflowDetails {
     reportingCriteria?: string;
   };
   /** The account. */
-  account: { id: string };
+  account: { id: AccountId };
   /** When it was created (UTC). */
   createdAt: string;
   /** When acquisition started. */
@@ -250,7 +255,7 @@ export interface WorkflowDetails {
   /** When processing completed. */
   completedAt?: string;
   /** Credentials and their parts. */
-  credentials?: { id: string; category: string; parts?: { classifier: string; href?: string }[] }[];
+  credentials?: { id: CredentialId; category: string; parts?: { classifier: string; href?: string }[] }[];
   /** The workflow decision. */
   decision: Decision;
   /** Capability results by capability name. */
@@ -327,9 +332,9 @@ export interface CallbackPayload {
   /** The user reference, when the request set one. */
   userReference?: string;
   /** The execution, its workflow key (string) and status. */
-  workflowExecution: { id: string; href: string; definitionKey: string; status: WorkflowStatus };
+  workflowExecution: { id: WorkflowExecutionId; href: string; definitionKey: string; status: WorkflowStatus };
   /** The account. */
-  account: { id: string; href: string };
+  account: { id: AccountId; href: string };
 }
 
 /**

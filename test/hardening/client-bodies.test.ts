@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KyxNetworkError, KyxResponseError } from '../../src/index.js';
-import { ACCOUNT_ID, caught, EXECUTION_ID, jumio, SEED_RESPONSE, setup } from '../client/harness.js';
+import { ACCOUNT_ID, caught, EXECUTION, jumio, SEED_RESPONSE, setup } from '../client/harness.js';
 
 // Answers whose status arrives but whose body is cut off (found by the fault matrix): the client
 // never lets the runtime's raw TypeError('terminated') out.
@@ -32,7 +32,7 @@ describe('a body cut off after the status', () => {
     );
     await expect(client.upload(SEED_RESPONSE, 'front', JPEG)).resolves.toBeUndefined();
     await expect(client.deleteAccount(ACCOUNT_ID)).resolves.toBeUndefined();
-    await expect(client.deleteExecution(ACCOUNT_ID, EXECUTION_ID)).resolves.toBeUndefined();
+    await expect(client.deleteExecution(EXECUTION)).resolves.toBeUndefined();
   });
 
   it('a JSON answer is a KyxNetworkError at stage body, not a KyxResponseError', async () => {
@@ -40,7 +40,7 @@ describe('a body cut off after the status', () => {
     const { client } = setup((call, request) =>
       call.path.endsWith('/status') ? truncated(JSON.stringify({ account: { id: ACCOUNT_ID } })) : base(call, request),
     );
-    const error = await caught(client.status(ACCOUNT_ID, EXECUTION_ID));
+    const error = await caught(client.status(EXECUTION));
     expect(error).toBeInstanceOf(KyxNetworkError);
     expect(error).not.toBeInstanceOf(KyxResponseError);
     expect(error).toMatchObject({ stage: 'body', code: 'UND_ERR_SOCKET', method: 'GET' });
@@ -52,7 +52,7 @@ describe('a body cut off after the status', () => {
     const { client } = setup((call, request) =>
       call.path.includes('/credentials/') ? truncated('\xff\xd8\xff\xe0abcdef', 'image/jpeg') : base(call, request),
     );
-    const error = await caught(client.partImage(ACCOUNT_ID, EXECUTION_ID, 'FRONT'));
+    const error = await caught(client.partImage(SEED_RESPONSE, 'FRONT'));
     expect(error).toBeInstanceOf(KyxNetworkError);
     expect((error as KyxNetworkError).stage).toBe('body');
   });
