@@ -95,6 +95,7 @@ describe('OPERATION_METHODS', () => {
     await run('status', () => client.status(created));
     await run('details', () => client.details(created));
     await run('steps', () => client.steps(created));
+    await run('waitForResult', () => client.waitForResult(created, { schedule: [250, 500, 1000, 2000] }));
     await run('partImage', () => client.partImage(created, 'FRONT'));
     await run('health', () => client.health());
     await run('deleteExecution', () => client.deleteExecution(created));

@@ -145,7 +145,7 @@ export const ROUTE_SCENARIOS: Readonly<Record<SimulatorRoute, RouteScenario>> = 
   uploadPart: {
     operation: 'upload',
     auth: 'credential',
-    reads: 'discarded',
+    reads: 'json',
     call: "upload(response, 'front', jpeg)",
     setupCreates: 1,
     prepare: async (client, ref) => {
