@@ -32,7 +32,7 @@ export function parseCallback(body: string | Uint8Array | object): CallbackPaylo
   }
   const parsed = parseWith(CallbackPayloadSchema, value, { quoteValues: false });
   if (!parsed.success) throw new KyxValidationError(parsed.issues, 'callback');
-  return parsed.output as unknown as CallbackPayload;
+  return parsed.output as CallbackPayload;
 }
 
 /**

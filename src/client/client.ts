@@ -263,7 +263,7 @@ export function createClient(options: ClientOptions): KyxClient {
     for (const credential of response.workflowExecution.credentials) {
       if (credential.api) apiTokens.add(credential.api.token);
     }
-    return response as unknown as AccountResponse<never>;
+    return response as AccountResponse<never>;
   }
 
   async function retrieval<T>(path: string, schema: Parameters<typeof transport.json>[1], call?: CallOptions) {
@@ -292,7 +292,7 @@ export function createClient(options: ClientOptions): KyxClient {
         ...callOptions(call),
       },
       UploadResponseSchema,
-    )) as unknown as UploadResponse;
+    )) as UploadResponse;
     if (answer.api?.token) apiTokens.add(answer.api.token);
     return answer;
   }
@@ -344,7 +344,7 @@ export function createClient(options: ClientOptions): KyxClient {
           ...callOptions(call),
         },
         FinalizeResponseSchema,
-      )) as unknown as FinalizeResponse;
+      )) as FinalizeResponse;
     },
 
     async status(execution, call) {

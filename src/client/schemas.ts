@@ -1,11 +1,10 @@
 import * as v from 'valibot';
-import type { AccountId, WorkflowExecutionId } from '../model/ids.js';
+import { type AccountId, AccountIdSchema, type WorkflowExecutionId, WorkflowExecutionIdSchema } from '../model/ids.js';
 
 // Response shapes only the client reads (the account, status, details and callback schemas live
 // in src/model/response.ts). Lenient: unknown fields pass, the fields we rely on are checked.
 
 const TEXT = v.string('must be a string');
-const ID = v.pipe(TEXT, v.uuid('must be a UUID'));
 
 /** `POST /oauth2/token` answer. */
 export const TokenResponseSchema = v.looseObject({
@@ -90,8 +89,8 @@ export interface FinalizeResponse {
 /** Lenient schema of {@link FinalizeResponse}. */
 export const FinalizeResponseSchema = v.looseObject({
   timestamp: v.exactOptional(TEXT),
-  account: v.looseObject({ id: ID }),
-  workflowExecution: v.looseObject({ id: ID }),
+  account: v.looseObject({ id: AccountIdSchema }),
+  workflowExecution: v.looseObject({ id: WorkflowExecutionIdSchema }),
 });
 
 /**

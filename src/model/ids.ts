@@ -1,4 +1,5 @@
 import type { Tagged } from 'type-fest';
+import * as v from 'valibot';
 
 /**
  * The id of a Jumio account, as responses carry it: a UUID string branded so that it cannot be
@@ -64,3 +65,29 @@ export type UntaggedString = string & { readonly [K in TagKey]?: never };
  * ```
  */
 export type IdInput<Id extends AccountId | WorkflowExecutionId | CredentialId> = Id | UntaggedString;
+
+const UUID = v.pipe(v.string('must be a string'), v.uuid('must be a UUID'));
+
+/** Schema of an {@link AccountId} in a response: a UUID string, typed as the brand. */
+export const AccountIdSchema = v.pipe(
+  UUID,
+  v.transform((id) => id as AccountId),
+);
+
+/** Schema of a {@link WorkflowExecutionId} in a response: a UUID string, typed as the brand. */
+export const WorkflowExecutionIdSchema = v.pipe(
+  UUID,
+  v.transform((id) => id as WorkflowExecutionId),
+);
+
+/** Schema of a {@link CredentialId} in a response: a UUID string, typed as the brand. */
+export const CredentialIdSchema = v.pipe(
+  UUID,
+  v.transform((id) => id as CredentialId),
+);
+
+/** A credential id where responses are lenient (details): any string, typed as the brand. */
+export const CredentialIdTextSchema = v.pipe(
+  v.string('must be a string'),
+  v.transform((id) => id as CredentialId),
+);

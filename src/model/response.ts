@@ -1,5 +1,13 @@
 import * as v from 'valibot';
-import type { AccountId, CredentialId, WorkflowExecutionId } from './ids.js';
+import {
+  type AccountId,
+  AccountIdSchema,
+  type CredentialId,
+  CredentialIdSchema,
+  CredentialIdTextSchema,
+  type WorkflowExecutionId,
+  WorkflowExecutionIdSchema,
+} from './ids.js';
 import { UTC_TIMESTAMP_PATTERN } from './rules.js';
 
 /**
@@ -100,7 +108,10 @@ export interface AccountResponse<W = unknown> {
   workflowExecution: { id: WorkflowExecutionId; credentials: ResponseCredential[] };
 }
 
-const ID = v.pipe(v.string('must be a string'), v.uuid('must be a UUID'));
+const ACCOUNT_ID = AccountIdSchema;
+const EXECUTION_ID = WorkflowExecutionIdSchema;
+const CREDENTIAL_ID = CredentialIdSchema;
+const CREDENTIAL_TEXT = CredentialIdTextSchema;
 const URL_STRING = v.pipe(
   v.string('must be a string'),
   v.check((s) => URL.canParse(s), 'must be an absolute URL'),
@@ -121,7 +132,7 @@ const TEXT = v.string('must be a string');
  */
 export const AccountResponseSchema = v.looseObject({
   timestamp: TEXT,
-  account: v.looseObject({ id: ID }),
+  account: v.looseObject({ id: ACCOUNT_ID }),
   web: v.exactOptional(
     v.looseObject({
       href: URL_STRING,
@@ -131,10 +142,10 @@ export const AccountResponseSchema = v.looseObject({
   ),
   sdk: v.exactOptional(v.looseObject({ token: TEXT })),
   workflowExecution: v.looseObject({
-    id: ID,
+    id: EXECUTION_ID,
     credentials: v.array(
       v.looseObject({
-        id: ID,
+        id: CREDENTIAL_ID,
         category: TEXT,
         allowedChannels: v.array(TEXT),
         api: v.exactOptional(
@@ -178,9 +189,9 @@ export interface WorkflowStatusResponse {
  * ```
  */
 export const WorkflowStatusResponseSchema = v.looseObject({
-  account: v.looseObject({ id: ID, href: v.exactOptional(TEXT) }),
+  account: v.looseObject({ id: ACCOUNT_ID, href: v.exactOptional(TEXT) }),
   workflowExecution: v.looseObject({
-    id: ID,
+    id: EXECUTION_ID,
     href: v.exactOptional(TEXT),
     definitionKey: TEXT,
     status: TEXT,
@@ -280,21 +291,21 @@ const DECISION = v.looseObject({
  */
 export const WorkflowDetailsSchema = v.looseObject({
   workflow: v.looseObject({
-    id: ID,
+    id: EXECUTION_ID,
     status: TEXT,
     definitionKey: TEXT,
     customerInternalReference: v.exactOptional(TEXT),
     userReference: v.exactOptional(TEXT),
     reportingCriteria: v.exactOptional(TEXT),
   }),
-  account: v.looseObject({ id: ID }),
+  account: v.looseObject({ id: ACCOUNT_ID }),
   createdAt: TEXT,
   startedAt: v.exactOptional(TEXT),
   completedAt: v.exactOptional(TEXT),
   credentials: v.exactOptional(
     v.array(
       v.looseObject({
-        id: TEXT,
+        id: CREDENTIAL_TEXT,
         category: TEXT,
         parts: v.exactOptional(v.array(v.looseObject({ classifier: TEXT, href: v.exactOptional(TEXT) }))),
       }),
@@ -307,7 +318,7 @@ export const WorkflowDetailsSchema = v.looseObject({
       v.array(
         v.looseObject({
           id: TEXT,
-          credentials: v.exactOptional(v.array(v.looseObject({ id: TEXT, category: TEXT }))),
+          credentials: v.exactOptional(v.array(v.looseObject({ id: CREDENTIAL_TEXT, category: TEXT }))),
           decision: DECISION,
           data: v.exactOptional(v.record(TEXT, v.unknown())),
         }),
@@ -351,7 +362,7 @@ export const CallbackPayloadSchema = v.looseObject({
   callbackSentAt: v.pipe(TEXT, v.regex(UTC_TIMESTAMP_PATTERN, 'must be a UTC timestamp with 0–3 fractional digits')),
   userReference: v.exactOptional(TEXT),
   workflowExecution: v.looseObject({
-    id: ID,
+    id: EXECUTION_ID,
     href: TEXT,
     definitionKey: v.union(
       [
@@ -365,5 +376,5 @@ export const CallbackPayloadSchema = v.looseObject({
     ),
     status: TEXT,
   }),
-  account: v.looseObject({ id: ID, href: TEXT }),
+  account: v.looseObject({ id: ACCOUNT_ID, href: TEXT }),
 });

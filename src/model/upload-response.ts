@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { AccountId, WorkflowExecutionId } from './ids.js';
+import { type AccountId, AccountIdSchema, type WorkflowExecutionId, WorkflowExecutionIdSchema } from './ids.js';
 
 /**
  * Jumio's answer to a part upload (`client.upload`, `client.uploadData`). Real answers carry the
@@ -44,7 +44,6 @@ export interface UploadApi {
 }
 
 const TEXT = v.string('must be a string');
-const ID = v.pipe(TEXT, v.uuid('must be a UUID'));
 
 /**
  * Lenient schema of {@link UploadResponse}: unknown fields pass, an empty object passes, the ids
@@ -59,8 +58,8 @@ const ID = v.pipe(TEXT, v.uuid('must be a UUID'));
  */
 export const UploadResponseSchema = v.looseObject({
   timestamp: v.exactOptional(TEXT),
-  account: v.exactOptional(v.looseObject({ id: ID })),
-  workflowExecution: v.exactOptional(v.looseObject({ id: ID })),
+  account: v.exactOptional(v.looseObject({ id: AccountIdSchema })),
+  workflowExecution: v.exactOptional(v.looseObject({ id: WorkflowExecutionIdSchema })),
   api: v.exactOptional(
     v.looseObject({
       token: v.exactOptional(TEXT),
