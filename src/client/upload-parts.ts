@@ -2,7 +2,7 @@
 // compile-time messages when it does not. A response's workflow is its type parameter `W`: a
 // workflow key, a WorkflowSpec, or `unknown` (any workflow: every part).
 import type { KyxTypeError } from '../builder/type-error.js';
-import type { AccountBuilder } from '../builder/types.js';
+import type { CapabilityOptions } from '../builder/types.js';
 import type { CREDENTIAL_PARTS, CredentialCategory } from '../model/codes.js';
 import type { WORKFLOW_CATALOG } from '../workflows/catalog.js';
 import type { WorkflowRegistry, WorkflowSpec } from '../workflows/define.js';
@@ -126,8 +126,9 @@ export type CheckData<W> =
  * type Workflow = ResponseWorkflow<typeof request>; // 10011
  * ```
  */
-export type ResponseWorkflow<R> =
-  R extends AccountBuilder<infer _M, infer W, infer _R, infer _U, infer _P> ? WorkflowOfState<W> : unknown;
+export type ResponseWorkflow<R> = R extends { readonly capability: CapabilityOptions<infer _B, infer W> }
+  ? WorkflowOfState<W>
+  : unknown;
 
 type WorkflowOfState<W> = W extends number
   ? W
