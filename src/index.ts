@@ -60,11 +60,42 @@ export type { KyxHooks, KyxRequestEvent, KyxResponseEvent, KyxRetryEvent } from 
 export type { ClientCredentials, ClientOptions, FetchLike } from './client/options.js';
 export { assertSafeUrl, REGIONS, type Region, type RegionHosts, regionHosts } from './client/regions.js';
 export { type Operation, RETRY_POLICIES, type RetryPolicy, type RetrySettings } from './client/retry-policy.js';
-export type { FinalizeResponse, HealthStatus, WorkflowStep, WorkflowSteps } from './client/schemas.js';
 export type { SendAllFulfilled, SendAllOptions, SendAllOutcome, SendAllRejected } from './client/send-all.js';
 export type { CategoriesOf, CheckData, CheckPart, ResponseWorkflow, UploadPartOf } from './client/upload-parts.js';
 export { JUMIO_RETRIEVAL_SCHEDULE, KyxResultPendingError, type WaitForResultOptions } from './client/wait.js';
 export { isKyxError, KyxError, type KyxIssue, KyxValidationError } from './errors.js';
+export {
+  CAPABILITIES,
+  CAPABILITY_DATA,
+  CAPABILITY_NAMES,
+  type CapabilityDecisionType,
+  type CapabilityLabel,
+  type CapabilityName,
+  type CapabilitySpec,
+  DECISION_TYPES,
+  type DecisionType,
+  type KnownCapabilityName,
+} from './model/capabilities.js';
+export {
+  type AuthenticationData,
+  AuthenticationDataSchema,
+  type DateParts,
+  type ExtractionAddress,
+  type ExtractionData,
+  ExtractionDataSchema,
+  type FaceSearchFindings,
+  type ImageChecksData,
+  ImageChecksDataSchema,
+  type LivenessData,
+  LivenessDataSchema,
+  type OtherCapabilityData,
+  OtherCapabilityDataSchema,
+  type SimilarityData,
+  SimilarityDataSchema,
+  type WatchlistScreeningData,
+  WatchlistScreeningDataSchema,
+} from './model/capability-data.js';
+export { type CapabilitySummary, capabilityResults } from './model/capability-results.js';
 export {
   CHANNELS,
   type Channel,
@@ -109,18 +140,42 @@ export type {
 export {
   type AccountResponse,
   AccountResponseSchema,
+  type BasicCapabilityResult,
   type CallbackPayload,
   CallbackPayloadSchema,
+  type CapabilityCredential,
+  type CapabilityData,
+  type CapabilityDataMap,
+  type CapabilityDataOf,
+  type CapabilityDecision,
   type CapabilityResult,
+  type CapabilityResultsByName,
+  CapabilityResultsSchema,
   type CredentialApi,
   type Decision,
-  type DecisionType,
+  type DecisionLabel,
+  type DetailsCredential,
+  type DetailsFeedback,
+  type DetailsPart,
+  type DetailsWorkflow,
+  type FaceCapabilityResult,
+  type FinalizeResponse,
+  FinalizeResponseSchema,
+  type HealthStatus,
+  HealthStatusSchema,
+  type KnownCapabilityResults,
+  type OtherCapabilityResults,
   type ResponseCredential,
+  type UploadResponse,
+  UploadResponseSchema,
   type WorkflowDetails,
   WorkflowDetailsSchema,
   type WorkflowStatus,
   type WorkflowStatusResponse,
   WorkflowStatusResponseSchema,
+  type WorkflowStep,
+  type WorkflowSteps,
+  WorkflowStepsSchema,
 } from './model/response.js';
 export {
   AccountRequestSchema,
@@ -131,7 +186,6 @@ export {
   WebSettingsSchema,
   WorkflowDefinitionSchema,
 } from './model/schemas.js';
-export { type UploadApi, type UploadResponse, UploadResponseSchema } from './model/upload-response.js';
 export { type CatalogWorkflowKey, findWorkflow, WORKFLOW_CATALOG } from './workflows/catalog.js';
 export { defineWorkflow, type WorkflowRegistry, type WorkflowSpec } from './workflows/define.js';
 export {

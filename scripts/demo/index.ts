@@ -86,7 +86,7 @@ async function run(
   const status = await client.status(payload); // a callback payload names its execution
   detail('status', status.workflowExecution.status);
   const details = await client.details(response);
-  detail('decision', `${details.decision.type} (risk score ${details.decision.risk?.score ?? 'n/a'})`);
+  detail('decision', `${details.decision?.type} (risk score ${details.decision?.risk?.score ?? 'n/a'})`);
   for (const [name, results] of Object.entries(details.capabilities ?? {})) {
     detail('capability', `${name}: ${results.map((r) => r.decision.type).join(', ')}`);
   }

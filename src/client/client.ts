@@ -5,13 +5,20 @@ import {
   type AccountResponse,
   AccountResponseSchema,
   type CredentialApi,
+  type FinalizeResponse,
+  FinalizeResponseSchema,
+  type HealthStatus,
+  HealthStatusSchema,
   type ResponseCredential,
+  type UploadResponse,
+  UploadResponseSchema,
   type WorkflowDetails,
   WorkflowDetailsSchema,
   type WorkflowStatusResponse,
   WorkflowStatusResponseSchema,
+  type WorkflowSteps,
+  WorkflowStepsSchema,
 } from '../model/response.js';
-import { type UploadResponse, UploadResponseSchema } from '../model/upload-response.js';
 import { credentialForFinalize, credentialForPart, type UploadPart } from './credentials.js';
 import {
   type AccountReference,
@@ -27,14 +34,6 @@ import { type ClientOptions, checkOptions } from './options.js';
 import { RecentSecrets } from './redact.js';
 import { assertSafeUrl, type Region, regionHosts } from './regions.js';
 import { resolveRetrySettings } from './retry-policy.js';
-import {
-  type FinalizeResponse,
-  FinalizeResponseSchema,
-  type HealthStatus,
-  HealthStatusSchema,
-  type WorkflowSteps,
-  WorkflowStepsSchema,
-} from './schemas.js';
 import { type SendAllOptions, type SendAllOutcome, sendAll } from './send-all.js';
 import { TokenManager } from './token.js';
 import { type CallSpec, createTransport, discardBody, readBody } from './transport.js';
@@ -120,7 +119,7 @@ export interface PartImage {
  * const status = await client.status(response);
  * console.log(status.workflowExecution.status, findCredential(response, 'ID')?.id);
  * const details = await client.waitForResult(response, { signal: AbortSignal.timeout(20 * 60_000) });
- * console.log(details.decision.type);
+ * console.log(details.decision?.type);
  * ```
  */
 export interface KyxClient {

@@ -69,25 +69,25 @@ export type IdInput<Id extends AccountId | WorkflowExecutionId | CredentialId> =
 const UUID = v.pipe(v.string('must be a string'), v.uuid('must be a UUID'));
 
 /** Schema of an {@link AccountId} in a response: a UUID string, typed as the brand. */
-export const AccountIdSchema = v.pipe(
+export const AccountIdSchema: v.GenericSchema<string, AccountId> = v.pipe(
   UUID,
   v.transform((id) => id as AccountId),
 );
 
 /** Schema of a {@link WorkflowExecutionId} in a response: a UUID string, typed as the brand. */
-export const WorkflowExecutionIdSchema = v.pipe(
+export const WorkflowExecutionIdSchema: v.GenericSchema<string, WorkflowExecutionId> = v.pipe(
   UUID,
   v.transform((id) => id as WorkflowExecutionId),
 );
 
 /** Schema of a {@link CredentialId} in a response: a UUID string, typed as the brand. */
-export const CredentialIdSchema = v.pipe(
+export const CredentialIdSchema: v.GenericSchema<string, CredentialId> = v.pipe(
   UUID,
   v.transform((id) => id as CredentialId),
 );
 
 /** A credential id where responses are lenient (details): any string, typed as the brand. */
-export const CredentialIdTextSchema = v.pipe(
+export const CredentialIdTextSchema: v.GenericSchema<string, CredentialId> = v.pipe(
   v.string('must be a string'),
   v.transform((id) => id as CredentialId),
 );

@@ -5,7 +5,7 @@ import { parseTokenLifetime } from '../model/rules.js';
 import { findWorkflow } from '../workflows/catalog.js';
 import type { WorkflowSpec } from '../workflows/define.js';
 import { type CallbackSender, createCallbackSender } from './callbacks.js';
-import { decideOutcome, type OutcomeOptions } from './outcome.js';
+import { decideOutcome, expiredOutcome, type OutcomeOptions } from './outcome.js';
 import { createRandom, secretToken } from './random.js';
 import { type Bucket, createBucket } from './rate-limit.js';
 import { type CredentialRecord, createTenantState, type ExecutionRecord, type TenantState } from './state.js';
@@ -123,6 +123,7 @@ export function createEngine(options: SimulatorOptions): Engine {
       } else if (e.status === 'INITIATED' && t >= e.expiresAt) {
         e.status = 'TOKEN_EXPIRED';
         e.completedAt = e.expiresAt;
+        e.outcome = expiredOutcome(e);
         notify(e, t);
       }
     }

@@ -33,7 +33,9 @@ function createOnboarding(client: KyxClient, store: Map<string, Onboarding>) {
       const entry = store.get(reference);
       if (entry === undefined || entry.state === 'done' || entry.state === 'expired') return; // not ours, or seen
       const { status } = details.workflow;
-      if (status === 'PROCESSED') store.set(reference, { state: 'done', decision: details.decision.type });
+      // older bodies have no top-level decision: NOT_EXECUTED is the safe reading
+      if (status === 'PROCESSED')
+        store.set(reference, { state: 'done', decision: details.decision?.type ?? 'NOT_EXECUTED' });
       if (status === 'TOKEN_EXPIRED') store.set(reference, { state: 'expired' });
     },
   };
