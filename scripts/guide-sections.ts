@@ -33,7 +33,7 @@ export const OPERATION_METHODS: Readonly<Record<Operation, readonly string[]>> =
   account: ['send', 'sendAll'],
   upload: ['upload', 'uploadData'],
   finalize: ['finalize'],
-  retrieval: ['status', 'details', 'steps', 'partImage'],
+  retrieval: ['status', 'details', 'steps', 'partImage', 'waitForResult'],
   deletion: ['deleteAccount', 'deleteExecution'],
   health: ['health'],
 };

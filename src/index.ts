@@ -25,6 +25,7 @@ export {
   createClient,
   type KyxClient,
   type PartImage,
+  type PartImageOptions,
   type UploadOptions,
 } from './client/client.js';
 export { findCredential, type UploadPart } from './client/credentials.js';
@@ -43,6 +44,17 @@ export {
   KyxServerError,
   KyxTimeoutError,
 } from './client/errors.js';
+export type {
+  AccountReference,
+  CredentialIds,
+  DetailsCredentials,
+  DetailsRecord,
+  ExecutionIds,
+  ExecutionRecord,
+  ExecutionReference,
+  PartImageSource,
+  ResponseCredentials,
+} from './client/execution.js';
 export type { UploadFile } from './client/file-type.js';
 export type { KyxHooks, KyxRequestEvent, KyxResponseEvent, KyxRetryEvent } from './client/hooks.js';
 export type { ClientCredentials, ClientOptions, FetchLike } from './client/options.js';
@@ -50,6 +62,13 @@ export { parseRedirect, type WebRedirect } from './client/redirect.js';
 export { assertSafeUrl, REGIONS, type Region, type RegionHosts, regionHosts } from './client/regions.js';
 export { type Operation, RETRY_POLICIES, type RetryPolicy, type RetrySettings } from './client/retry-policy.js';
 export type { SendAllFulfilled, SendAllOptions, SendAllOutcome, SendAllRejected } from './client/send-all.js';
+export type { CategoriesOf, CheckData, CheckPart, ResponseWorkflow, UploadPartOf } from './client/upload-parts.js';
+export {
+  JUMIO_RETRIEVAL_SCHEDULE,
+  KyxResultPendingError,
+  type WaitForResultOptions,
+  type WaitProgress,
+} from './client/wait.js';
 export { isKyxError, KyxError, type KyxIssue, KyxValidationError } from './errors.js';
 export {
   CAPABILITIES,
@@ -107,6 +126,7 @@ export {
   type TokenLifetime,
 } from './model/codes.js';
 export { COUNTRY_CODES, type CountryCode } from './model/countries.js';
+export type { AccountId, CredentialId, IdInput, UntaggedString, WorkflowExecutionId } from './model/ids.js';
 export type {
   AccountRequest,
   Capabilities,

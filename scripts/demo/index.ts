@@ -104,9 +104,9 @@ async function run(
   detail('callback', `${payload.workflowExecution.status} (definitionKey ${payload.workflowExecution.definitionKey})`);
 
   step('retrieve: status and decision');
-  const status = await client.status(response.account.id, response.workflowExecution.id);
+  const status = await client.status(payload); // a callback payload names its execution
   detail('status', status.workflowExecution.status);
-  const details = await client.details(response.account.id, response.workflowExecution.id);
+  const details = await client.details(response);
   detail('decision', `${details.decision?.type} (risk score ${details.decision?.risk?.score ?? 'n/a'})`);
   for (const [name, results] of Object.entries(details.capabilities ?? {})) {
     detail('capability', `${name}: ${results.map((r) => r.decision.type).join(', ')}`);
@@ -143,7 +143,7 @@ async function web() {
   detail('params', redirect);
   step('callback: Jumio says the execution is processed (the redirect is not a result)');
   detail('callback', (await callback).workflowExecution.status);
-  const details = await client.details(redirect.accountId, redirect.workflowExecutionId);
+  const details = await client.details(redirect);
   detail('decision', details.decision?.type);
 }
 

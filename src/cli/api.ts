@@ -1,10 +1,7 @@
-// The one place where `kyx` calls the client. Two client changes are on their way from other
-// branches; each has a tripwire here so the switch is made in this file only:
-//  - `send(request, { idempotencyKey })` (branch `scale`);
-//  - retrieval taking an execution reference `{ accountId, workflowExecutionId }` and
-//    `waitForResult(execution, { signal, schedule, sleep })` (branch `flow`).
+// The one place where `kyx` calls the client.
 import type { AccountValidationResult, CompiledAccountRequest, CompleteAccountRequest } from '../builder/types.js';
 import type { CallOptions, KyxClient } from '../client/client.js';
+import type { WaitProgress } from '../client/wait.js';
 import { type KyxIssue, KyxValidationError } from '../errors.js';
 import type { AccountRequest } from '../model/request.js';
 import type { AccountResponse, WorkflowDetails, WorkflowStatusResponse, WorkflowSteps } from '../model/response.js';
@@ -90,76 +87,30 @@ export interface Retrieved {
   steps: WorkflowSteps;
 }
 
-/**
- * One retrieval call. TODO(lead): with branch `flow`, status/details/steps take the execution
- * reference itself: `client[what](ref, { signal })`.
- */
+/** One retrieval call. */
 export function retrieve<K extends keyof Retrieved>(
   client: KyxClient,
   what: K,
   ref: ExecutionRef,
   signal: AbortSignal,
 ): Promise<Retrieved[K]> {
-  return client[what](ref.accountId, ref.workflowExecutionId, { signal }) as Promise<Retrieved[K]>;
+  return client[what](ref, { signal }) as Promise<Retrieved[K]>;
 }
-
-/** Jumio's documented retrieval schedule: seconds after finalize (fact sheet, "Real shapes"). */
-export const DOCUMENTED_SCHEDULE_S = [40, 60, 100, 160, 240, 340, 460, 600, 760, 940] as const;
-
-/** Statuses after which an execution no longer changes. */
-export const TERMINAL_STATUSES: readonly string[] = ['PROCESSED', 'SESSION_EXPIRED', 'TOKEN_EXPIRED'];
 
 /** Options of {@link waitForResult}. */
 export interface WaitOptions {
   readonly signal: AbortSignal;
-  /** Seconds after the start at which to check again (default {@link DOCUMENTED_SCHEDULE_S}). */
+  /** Seconds after the start at which to ask for the status (default: Jumio's schedule). */
   readonly schedule?: readonly number[];
-  /** Called after every status check, with what comes next. */
-  readonly onPoll?: (poll: { status: string; check: number; checks: number; nextInS: number | undefined }) => void;
+  /** Called after every status call. */
+  readonly onStatus?: (progress: WaitProgress) => void;
 }
 
-/** No result before the schedule ran out. */
-export class WaitTimeoutError extends Error {
-  override name = 'WaitTimeoutError';
-  readonly status: string;
-  constructor(status: string, seconds: number) {
-    super(`still ${status} after the last scheduled check (${seconds} s): run kyx wait again later`);
-    this.status = status;
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', abort);
-      resolve();
-    }, ms);
-    const abort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', abort, { once: true });
+/** `client.waitForResult` with the schedule in seconds. */
+export function waitForResult(client: KyxClient, ref: ExecutionRef, options: WaitOptions): Promise<WorkflowDetails> {
+  return client.waitForResult(ref, {
+    signal: options.signal,
+    ...(options.schedule ? { schedule: options.schedule.map((s) => s * 1000) } : {}),
+    ...(options.onStatus ? { onStatus: options.onStatus } : {}),
   });
-}
-
-/**
- * Waits for a terminal status, then returns the details: one status check at once, then one at
- * each scheduled time. TODO(lead): a local stand-in for `client.waitForResult(ref, { signal,
- * schedule })` from branch `flow`; replace the body with that call (keep `onPoll` for the
- * progress line, e.g. through its hooks or by polling status there).
- */
-export async function waitForResult(client: KyxClient, ref: ExecutionRef, options: WaitOptions) {
-  const schedule = options.schedule ?? DOCUMENTED_SCHEDULE_S;
-  const started = Date.now();
-  const checks = schedule.length + 1;
-  for (let check = 1; ; check++) {
-    const status = (await retrieve(client, 'status', ref, options.signal)).workflowExecution.status;
-    const next = schedule[check - 1];
-    const terminal = TERMINAL_STATUSES.includes(status);
-    options.onPoll?.({ status, check, checks, nextInS: terminal ? undefined : next });
-    if (terminal) return retrieve(client, 'details', ref, options.signal);
-    if (next === undefined) throw new WaitTimeoutError(status, schedule.at(-1) ?? 0);
-    await sleep(Math.max(0, started + next * 1000 - Date.now()), options.signal);
-  }
 }

@@ -7,6 +7,7 @@ import {
   KyxResponseError,
   KyxTimeoutError,
 } from '../client/errors.js';
+import { KyxResultPendingError } from '../client/wait.js';
 import { isKyxError, type KyxIssue, KyxValidationError } from '../errors.js';
 import type { CliIo } from './io.js';
 
@@ -52,6 +53,12 @@ function describeKyxError(error: Error): { code: ExitCode; line: string } {
   }
   if (error instanceof KyxValidationError) {
     return { code: EXIT.invalid, line: `invalid input, nothing was sent: ${issueLine(error.issues)}` };
+  }
+  if (error instanceof KyxResultPendingError) {
+    return {
+      code: EXIT.failed,
+      line: `still ${error.status} after ${error.statusCalls} scheduled status call${error.statusCalls === 1 ? '' : 's'}: run kyx wait again later`,
+    };
   }
   const flat = error.message.replace(/\s*\n\s*/g, ' ');
   if (error instanceof KyxBadRequestError) return { code: EXIT.invalid, line: `${flat}: Jumio rejected the request` };

@@ -1,4 +1,5 @@
-import { DOCUMENTED_SCHEDULE_S, waitForResult } from './api.js';
+import { JUMIO_RETRIEVAL_SCHEDULE } from '../client/wait.js';
+import { waitForResult } from './api.js';
 import { type Command, EXIT, guard, parseCommandLine, positionals } from './command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, clientFor, connection } from './connection.js';
 import { usageError } from './exit.js';
@@ -20,13 +21,13 @@ export const wait: Command = {
   summary: "wait for a workflow execution's result (status on Jumio's schedule), then print its details",
   usage: `Usage: kyx wait <accountId> <workflowExecutionId> [options]
 
-Checks the status at once, then on Jumio's documented retrieval schedule, until the execution is
-PROCESSED, SESSION_EXPIRED or TOKEN_EXPIRED; then prints its details as JSON. A progress line per
-check goes to stderr. Exit code 3 when the schedule runs out first.
+Asks for the status on Jumio's documented retrieval schedule (at most 10 calls) until the
+execution is PROCESSED, SESSION_EXPIRED or TOKEN_EXPIRED; then prints its details as JSON. A
+progress line per status call goes to stderr. Exit code 3 when the schedule runs out first.
 
 Options:
-  --schedule <s,s,…>   seconds after the start at which to check again
-                       (default: ${DOCUMENTED_SCHEDULE_S.join(',')})
+  --schedule <s,s,…>   seconds after the start at which to ask (1 to 10 times; 0 = at once)
+                       (default: ${JUMIO_RETRIEVAL_SCHEDULE.map((ms) => ms / 1000).join(',')})
 
 ${CONNECTION_USAGE}`,
   run: (argv, io) =>
@@ -48,9 +49,9 @@ ${CONNECTION_USAGE}`,
         {
           signal: io.signal,
           ...(schedule ? { schedule } : {}),
-          onPoll: ({ status, check, checks, nextInS }) =>
+          onStatus: ({ status, statusCalls, scheduled, nextAt }) =>
             io.stderr(
-              `kyx wait: ${status} (check ${check} of ${checks})${nextInS === undefined ? '' : `; next check at ${nextInS} s`}`,
+              `kyx wait: ${status} (check ${statusCalls} of ${scheduled})${nextAt === undefined ? '' : `; next check at ${nextAt / 1000} s`}`,
             ),
         },
       );

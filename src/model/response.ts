@@ -18,8 +18,22 @@ import type {
 } from './capability-data.js';
 import { OtherCapabilityDataSchema } from './capability-data.js';
 import type { CredentialCategory } from './codes.js';
-import { ID, NUMBER, optional, TEXT, URL_STRING } from './primitives.js';
+import {
+  type AccountId,
+  AccountIdSchema,
+  type CredentialId,
+  CredentialIdSchema,
+  CredentialIdTextSchema,
+  type WorkflowExecutionId,
+  WorkflowExecutionIdSchema,
+} from './ids.js';
+import { NUMBER, optional, TEXT, URL_STRING } from './primitives.js';
 import { UTC_TIMESTAMP_PATTERN } from './rules.js';
+
+const ACCOUNT_ID = AccountIdSchema;
+const EXECUTION_ID = WorkflowExecutionIdSchema;
+const CREDENTIAL_ID = CredentialIdSchema;
+const CREDENTIAL_TEXT = CredentialIdTextSchema;
 
 // Every response shape of the KYX API and its lenient schema, in one place: account, upload,
 // finalize, status, details (with the capability results), steps, health, token and callback.
@@ -74,7 +88,7 @@ export interface CredentialApi {
  */
 export interface ResponseCredential {
   /** Credential UUID. */
-  id: string;
+  id: CredentialId;
   /** `ID`, `SELFIE`, `FACEMAP`, `DOCUMENT`, `DATA`, or a category Jumio adds later. */
   category: string;
   /** Channels through which it can be acquired, e.g. `['WEB', 'API', 'SDK']`. */
@@ -86,27 +100,31 @@ export interface ResponseCredential {
 }
 
 /**
- * The response to an account create or update.
+ * The response to an account create or update. `W` records the workflow the request named (a
+ * workflow key such as `10011`, a {@link WorkflowSpec}, or `unknown` for any workflow): it exists
+ * only in the type, so `client.upload(response, part)` accepts exactly the parts that workflow
+ * collects. At run time the response is the plain JSON value Jumio sent.
  *
  * @example
  * ```ts
  * import type { AccountResponse } from 'jumio-kyx';
- * declare const response: AccountResponse;
+ * declare const response: AccountResponse<10011>;
  * const id = response.account.id;
  * const selfie = response.workflowExecution.credentials.find((c) => c.category === 'SELFIE');
  * ```
  */
-export interface AccountResponse {
+// biome-ignore lint/correctness/noUnusedVariables: W is a phantom read by the client's upload types
+export interface AccountResponse<W = unknown> {
   /** UTC timestamp of the response. */
   timestamp: string;
   /** The account (new or existing). */
-  account: { id: string };
+  account: { id: AccountId };
   /** Web client link (WEB channel); `href` carries a token, so treat it as a secret. */
   web?: { href: string; successUrl?: string; errorUrl?: string };
   /** Mobile/web SDK token. Secret. */
   sdk?: { token: string };
   /** The new workflow execution (transaction) and its credentials. */
-  workflowExecution: { id: string; credentials: ResponseCredential[] };
+  workflowExecution: { id: WorkflowExecutionId; credentials: ResponseCredential[] };
 }
 
 /**
@@ -123,7 +141,7 @@ export interface AccountResponse {
  */
 export const AccountResponseSchema = v.looseObject({
   timestamp: TEXT,
-  account: v.looseObject({ id: ID }),
+  account: v.looseObject({ id: ACCOUNT_ID }),
   web: optional(
     v.looseObject({
       href: URL_STRING,
@@ -133,10 +151,10 @@ export const AccountResponseSchema = v.looseObject({
   ),
   sdk: optional(v.looseObject({ token: TEXT })),
   workflowExecution: v.looseObject({
-    id: ID,
+    id: EXECUTION_ID,
     credentials: v.array(
       v.looseObject({
-        id: ID,
+        id: CREDENTIAL_ID,
         category: TEXT,
         allowedChannels: v.array(TEXT),
         api: optional(
@@ -167,9 +185,9 @@ export interface UploadResponse {
   /** UTC timestamp, when sent. */
   timestamp?: string;
   /** The account, when sent. */
-  account?: { id: string };
+  account?: { id: AccountId };
   /** The execution, when sent. */
-  workflowExecution?: { id: string };
+  workflowExecution?: { id: WorkflowExecutionId };
   /** The credential's acquisition block: token (when sent), upload URLs, finalize URL. */
   api?: { token?: string; parts?: Record<string, string>; workflowExecution?: string };
 }
@@ -186,8 +204,8 @@ export interface UploadResponse {
  */
 export const UploadResponseSchema = v.looseObject({
   timestamp: optional(TEXT),
-  account: optional(v.looseObject({ id: ID })),
-  workflowExecution: optional(v.looseObject({ id: ID })),
+  account: optional(v.looseObject({ id: ACCOUNT_ID })),
+  workflowExecution: optional(v.looseObject({ id: EXECUTION_ID })),
   api: optional(
     v.looseObject({
       token: optional(TEXT),
@@ -211,9 +229,9 @@ export interface FinalizeResponse {
   /** UTC timestamp, when sent. */
   timestamp?: string;
   /** The account. */
-  account: { id: string };
+  account: { id: AccountId };
   /** The execution sent for processing. */
-  workflowExecution: { id: string };
+  workflowExecution: { id: WorkflowExecutionId };
 }
 
 /**
@@ -228,8 +246,8 @@ export interface FinalizeResponse {
  */
 export const FinalizeResponseSchema = v.looseObject({
   timestamp: optional(TEXT),
-  account: v.looseObject({ id: ID }),
-  workflowExecution: v.looseObject({ id: ID }),
+  account: v.looseObject({ id: ACCOUNT_ID }),
+  workflowExecution: v.looseObject({ id: EXECUTION_ID }),
 });
 
 /**
@@ -246,9 +264,9 @@ export const FinalizeResponseSchema = v.looseObject({
  */
 export interface WorkflowStatusResponse {
   /** The account. */
-  account: { id: string; href?: string };
+  account: { id: AccountId; href?: string };
   /** The execution, its workflow key (a string, as Jumio sends it) and status. */
-  workflowExecution: { id: string; href?: string; definitionKey: string; status: WorkflowStatus };
+  workflowExecution: { id: WorkflowExecutionId; href?: string; definitionKey: string; status: WorkflowStatus };
 }
 
 /**
@@ -262,9 +280,9 @@ export interface WorkflowStatusResponse {
  * ```
  */
 export const WorkflowStatusResponseSchema = v.looseObject({
-  account: v.looseObject({ id: ID, href: optional(TEXT) }),
+  account: v.looseObject({ id: ACCOUNT_ID, href: optional(TEXT) }),
   workflowExecution: v.looseObject({
-    id: ID,
+    id: EXECUTION_ID,
     href: optional(TEXT),
     definitionKey: TEXT,
     status: TEXT,
@@ -332,7 +350,7 @@ export interface CapabilityDecision<N extends string = string> {
  */
 export interface CapabilityCredential {
   /** Credential id. */
-  id: string;
+  id: CredentialId;
   /** Its category. */
   category: LiteralUnion<CredentialCategory, string>;
 }
@@ -521,7 +539,7 @@ export type CapabilityResultsByName = KnownCapabilityResults & OtherCapabilityRe
  */
 export interface DetailsWorkflow {
   /** Execution id. */
-  id: string;
+  id: WorkflowExecutionId;
   /** Its status. */
   status: WorkflowStatus;
   /** Workflow key (a string). */
@@ -571,7 +589,7 @@ export interface DetailsPart {
  */
 export interface DetailsCredential {
   /** Credential id. */
-  id: string;
+  id: CredentialId;
   /** `ID`, `SELFIE`, `FACEMAP`, `DOCUMENT`, `DATA`, or newer. */
   category: LiteralUnion<CredentialCategory, string>;
   /** Distinguishes several credentials of one category. */
@@ -614,7 +632,7 @@ export interface WorkflowDetails {
   /** The execution. */
   workflow: DetailsWorkflow;
   /** The account. */
-  account: { id: string };
+  account: { id: AccountId };
   /** When it was created (UTC). */
   createdAt: string;
   /** When acquisition started (absent if the user never started). */
@@ -644,7 +662,7 @@ const DECISION = v.looseObject({
 const capabilityResultSchema = <S extends v.GenericSchema>(data: S) =>
   v.looseObject({
     id: TEXT,
-    credentials: optional(v.array(v.looseObject({ id: TEXT, category: TEXT }))),
+    credentials: optional(v.array(v.looseObject({ id: CREDENTIAL_TEXT, category: TEXT }))),
     decision: v.looseObject({ type: TEXT, details: optional(v.looseObject({ label: TEXT })) }),
     data: optional(data),
     validFaceMapForAuthentication: optional(TEXT),
@@ -655,6 +673,8 @@ const DATA_SCHEMAS: Readonly<Record<string, v.GenericSchema>> = CAPABILITY_DATA;
 
 const item = (type: 'object' | 'array', input: unknown, key: string | number, value: unknown) =>
   ({ type, origin: 'value', input, key, value }) as v.IssuePathItem;
+
+const RESULT_LISTS = v.record(TEXT, v.array(ANY_RESULT));
 
 /**
  * Lenient schema of `details.capabilities`: every capability's results are checked as results,
@@ -669,9 +689,10 @@ const item = (type: 'object' | 'array', input: unknown, key: string | number, va
  * v.is(CapabilityResultsSchema, { liveness: [{ id: 'l1', decision: { type: 'PASSED' }, data: { predictedAge: '41' } }] }); // false
  * ```
  */
-export const CapabilityResultsSchema = v.pipe(
-  v.record(TEXT, v.array(ANY_RESULT)),
-  v.rawCheck(({ dataset, config, addIssue }) => {
+export const CapabilityResultsSchema: v.GenericSchema<Record<string, unknown[]>, CapabilityResultsByName> = v.pipe(
+  RESULT_LISTS,
+  // the input named (and the schema typed above), so declarations name the branded ids instead of spelling out type-fest's tag
+  v.rawCheck<v.InferOutput<typeof RESULT_LISTS>>(({ dataset, config, addIssue }) => {
     if (!dataset.typed) return;
     const all = dataset.value;
     for (const [name, list] of Object.entries(all)) {
@@ -695,7 +716,9 @@ export const CapabilityResultsSchema = v.pipe(
       });
     }
   }),
-  v.transform((results) => results as CapabilityResultsByName),
+  v.transform<v.InferOutput<typeof RESULT_LISTS>, CapabilityResultsByName>(
+    (results) => results as CapabilityResultsByName,
+  ),
 );
 
 /**
@@ -710,7 +733,7 @@ export const CapabilityResultsSchema = v.pipe(
  */
 export const WorkflowDetailsSchema = v.looseObject({
   workflow: v.looseObject({
-    id: ID,
+    id: EXECUTION_ID,
     status: TEXT,
     definitionKey: TEXT,
     originalDefinitionKey: optional(TEXT),
@@ -720,7 +743,7 @@ export const WorkflowDetailsSchema = v.looseObject({
     parentId: optional(TEXT),
     childIds: optional(v.array(TEXT)),
   }),
-  account: v.looseObject({ id: ID }),
+  account: v.looseObject({ id: ACCOUNT_ID }),
   createdAt: TEXT,
   startedAt: optional(TEXT),
   completedAt: optional(TEXT),
@@ -728,7 +751,7 @@ export const WorkflowDetailsSchema = v.looseObject({
   credentials: optional(
     v.array(
       v.looseObject({
-        id: TEXT,
+        id: CREDENTIAL_TEXT,
         category: TEXT,
         label: optional(TEXT),
         parts: optional(
@@ -867,9 +890,9 @@ export interface CallbackPayload {
   /** The user reference, when the request set one. */
   userReference?: string;
   /** The execution, its workflow key (string) and status. */
-  workflowExecution: { id: string; href: string; definitionKey: string; status: WorkflowStatus };
+  workflowExecution: { id: WorkflowExecutionId; href: string; definitionKey: string; status: WorkflowStatus };
   /** The account. */
-  account: { id: string; href: string };
+  account: { id: AccountId; href: string };
 }
 
 /**
@@ -886,7 +909,7 @@ export const CallbackPayloadSchema = v.looseObject({
   callbackSentAt: v.pipe(TEXT, v.regex(UTC_TIMESTAMP_PATTERN, 'must be a UTC timestamp with 0–3 fractional digits')),
   userReference: optional(TEXT),
   workflowExecution: v.looseObject({
-    id: ID,
+    id: EXECUTION_ID,
     href: TEXT,
     definitionKey: v.union(
       [
@@ -900,5 +923,5 @@ export const CallbackPayloadSchema = v.looseObject({
     ),
     status: TEXT,
   }),
-  account: v.looseObject({ id: ID, href: TEXT }),
+  account: v.looseObject({ id: ACCOUNT_ID, href: TEXT }),
 });

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { CREDENTIAL_PARTS, REQUIRED_PARTS } from '../model/codes.js';
+import type { AccountId } from '../model/ids.js';
 import { parseWith } from '../model/parse.js';
 import { checkAccountRequest, invalid } from './account-request.js';
 import { checkClient, checkCredentialToken, checkTenant } from './auth.js';
@@ -152,7 +153,7 @@ export function createApp(engine: Engine, faults: FaultScripts, admin: boolean):
   on('POST', '/api/v1/accounts', 'createAccount', 'tenant', 'account', async (c) => {
     const checked = await checkAccountRequest(engine, c.req.raw, 'create', undefined);
     if (checked instanceof Response) return checked;
-    const account: AccountRecord = { id: engine.uuid(), createdAt: engine.now(), executionIds: new Set() };
+    const account: AccountRecord = { id: engine.uuid() as AccountId, createdAt: engine.now(), executionIds: new Set() };
     state.accounts.set(account.id, account);
     state.counters.accountsCreated++;
     const execution = engine.createExecution(account.id, checked.request, checked.spec, origin(c), checked.onFile);

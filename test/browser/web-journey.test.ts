@@ -117,9 +117,9 @@ describe.skipIf(!tools.chromium.available)('the hosted web journey in Chromium',
     expect(callbacks.map((c) => [c.workflowExecution.id, c.workflowExecution.status])).toEqual([
       [response.workflowExecution.id, 'PROCESSED'],
     ]);
-    const status = await client.status(response.account.id, response.workflowExecution.id);
+    const status = await client.status(response);
     expect(status.workflowExecution.status).toBe('PROCESSED');
-    const details = await client.details(response.account.id, response.workflowExecution.id);
+    const details = await client.details(response);
     expect(details.credentials?.find((c) => c.category === 'ID')?.parts?.map((p) => p.classifier)).toEqual(['FRONT']);
     await page.close();
     rmSync(files, { recursive: true, force: true });

@@ -28,7 +28,7 @@ function createOnboarding(client: KyxClient, store: Map<string, Onboarding>) {
     /** Handles Jumio's callback: re-fetches the details, records the outcome once. */
     async onCallback(body: string): Promise<void> {
       const callback = parseCallback(body);
-      const details = await client.details(callback.account.id, callback.workflowExecution.id);
+      const details = await client.details(callback);
       const reference = details.workflow.customerInternalReference ?? '';
       const entry = store.get(reference);
       if (entry === undefined || entry.state === 'done' || entry.state === 'expired') return; // not ours, or seen

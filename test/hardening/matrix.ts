@@ -97,8 +97,6 @@ export interface RouteScenario {
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
 const create = (client: KyxClient, ref: string) => client.send(account().ref(ref).workflow(10011));
-const ids = (r: AccountResponse) => [r.account.id, r.workflowExecution.id] as const;
-const idCredential = (r: AccountResponse) => r.workflowExecution.credentials.find((c) => c.category === 'ID')?.id ?? '';
 
 /** One scenario per simulator route: the type makes a missing route a compile error. */
 export const ROUTE_SCENARIOS: Readonly<Record<SimulatorRoute, RouteScenario>> = {
@@ -119,7 +117,7 @@ export const ROUTE_SCENARIOS: Readonly<Record<SimulatorRoute, RouteScenario>> = 
     freshClient: true,
     prepare: async (client, ref) => {
       const created = await create(client, ref);
-      return { created, call: (c) => c.status(...ids(created)) };
+      return { created, call: (c) => c.status(created) };
     },
   },
   createAccount: {
@@ -147,7 +145,7 @@ export const ROUTE_SCENARIOS: Readonly<Record<SimulatorRoute, RouteScenario>> = 
   uploadPart: {
     operation: 'upload',
     auth: 'credential',
-    reads: 'discarded',
+    reads: 'json',
     call: "upload(response, 'front', jpeg)",
     setupCreates: 1,
     prepare: async (client, ref) => {
@@ -172,67 +170,67 @@ export const ROUTE_SCENARIOS: Readonly<Record<SimulatorRoute, RouteScenario>> = 
     operation: 'retrieval',
     auth: 'tenant',
     reads: 'json',
-    call: 'details(a, w)',
+    call: 'details(response)',
     setupCreates: 1,
     prepare: async (client, ref) => {
       const created = await create(client, ref);
-      return { created, call: (c) => c.details(...ids(created)) };
+      return { created, call: (c) => c.details(created) };
     },
   },
   status: {
     operation: 'retrieval',
     auth: 'tenant',
     reads: 'json',
-    call: 'status(a, w)',
+    call: 'status(response)',
     setupCreates: 1,
     prepare: async (client, ref) => {
       const created = await create(client, ref);
-      return { created, call: (c) => c.status(...ids(created)) };
+      return { created, call: (c) => c.status(created) };
     },
   },
   steps: {
     operation: 'retrieval',
     auth: 'tenant',
     reads: 'json',
-    call: 'steps(a, w)',
+    call: 'steps(response)',
     setupCreates: 1,
     prepare: async (client, ref) => {
       const created = await create(client, ref);
-      return { created, call: (c) => c.steps(...ids(created)) };
+      return { created, call: (c) => c.steps(created) };
     },
   },
   partImage: {
     operation: 'retrieval',
     auth: 'tenant',
     reads: 'bytes',
-    call: "partImage(a, c, 'FRONT')",
+    call: "partImage(response, 'FRONT')",
     setupCreates: 1,
     prepare: async (client, ref) => {
       const created = await create(client, ref);
       await client.upload(created, 'front', JPEG);
-      return { created, call: (c) => c.partImage(created.account.id, idCredential(created), 'FRONT') };
+      return { created, call: (c) => c.partImage(created, 'FRONT') };
     },
   },
   deleteAccount: {
     operation: 'deletion',
     auth: 'tenant',
     reads: 'discarded',
-    call: 'deleteAccount(a)',
+    call: 'deleteAccount(response)',
     setupCreates: 1,
     prepare: async (client, ref) => {
       const created = await create(client, ref);
-      return { created, call: (c) => c.deleteAccount(created.account.id) };
+      return { created, call: (c) => c.deleteAccount(created) };
     },
   },
   deleteExecution: {
     operation: 'deletion',
     auth: 'tenant',
     reads: 'discarded',
-    call: 'deleteExecution(a, w)',
+    call: 'deleteExecution(response)',
     setupCreates: 1,
     prepare: async (client, ref) => {
       const created = await create(client, ref);
-      return { created, call: (c) => c.deleteExecution(...ids(created)) };
+      return { created, call: (c) => c.deleteExecution(created) };
     },
   },
 };

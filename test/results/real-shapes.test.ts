@@ -36,14 +36,14 @@ const DETAILS = {
 
 describe('real shapes parse through the client with every value kept', () => {
   it.each(Object.entries(DETAILS))('%s', async (_, body) => {
-    const details = await answering(body).details(ACCOUNT, EXECUTION);
+    const details = await answering(body).details({ accountId: ACCOUNT, workflowExecutionId: EXECUTION });
     expect(details).toEqual(JSON.parse(body));
     // Jumio's order of capabilities is kept too
     expect(Object.keys(details.capabilities ?? {})).toEqual(Object.keys(JSON.parse(body).capabilities));
   });
 
   it('an expired execution: REJECTED 100, every capability NOT_EXECUTED, no parts, no startedAt', async () => {
-    const details = await answering(EXPIRED_DETAILS).details(ACCOUNT, EXECUTION);
+    const details = await answering(EXPIRED_DETAILS).details({ accountId: ACCOUNT, workflowExecutionId: EXECUTION });
     expect(details.decision?.risk?.score).toBe(100);
     expect(details.startedAt).toBeUndefined();
     expect(details.credentials?.map((c) => c.parts)).toEqual([undefined, undefined]);
@@ -59,7 +59,10 @@ describe('real shapes parse through the client with every value kept', () => {
   });
 
   it('a repeated face: typed reads of findings, extraction as sent, the facemap beside liveness data', async () => {
-    const details = await answering(REPEATED_FACE_DETAILS).details(ACCOUNT, EXECUTION);
+    const details = await answering(REPEATED_FACE_DETAILS).details({
+      accountId: ACCOUNT,
+      workflowExecutionId: EXECUTION,
+    });
     const findings = details.capabilities?.imageChecks?.[0]?.data?.faceSearchFindings;
     expect(findings).toEqual({
       status: 'DONE',
@@ -86,7 +89,7 @@ describe('real shapes parse through the client with every value kept', () => {
   });
 
   it('similarity: the label and the data are both reported, neither derived from the other', async () => {
-    const details = await answering(SIMILARITY_DETAILS).details(ACCOUNT, EXECUTION);
+    const details = await answering(SIMILARITY_DETAILS).details({ accountId: ACCOUNT, workflowExecutionId: EXECUTION });
     const similarity = details.capabilities?.similarity?.[0];
     expect(similarity?.decision).toEqual({ type: 'WARNING', details: { label: 'NOT_POSSIBLE' } });
     expect(similarity?.data?.similarity).toBe('MATCH');
@@ -96,7 +99,7 @@ describe('real shapes parse through the client with every value kept', () => {
   });
 
   it('screening: SUCCESS with a digit-string id and a numeric count; VALIDATION_FAILED with data {}', async () => {
-    const details = await answering(SCREENING_DETAILS).details(ACCOUNT, EXECUTION);
+    const details = await answering(SCREENING_DETAILS).details({ accountId: ACCOUNT, workflowExecutionId: EXECUTION });
     const [done, failed] = details.capabilities?.watchlistScreening ?? [];
     expect(done?.data?.searchStatus).toBe('SUCCESS');
     expect(done?.data?.searchId).toBe('1234567890');
@@ -108,7 +111,7 @@ describe('real shapes parse through the client with every value kept', () => {
   });
 
   it('an older body: no decision, no steps, integer age and date parts', async () => {
-    const details = await answering(OLDER_DETAILS).details(ACCOUNT, EXECUTION);
+    const details = await answering(OLDER_DETAILS).details({ accountId: ACCOUNT, workflowExecutionId: EXECUTION });
     expect(details.decision).toBeUndefined();
     expect(details.steps).toBeUndefined();
     expect(details.capabilities?.extraction?.[0]?.data?.currentAge).toBe(70);
@@ -116,7 +119,7 @@ describe('real shapes parse through the client with every value kept', () => {
   });
 
   it('status with the account-less execution href', async () => {
-    const status = await answering(STATUS).status(ACCOUNT, EXECUTION);
+    const status = await answering(STATUS).status({ accountId: ACCOUNT, workflowExecutionId: EXECUTION });
     expect(status).toEqual(JSON.parse(STATUS));
   });
 
@@ -141,13 +144,13 @@ describe('real shapes parse through the client with every value kept', () => {
     const broken = JSON.parse(OLDER_DETAILS);
     broken.account.id = 'not-a-uuid';
     const error = await answering(JSON.stringify(broken))
-      .details(ACCOUNT, EXECUTION)
+      .details({ accountId: ACCOUNT, workflowExecutionId: EXECUTION })
       .catch((e: unknown) => e);
     expect(String((error as Error).message)).toContain('account.id');
     const wrongData = JSON.parse(SIMILARITY_DETAILS);
     wrongData.capabilities.liveness[0].data.predictedAge = 'forty';
     const typed = await answering(JSON.stringify(wrongData))
-      .details(ACCOUNT, EXECUTION)
+      .details({ accountId: ACCOUNT, workflowExecutionId: EXECUTION })
       .catch((e: unknown) => e);
     expect(String((typed as Error).message)).toContain('capabilities.liveness.0.data.predictedAge');
     expect(String((typed as Error).message)).not.toContain('forty');
@@ -156,7 +159,10 @@ describe('real shapes parse through the client with every value kept', () => {
 
 describe('capabilityResults', () => {
   it('lists every result in dependency order, then unknown capabilities in the order sent', async () => {
-    const details = await answering(REPEATED_FACE_DETAILS).details(ACCOUNT, EXECUTION);
+    const details = await answering(REPEATED_FACE_DETAILS).details({
+      accountId: ACCOUNT,
+      workflowExecutionId: EXECUTION,
+    });
     // sent in another order: the list follows the dependency order of the capability table
     const shuffled = {
       capabilities: Object.fromEntries(Object.entries(details.capabilities ?? {}).reverse()),
@@ -201,13 +207,19 @@ describe('capabilityResults', () => {
   });
 
   it('keeps several results of one capability, unknown capabilities last, no credentials as []', async () => {
-    const similarity = await answering(SIMILARITY_DETAILS).details(ACCOUNT, EXECUTION);
+    const similarity = await answering(SIMILARITY_DETAILS).details({
+      accountId: ACCOUNT,
+      workflowExecutionId: EXECUTION,
+    });
     expect(capabilityResults(similarity).map((r) => [r.name, r.id, r.type, r.label])).toEqual([
       ['liveness', 'l1', 'PASSED', 'OK'],
       ['similarity', 's1', 'WARNING', 'NOT_POSSIBLE'],
       ['someFutureCapability', 'f1', 'SOMETHING_NEW', 'NEW_LABEL'],
     ]);
-    const screening = await answering(SCREENING_DETAILS).details(ACCOUNT, EXECUTION);
+    const screening = await answering(SCREENING_DETAILS).details({
+      accountId: ACCOUNT,
+      workflowExecutionId: EXECUTION,
+    });
     expect(capabilityResults(screening).map((r) => [r.name, r.id, r.credentials])).toEqual([
       ['dataChecks', 'd1', []],
       ['watchlistScreening', 'w1', []],
@@ -218,7 +230,10 @@ describe('capabilityResults', () => {
   });
 
   it('an allow-list over reasons, as integrators write it', async () => {
-    const details = await answering(REPEATED_FACE_DETAILS).details(ACCOUNT, EXECUTION);
+    const details = await answering(REPEATED_FACE_DETAILS).details({
+      accountId: ACCOUNT,
+      workflowExecutionId: EXECUTION,
+    });
     const allowed = new Set(['imageChecks:WARNING/REPEATED_FACE']);
     const reasons = capabilityResults(details)
       .filter((r) => r.type !== 'PASSED')

@@ -112,9 +112,9 @@ async function run(spec: WorkflowSpec, reference: string) {
     ).json();
   return {
     processed,
-    details: await client.details(...ids),
-    status: await client.status(...ids),
-    steps: await client.steps(...ids),
+    details: await client.details(response),
+    status: await client.status(response),
+    steps: await client.steps(response),
     rawDetails: await raw(),
     rawStatus: await raw('/status'),
     rawSteps: await raw('/steps'),
