@@ -50,7 +50,7 @@ export { assertSafeUrl, REGIONS, type Region, type RegionHosts, regionHosts } fr
 export { type Operation, RETRY_POLICIES, type RetryPolicy, type RetrySettings } from './client/retry-policy.js';
 export type { FinalizeResponse, HealthStatus, WorkflowStep, WorkflowSteps } from './client/schemas.js';
 export type { SendAllFulfilled, SendAllOptions, SendAllOutcome, SendAllRejected } from './client/send-all.js';
-export { isKyxError, KyxError, type KyxIssue, KyxValidationError } from './errors.js';
+export { isKyxError, KyxError, type KyxErrorOptions, type KyxIssue, KyxValidationError } from './errors.js';
 export {
   CHANNELS,
   type Channel,
