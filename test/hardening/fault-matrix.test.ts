@@ -29,9 +29,7 @@ function check(results: CellResult[]) {
   expect(new Set(account.map((r) => `${r.fault}: ${r.mayHaveCreated}`))).toEqual(
     new Set(account.map((r) => `${r.fault}: ${r.expected.mayHaveCreated}`)),
   );
-  expect(account.some((r) => r.mayHaveCreated === true) && account.some((r) => r.mayHaveCreated === false)).toBe(
-    true,
-  );
+  expect(account.some((r) => r.mayHaveCreated === true) && account.some((r) => r.mayHaveCreated === false)).toBe(true);
 }
 
 describe('fault matrix', () => {

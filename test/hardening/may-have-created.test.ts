@@ -52,9 +52,10 @@ describe('mayHaveCreated when nothing can have been created', () => {
     });
     const error = await failure(client.send(account().ref('refused-1').workflow(10011)));
     expect(error).toBeInstanceOf(KyxNetworkError);
-    expect({ code: (error as KyxNetworkError).code, mayHaveCreated: (error as KyxNetworkError).mayHaveCreated }).toEqual(
-      { code: 'ECONNREFUSED', mayHaveCreated: false },
-    );
+    expect({
+      code: (error as KyxNetworkError).code,
+      mayHaveCreated: (error as KyxNetworkError).mayHaveCreated,
+    }).toEqual({ code: 'ECONNREFUSED', mayHaveCreated: false });
     expect(refused).toBe(3); // refused is provably not processed, so it was retried
     expect(sim.stats().accountsCreated).toBe(0);
     await sim.close();
