@@ -21,7 +21,12 @@ describe('code lists', () => {
   it('src/model/alpha2.ts (alpha-2 → alpha-3, types only) is generated from the country table and up to date', () => {
     const generated = readFileSync(new URL('../src/model/alpha2.ts', import.meta.url), 'utf8');
     expect(generated).toBe(alpha2Source());
-    expect(generated.match(/^ {2}[A-Z]{2}: '[A-Z]{3}';$/gm)).toHaveLength(COUNTRY_CODES.length);
+    expect(
+      generated.match(
+        /^ {2}[A-Z]{2}: "country '[A-Z]{2}' is an ISO alpha-2 code: use its alpha-3 code '[A-Z]{3}'";$/gm,
+      ),
+    ).toHaveLength(COUNTRY_CODES.length);
+    expect(generated).toContain(`US: "country 'US' is an ISO alpha-2 code: use its alpha-3 code 'USA'";`);
   });
   it('every country code is accepted in a DOCUMENT preset', () => {
     const template = account().ref('r').workflow(10026);
