@@ -57,6 +57,10 @@ const cases: [code: string, message: string][] = [
     "account().ref('x').workflow(10026).document('GB', 'BS');",
     "country 'GB' is an ISO alpha-2 code: use its alpha-3 code 'GBR'",
   ],
+  [
+    "account().ref('x').workflow(10026).document('XKX', 'BS');",
+    'country must be an ISO 3166-1 alpha-3 code (a CountryCode)',
+  ],
   // a plain number points at isWorkflowKey and defineWorkflow
   [
     "account().ref('x').workflow(Number('10011'));",

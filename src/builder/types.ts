@@ -21,16 +21,18 @@ type WorkflowState = number | WorkflowSpec | null;
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 
 /**
- * The country argument: an alpha-3 code; an alpha-2 literal gets a message naming its alpha-3 code.
- * The messages are written out in {@link CountryAlpha2}: a template literal over `C` and its
- * alpha-3 code would be expanded by the checker for all 249 × 249 pairs when it takes this type's
- * constraint (64,000 types for one `.document()` call; measured with `tsc --extendedDiagnostics`).
+ * The country argument: an alpha-3 code; an alpha-2 literal gets a message naming its alpha-3 code,
+ * anything else one asking for an alpha-3 code. The messages are written out in
+ * {@link CountryAlpha2}: a template literal over `C` and its alpha-3 code would be expanded by the
+ * checker for all 249 × 249 pairs when it takes this type's constraint (64,000 types for one
+ * `.document()` call; measured with `tsc --extendedDiagnostics`), and the message choice sits
+ * inside `KyxTypeError<…>` so that constraint does not list all 249 messages (−500 types).
  */
 type CheckCountry<C extends string> = C extends CountryCode
   ? C
-  : C extends keyof CountryAlpha2
-    ? KyxTypeError<CountryAlpha2[C]>
-    : CountryCode;
+  : KyxTypeError<
+      C extends keyof CountryAlpha2 ? CountryAlpha2[C] : 'country must be an ISO 3166-1 alpha-3 code (a CountryCode)'
+    >;
 
 type ForbiddenReferenceCharacter = '<' | '>' | '"' | '/' | ';' | '`' | '%' | '{' | '}' | '|';
 
