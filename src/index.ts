@@ -10,6 +10,7 @@ export type {
   AccountBuilder,
   AccountFragment,
   AccountMode,
+  AccountSetters,
   AccountTemplate,
   AccountValidationResult,
   AnyAccountBuilder,
@@ -17,7 +18,6 @@ export type {
   CompiledAccountRequest,
   CompleteAccountRequest,
   IdPresetOptions,
-  WorkflowKey,
 } from './builder/types.js';
 export { isJumioCallbackSource, JUMIO_CALLBACK_IPS, parseCallback } from './client/callbacks.js';
 export {
@@ -69,7 +69,7 @@ export {
   type WaitForResultOptions,
   type WaitProgress,
 } from './client/wait.js';
-export { isKyxError, KyxError, type KyxIssue, KyxValidationError } from './errors.js';
+export { isKyxError, KyxError, type KyxErrorOptions, type KyxIssue, KyxValidationError } from './errors.js';
 export {
   CAPABILITIES,
   CAPABILITY_DATA,
@@ -194,6 +194,7 @@ export {
 } from './model/schemas.js';
 export { type CatalogWorkflowKey, findWorkflow, WORKFLOW_CATALOG } from './workflows/catalog.js';
 export { defineWorkflow, type WorkflowRegistry, type WorkflowSpec } from './workflows/define.js';
+export { isWorkflowKey, type WorkflowKey } from './workflows/keys.js';
 export {
   type ValidateAccountRequestOptions,
   validateAccountRequest,

@@ -62,7 +62,15 @@ export function requestFromBody(input: SendInput): CompleteAccountRequest {
       ? { method: 'POST', path: '/api/v1/accounts', body }
       : { method: 'PUT', path: `/api/v1/accounts/${encodeURIComponent(input.accountId)}`, body };
   };
-  return { build, toJSON: build, compile, validate };
+  // `send` calls only compile(); the builder's optional setters have no meaning for a finished
+  // JSON body, so this object carries the four methods of a finished request and nothing else.
+  const finished: Pick<CompleteAccountRequest, 'build' | 'toJSON' | 'compile' | 'validate'> = {
+    build,
+    toJSON: build,
+    compile,
+    validate,
+  };
+  return finished as CompleteAccountRequest;
 }
 
 /** Sends a request made by {@link requestFromBody}. */

@@ -34,6 +34,8 @@ export interface FaultCase {
   readonly body?: 'malformed' | 'truncated' | 'empty';
   /** Whether the simulator handles the request despite the fault (its effect happens). */
   readonly processed: boolean;
+  /** The status is played on every attempt the client may make, so retries run out. */
+  readonly exhausts?: boolean;
 }
 
 /** The per-attempt timeout of matrix clients, and the delay of the `timeout` fault (ms). */
@@ -42,7 +44,16 @@ const RETRY_AFTER_S = 1;
 const BACKOFF_MS = 100;
 
 export const FAULTS: readonly FaultCase[] = [
+  { name: '400', kind: 'status', status: 400, script: [{ status: 400 }], processed: false },
   { name: '429', kind: 'status', status: 429, script: [{ status: 429 }], processed: false },
+  {
+    name: '429 × 3',
+    kind: 'status',
+    status: 429,
+    script: [{ status: 429 }, { status: 429 }, { status: 429 }],
+    processed: false,
+    exhausts: true,
+  },
   {
     name: '429 + Retry-After',
     kind: 'status',
@@ -243,18 +254,43 @@ export interface Expectation {
   readonly attempts: number;
   /** Why, in a few words (for the report). */
   readonly rule: string;
+  /**
+   * `error.mayHaveCreated` of a failed call: `true` only for account create/update (operation
+   * `account`) after a 5xx, a reset, a timeout or an answer whose body failed; `undefined` for `ok`.
+   */
+  readonly mayHaveCreated?: boolean;
+}
+
+/** Error class per status the matrix plays. */
+const STATUS_ERRORS: Readonly<Record<number, string>> = { 400: 'KyxBadRequestError', 429: 'KyxRateLimitError' };
+
+/** {@link expectedEnd} with the `mayHaveCreated` the error must carry. */
+export function expectedOutcome(route: SimulatorRoute, fault: FaultCase): Expectation {
+  const end = expectedEnd(route, fault);
+  if (end.outcome === 'ok') return end;
+  const account = ROUTE_SCENARIOS[route].operation === 'account';
+  const ambiguous =
+    fault.kind === 'network' ||
+    fault.kind === 'timeout' ||
+    fault.kind === 'body' ||
+    (fault.kind === 'status' && (fault.status as number) >= 500);
+  return { ...end, mayHaveCreated: account && ambiguous };
 }
 
 /** The expected end of a cell, from the route's operation, RETRY_POLICIES and the fault. */
-export function expectedOutcome(route: SimulatorRoute, fault: FaultCase): Expectation {
+function expectedEnd(route: SimulatorRoute, fault: FaultCase): Expectation {
   const scenario = ROUTE_SCENARIOS[route];
   const policy = RETRY_POLICIES[scenario.operation];
   const op = scenario.operation;
   switch (fault.kind) {
     case 'status': {
       const status = fault.status as number;
-      if (policy.statusCodes.includes(status)) return { outcome: 'ok', attempts: 2, rule: `${op}: ${status} retried` };
-      const error = status === 429 ? 'KyxRateLimitError' : 'KyxServerError';
+      const error = STATUS_ERRORS[status] ?? 'KyxServerError';
+      if (policy.statusCodes.includes(status)) {
+        return fault.exhausts
+          ? { outcome: error, attempts: 3, rule: `${op}: ${status} retried until the limit` }
+          : { outcome: 'ok', attempts: 2, rule: `${op}: ${status} retried` };
+      }
       return { outcome: error, attempts: 1, rule: `${op}: ${status} not retried` };
     }
     case 'network':
@@ -318,6 +354,8 @@ export interface CellResult {
   readonly message?: string;
   /** Whether the error is a KyxError. */
   readonly typed: boolean;
+  /** `error.mayHaveCreated`, when the call failed. */
+  readonly mayHaveCreated?: boolean;
   /** The client's per-attempt timeout (ms). */
   readonly timeoutMs: number;
 }
@@ -444,6 +482,7 @@ export async function runCell(
       waitedMs: stamps.length > 1 ? (stamps.at(-1) as number) - (stamps[0] as number) : 0,
       ...(settled.ok ? {} : { message: (settled.error as Error)?.message ?? String(settled.error) }),
       typed: settled.ok || isKyxError(settled.error),
+      ...(settled.ok ? {} : { mayHaveCreated: (settled.error as { mayHaveCreated?: boolean }).mayHaveCreated }),
       timeoutMs: MATRIX_TIMEOUT_MS,
     };
   } finally {
