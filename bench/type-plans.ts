@@ -274,3 +274,44 @@ export function renderChain(plan: { readonly accountId?: string; readonly calls:
 export function renderLiteral(body: AccountRequest): string {
   return JSON.stringify(body);
 }
+
+/** The chain as one line of TypeScript, without `.build()`: the request handed to `client.send`. */
+export function renderRequest(plan: { readonly accountId?: string; readonly calls: readonly PlanCall[] }): string {
+  return renderChain(plan).replace(/\.build\(\)$/, '');
+}
+
+/** The upload call of the flow for a workflow: its first file part, else prepared data, else none. */
+export function flowUpload(spec: WorkflowSpec): string | undefined {
+  const has = (category: string) => (spec.credentials as readonly string[]).includes(category);
+  if (has('ID')) return "client.upload(res, 'front', file)";
+  if (has('SELFIE')) return "client.upload(res, 'face', file)";
+  if (has('DOCUMENT')) return "client.upload(res, 'document', file)";
+  if (has('DATA')) return "client.uploadData(res, { firstName: 'ALEX' })";
+  return undefined;
+}
+
+/**
+ * The flow send → upload → details for a plan, as one exported async function. `typed`: the
+ * response of `send` records the workflow; untyped: the request is widened to
+ * `CompleteAccountRequest` first, so the same calls run on an `AccountResponse` of any workflow.
+ */
+export function renderFlow(plan: ChainPlan, i: number, typed: boolean): string {
+  const found = WORKFLOW_CATALOG.find((w) => w.key === plan.body.workflowDefinition.key) as WorkflowSpec;
+  const upload = flowUpload(found);
+  const request = renderRequest(plan);
+  const lines = typed
+    ? [`  const res = await client.send(${request});`]
+    : [`  const request: CompleteAccountRequest = ${request};`, '  const res = await client.send(request);'];
+  if (upload) lines.push(`  await ${upload};`);
+  lines.push('  return client.details(res);');
+  return [`export async function f${i}() {`, ...lines, '}'].join('\n');
+}
+
+/** The header of a flow file: the client and a file, declared. */
+export const FLOW_HEADER = [
+  "import { account, type CompleteAccountRequest, type KyxClient } from 'jumio-kyx';",
+  '',
+  'declare const client: KyxClient;',
+  'declare const file: Uint8Array;',
+  'export type { CompleteAccountRequest };',
+].join('\n');

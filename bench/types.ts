@@ -8,7 +8,7 @@ import { ensureBuilt } from './built.js';
 import { type BenchFigure, type BenchSection, isMain, met, printSection, table } from './report.js';
 import { CONSUMER_OPTIONS, checkProject, type TscFigures, writeProject } from './tsc.js';
 import { attributionTable, traceSummary } from './type-attribution.js';
-import { failingPlans, renderChain, renderLiteral, successPlans } from './type-plans.js';
+import { FLOW_HEADER, failingPlans, renderChain, renderFlow, renderLiteral, successPlans } from './type-plans.js';
 
 /** Options of the type benchmark. */
 export interface TypesBenchOptions {
@@ -20,7 +20,8 @@ export interface TypesBenchOptions {
   readonly workDir?: string;
 }
 
-type Variant = 'literal' | 'builder' | 'failing';
+type Variant = 'literal' | 'builder' | 'failing' | 'flow' | 'flow-untyped';
+const VARIANTS: readonly Variant[] = ['literal', 'builder', 'failing', 'flow', 'flow-untyped'];
 const PER_FILE = 100;
 
 /** The generated sources of one variant with `n` requests, `PER_FILE` requests per file. */
@@ -31,9 +32,15 @@ export function variantFiles(variant: Variant, n: number): Record<string, string
       ? successPlans(n).map((p, i) => `export const r${i}: AccountRequest = ${renderLiteral(p.body)};`)
       : variant === 'builder'
         ? successPlans(n).map((p, i) => `export const r${i} = ${renderChain(p)};`)
-        : failingPlans(n).map((p, i) => `// @ts-expect-error ${p.defect}\nexport const r${i} = ${renderChain(p)};`);
+        : variant === 'failing'
+          ? failingPlans(n).map((p, i) => `// @ts-expect-error ${p.defect}\nexport const r${i} = ${renderChain(p)};`)
+          : successPlans(n).map((p, i) => renderFlow(p, i, variant === 'flow'));
   const header =
-    variant === 'literal' ? "import type { AccountRequest } from 'jumio-kyx';" : "import { account } from 'jumio-kyx';";
+    variant === 'literal'
+      ? "import type { AccountRequest } from 'jumio-kyx';"
+      : variant === 'flow' || variant === 'flow-untyped'
+        ? FLOW_HEADER
+        : "import { account } from 'jumio-kyx';";
   for (let start = 0; start < lines.length; start += PER_FILE) {
     const name = `${variant}-${String(start / PER_FILE).padStart(3, '0')}.ts`;
     files[name] = `${header}\n\n${lines.slice(start, start + PER_FILE).join('\n')}\n`;
@@ -103,7 +110,7 @@ export async function runTypesBench(options: TypesBenchOptions = {}): Promise<Be
   const projects: { id: string; dir: string }[] = [{ id: 'empty', dir: join(workDir, 'empty') }];
   writeProject(join(workDir, 'empty'), EMPTY_FILES);
   for (const n of sizes) {
-    for (const variant of ['literal', 'builder', 'failing'] as const) {
+    for (const variant of VARIANTS) {
       const dir = join(workDir, `${variant}-${n}`);
       writeProject(dir, variantFiles(variant, n));
       projects.push({ id: `${variant}-${n}`, dir });
@@ -161,6 +168,7 @@ export async function runTypesBench(options: TypesBenchOptions = {}): Promise<Be
   };
   for (const n of sizes) compare('builder', at('builder', n), at('literal', n), 'object literals', 2, n);
   for (const n of sizes) compare('error path', at('failing', n), at('builder', n), 'success path', 5, n);
+  for (const n of sizes) compare('flow', at('flow', n), at('flow-untyped', n), 'untyped responses', 2, n);
   const smallest = Math.min(...sizes);
   const largest = Math.max(...sizes);
   for (const variant of ['builder', 'failing', 'literal'] as const) {
@@ -188,6 +196,24 @@ export async function runTypesBench(options: TypesBenchOptions = {}): Promise<Be
       `${((f.checkMs / n) * 1000).toFixed(0)} µs`,
     ];
   });
+  const flowRows = sizes.map((n) => {
+    const [typed, untyped, chains] = (['flow', 'flow-untyped', 'builder'] as const).map((v) => at(v, n)) as [
+      Net,
+      Net,
+      Net,
+    ];
+    return [
+      n,
+      (typed.instantiations / n).toFixed(1),
+      (untyped.instantiations / n).toFixed(1),
+      (chains.instantiations / n).toFixed(1),
+      (typed.types / n).toFixed(1),
+      (untyped.types / n).toFixed(1),
+      `${((typed.checkMs / n) * 1000).toFixed(0)} µs`,
+      `${((untyped.checkMs / n) * 1000).toFixed(0)} µs`,
+      `${((chains.checkMs / n) * 1000).toFixed(0)} µs`,
+    ];
+  });
   const missedInstantiations = figures.some((f) => f.name.includes('instantiations') && met(f) === false);
   const analysis = [
     '### Where the instantiations go',
@@ -209,8 +235,9 @@ export async function runTypesBench(options: TypesBenchOptions = {}): Promise<Be
   return {
     title: 'Type-check cost (bench/types.ts)',
     method: [
-      `For each N, three generated projects are checked with \`tsc --extendedDiagnostics\` (${repeats} interleaved runs each; counts are from one run and identical in all, times and memory are medians): N builder chains spread round-robin over the whole workflow catalog of ${WORKFLOW_CATALOG.length} workflows (every requirement met, with a seeded mix of optional presets, capabilities, callback, tokenLifetime, web, consent, overrides; update-only workflows via \`account(uuid)\`), each ending in \`.build()\`;`,
-      'the same N requests as object literals typed `AccountRequest` (the limit); and N chains that must fail, each under `// @ts-expect-error` (the check fails if any of them compiles).',
+      `For each N, five generated projects are checked with \`tsc --extendedDiagnostics\` (${repeats} interleaved runs each; counts are from one run and identical in all, times and memory are medians): N builder chains spread round-robin over the whole workflow catalog of ${WORKFLOW_CATALOG.length} workflows (every requirement met, with a seeded mix of optional presets, capabilities, callback, tokenLifetime, web, consent, overrides; update-only workflows via \`account(uuid)\`), each ending in \`.build()\`;`,
+      'the same N requests as object literals typed `AccountRequest` (the limit); N chains that must fail, each under `// @ts-expect-error` (the check fails if any of them compiles);',
+      'and the flow send → upload → details for each of the N requests, on typed responses and on untyped ones (target: typed ≤ 2× untyped).',
       `Every figure is net of an empty project that only imports the package (${empty.instantiations.toLocaleString('en-US')} instantiations, ${empty.types.toLocaleString('en-US')} types, ${empty.checkMs.toFixed(0)} ms check time).`,
       `Compiler options: ${Object.entries(CONSUMER_OPTIONS)
         .map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``)
@@ -234,6 +261,25 @@ export async function runTypesBench(options: TypesBenchOptions = {}): Promise<Be
           'check failing',
         ],
         perChain,
+      ),
+      '### The typed flow: send → upload → details',
+      'Each request of the builder project, sent and followed by an upload of a part its workflow collects (or prepared data) and `client.details(res)`, ' +
+        'inside an exported async function. *Typed*: `client.send(chain)` returns `AccountResponse<key>` and `upload` checks the part against the workflow. ' +
+        '*Untyped*: the same calls, with the chain first widened to `CompleteAccountRequest`, so the response is an `AccountResponse` of any workflow (what 0.1 returned). ' +
+        'The chain column is the builder project (the chains alone, ending in `.build()`). Per request, net of the empty project:',
+      table(
+        [
+          'N',
+          'inst. typed flow',
+          'inst. untyped flow',
+          'inst. chains',
+          'types typed flow',
+          'types untyped flow',
+          'check typed flow',
+          'check untyped flow',
+          'check chains',
+        ],
+        flowRows,
       ),
       `Failing chains cycle through ${defects.length} defects: ${defects.map((d) => `\`${d}\``).join(', ')}.`,
       ...analysis,

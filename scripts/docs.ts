@@ -1,4 +1,5 @@
-// `npm run docs`: regenerates the workflow catalog page from the catalog and the generated
+// `npm run docs`: regenerates the workflow catalog page from the catalog, the capabilities page
+// from the capability table (scripts/capabilities-page.ts), and the generated
 // sections of the guides from the code (scripts/guide-sections.ts), then runs typedoc (API
 // reference of every public entry point + the guides in docs/guides, configured in typedoc.json)
 // into docs/api, and checks
@@ -8,16 +9,21 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { CAPABILITIES_PAGE, renderCapabilities } from './capabilities-page.js';
 import { entryPoints } from './examples.js';
 import { fillSections, guideFiles, staleGuides } from './guide-sections.js';
 import { CATALOG_PAGE, renderWorkflowCatalog } from './workflow-catalog-page.js';
 
 const check = process.argv.includes('--check');
-const page = renderWorkflowCatalog();
-if (!check) writeFileSync(CATALOG_PAGE, page);
-else if (readFileSync(CATALOG_PAGE, 'utf8') !== page) {
-  console.error(`${CATALOG_PAGE} is out of date: run npm run docs`);
-  process.exit(1);
+for (const [file, page] of [
+  [CATALOG_PAGE, renderWorkflowCatalog()],
+  [CAPABILITIES_PAGE, renderCapabilities()],
+] as const) {
+  if (!check) writeFileSync(file, page);
+  else if (readFileSync(file, 'utf8') !== page) {
+    console.error(`${file} is out of date: run npm run docs`);
+    process.exit(1);
+  }
 }
 if (!check) for (const file of guideFiles()) writeFileSync(file, fillSections(readFileSync(file, 'utf8')));
 else if (staleGuides().length > 0) {

@@ -17,6 +17,22 @@ export interface KyxIssue {
 const KYX_ERROR = Symbol.for('jumio-kyx.error');
 
 /**
+ * Options of every {@link KyxError}: the standard `cause`, and whether the failed call may have
+ * created an account or workflow execution.
+ *
+ * @example
+ * ```ts
+ * import { KyxError, type KyxErrorOptions } from 'jumio-kyx';
+ * const options: KyxErrorOptions = { mayHaveCreated: true };
+ * new KyxError('POST /api/v1/accounts timed out', options).mayHaveCreated; // true
+ * ```
+ */
+export interface KyxErrorOptions extends ErrorOptions {
+  /** See {@link KyxError.mayHaveCreated}; `false` when not given. */
+  mayHaveCreated?: boolean | undefined;
+}
+
+/**
  * Base class of every error this library throws. Use {@link isKyxError} to recognise one, also
  * across copies of the package.
  *
@@ -35,6 +51,21 @@ export class KyxError extends Error {
   /** Brand checked by {@link isKyxError}. */
   readonly [KYX_ERROR] = true;
   override name = 'KyxError';
+  /**
+   * Whether Jumio may have created the account or workflow execution although the call failed:
+   * `true` only after an account create/update (`client.send`) was sent and ended in a timeout,
+   * a reset connection, a 5xx or an answer that did not parse; `false` when the request provably
+   * was not processed (a 4xx including 429, connection refused, a request rejected before
+   * sending) and for every other call (retrieval, upload, finalize, deletion, token: they create
+   * no execution). When it is `true`, do not resend: reconcile through the callback or by your
+   * `customerInternalReference`.
+   */
+  readonly mayHaveCreated: boolean;
+
+  constructor(message?: string, options?: KyxErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.mayHaveCreated = options?.mayHaveCreated ?? false;
+  }
 }
 
 /**
@@ -69,8 +100,8 @@ export class KyxValidationError extends KyxError {
   /** Every problem found, each with the path of its field. */
   readonly issues: readonly KyxIssue[];
 
-  constructor(issues: readonly KyxIssue[], subject = 'request') {
-    super(`Invalid ${subject}:\n${issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}`);
+  constructor(issues: readonly KyxIssue[], subject = 'request', options?: KyxErrorOptions) {
+    super(`Invalid ${subject}:\n${issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}`, options);
     this.issues = issues;
   }
 }

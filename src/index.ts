@@ -10,6 +10,7 @@ export type {
   AccountBuilder,
   AccountFragment,
   AccountMode,
+  AccountSetters,
   AccountTemplate,
   AccountValidationResult,
   AnyAccountBuilder,
@@ -17,7 +18,6 @@ export type {
   CompiledAccountRequest,
   CompleteAccountRequest,
   IdPresetOptions,
-  WorkflowKey,
 } from './builder/types.js';
 export {
   type CallbackErrorContext,
@@ -37,6 +37,7 @@ export {
   createClient,
   type KyxClient,
   type PartImage,
+  type PartImageOptions,
   type UploadOptions,
 } from './client/client.js';
 export { findCredential, type UploadPart } from './client/credentials.js';
@@ -55,14 +56,64 @@ export {
   KyxServerError,
   KyxTimeoutError,
 } from './client/errors.js';
+export type {
+  AccountReference,
+  CredentialIds,
+  DetailsCredentials,
+  DetailsRecord,
+  ExecutionIds,
+  ExecutionRecord,
+  ExecutionReference,
+  PartImageSource,
+  ResponseCredentials,
+} from './client/execution.js';
 export type { UploadFile } from './client/file-type.js';
 export type { KyxHooks, KyxRequestEvent, KyxResponseEvent, KyxRetryEvent } from './client/hooks.js';
 export type { ClientCredentials, ClientOptions, FetchLike } from './client/options.js';
+export { parseRedirect, type WebRedirect } from './client/redirect.js';
 export { assertSafeUrl, REGIONS, type Region, type RegionHosts, regionHosts } from './client/regions.js';
 export { type Operation, RETRY_POLICIES, type RetryPolicy, type RetrySettings } from './client/retry-policy.js';
-export type { FinalizeResponse, HealthStatus, WorkflowStep, WorkflowSteps } from './client/schemas.js';
 export type { SendAllFulfilled, SendAllOptions, SendAllOutcome, SendAllRejected } from './client/send-all.js';
-export { isKyxError, KyxError, type KyxIssue, KyxValidationError } from './errors.js';
+export type { CategoriesOf, CheckData, CheckPart, ResponseWorkflow, UploadPartOf } from './client/upload-parts.js';
+export {
+  JUMIO_RETRIEVAL_SCHEDULE,
+  KyxResultPendingError,
+  type WaitForResultOptions,
+  type WaitProgress,
+} from './client/wait.js';
+export { isKyxError, KyxError, type KyxErrorOptions, type KyxIssue, KyxValidationError } from './errors.js';
+export {
+  CAPABILITIES,
+  CAPABILITY_DATA,
+  CAPABILITY_NAMES,
+  type CapabilityDecisionType,
+  type CapabilityLabel,
+  type CapabilityName,
+  type CapabilitySpec,
+  DECISION_TYPES,
+  type DecisionType,
+  type KnownCapabilityName,
+} from './model/capabilities.js';
+export {
+  type AuthenticationData,
+  AuthenticationDataSchema,
+  type DateParts,
+  type ExtractionAddress,
+  type ExtractionData,
+  ExtractionDataSchema,
+  type FaceSearchFindings,
+  type ImageChecksData,
+  ImageChecksDataSchema,
+  type LivenessData,
+  LivenessDataSchema,
+  type OtherCapabilityData,
+  OtherCapabilityDataSchema,
+  type SimilarityData,
+  SimilarityDataSchema,
+  type WatchlistScreeningData,
+  WatchlistScreeningDataSchema,
+} from './model/capability-data.js';
+export { type CapabilitySummary, capabilityResults } from './model/capability-results.js';
 export {
   CHANNELS,
   type Channel,
@@ -87,6 +138,7 @@ export {
   type TokenLifetime,
 } from './model/codes.js';
 export { COUNTRY_CODES, type CountryCode } from './model/countries.js';
+export type { AccountId, CredentialId, IdInput, UntaggedString, WorkflowExecutionId } from './model/ids.js';
 export type {
   AccountRequest,
   Capabilities,
@@ -106,18 +158,42 @@ export type {
 export {
   type AccountResponse,
   AccountResponseSchema,
+  type BasicCapabilityResult,
   type CallbackPayload,
   CallbackPayloadSchema,
+  type CapabilityCredential,
+  type CapabilityData,
+  type CapabilityDataMap,
+  type CapabilityDataOf,
+  type CapabilityDecision,
   type CapabilityResult,
+  type CapabilityResultsByName,
+  CapabilityResultsSchema,
   type CredentialApi,
   type Decision,
-  type DecisionType,
+  type DecisionLabel,
+  type DetailsCredential,
+  type DetailsFeedback,
+  type DetailsPart,
+  type DetailsWorkflow,
+  type FaceCapabilityResult,
+  type FinalizeResponse,
+  FinalizeResponseSchema,
+  type HealthStatus,
+  HealthStatusSchema,
+  type KnownCapabilityResults,
+  type OtherCapabilityResults,
   type ResponseCredential,
+  type UploadResponse,
+  UploadResponseSchema,
   type WorkflowDetails,
   WorkflowDetailsSchema,
   type WorkflowStatus,
   type WorkflowStatusResponse,
   WorkflowStatusResponseSchema,
+  type WorkflowStep,
+  type WorkflowSteps,
+  WorkflowStepsSchema,
 } from './model/response.js';
 export {
   AccountRequestSchema,
@@ -130,6 +206,7 @@ export {
 } from './model/schemas.js';
 export { type CatalogWorkflowKey, findWorkflow, WORKFLOW_CATALOG } from './workflows/catalog.js';
 export { defineWorkflow, type WorkflowRegistry, type WorkflowSpec } from './workflows/define.js';
+export { isWorkflowKey, type WorkflowKey } from './workflows/keys.js';
 export {
   type ValidateAccountRequestOptions,
   validateAccountRequest,

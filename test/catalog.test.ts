@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import countries from 'i18n-iso-countries';
 import { describe, expect, it } from 'vitest';
+import { alpha2Source } from '../scripts/country-alpha2.js';
 import {
   account,
   COUNTRY_CODES,
@@ -15,6 +17,16 @@ describe('code lists', () => {
     const reference = Object.keys(countries.getAlpha3Codes()).filter((code) => code !== 'XKK');
     expect(COUNTRY_CODES).toHaveLength(249);
     expect([...COUNTRY_CODES].sort()).toEqual(reference.sort());
+  });
+  it('src/model/alpha2.ts (alpha-2 → alpha-3, types only) is generated from the country table and up to date', () => {
+    const generated = readFileSync(new URL('../src/model/alpha2.ts', import.meta.url), 'utf8');
+    expect(generated).toBe(alpha2Source());
+    expect(
+      generated.match(
+        /^ {2}[A-Z]{2}: "country '[A-Z]{2}' is an ISO alpha-2 code: use its alpha-3 code '[A-Z]{3}'";$/gm,
+      ),
+    ).toHaveLength(COUNTRY_CODES.length);
+    expect(generated).toContain(`US: "country 'US' is an ISO alpha-2 code: use its alpha-3 code 'USA'";`);
   });
   it('every country code is accepted in a DOCUMENT preset', () => {
     const template = account().ref('r').workflow(10026);

@@ -92,15 +92,14 @@ describe('OPERATION_METHODS', () => {
     const screening = await client.send(account().ref('ops-3').user('u-1').workflow(10010));
     await run('uploadData', () => client.uploadData(screening, { firstName: 'ALEX' }));
     await run('finalize', () => client.finalize(created));
-    const ids = [created.account.id, created.workflowExecution.id] as const;
-    await run('status', () => client.status(...ids));
-    await run('details', () => client.details(...ids));
-    await run('steps', () => client.steps(...ids));
-    const idCredential = created.workflowExecution.credentials.find((c) => c.category === 'ID');
-    await run('partImage', () => client.partImage(created.account.id, idCredential?.id ?? '', 'FRONT'));
+    await run('status', () => client.status(created));
+    await run('details', () => client.details(created));
+    await run('steps', () => client.steps(created));
+    await run('waitForResult', () => client.waitForResult(created, { schedule: [250, 500, 1000, 2000] }));
+    await run('partImage', () => client.partImage(created, 'FRONT'));
     await run('health', () => client.health());
-    await run('deleteExecution', () => client.deleteExecution(...ids));
-    await run('deleteAccount', () => client.deleteAccount(created.account.id));
+    await run('deleteExecution', () => client.deleteExecution(created));
+    await run('deleteAccount', () => client.deleteAccount(created));
 
     const expected: Record<string, Operation[]> = {};
     for (const [operation, methods] of Object.entries(OPERATION_METHODS) as [Operation, string[]][]) {

@@ -94,6 +94,26 @@ describe('builders are immutable templates', () => {
     expect(body.tokenLifetime).toBe('1d');
   });
 
+  it('templates keep their optional setters before and after the missing parts are given', () => {
+    const start = (t: AccountTemplate<'ref'>, id: string) =>
+      t.ref(id).callback('https://acme.example/jumio').tokenLifetime('1h').build();
+    const early = (t: AccountTemplate<'ref'>, id: string) => t.reporting('eu').user('u-1').ref(id).build();
+    const template = account().workflow(10011);
+    expect(start(template, 'order-1')).toEqual({
+      customerInternalReference: 'order-1',
+      callbackUrl: 'https://acme.example/jumio',
+      tokenLifetime: '1h',
+      workflowDefinition: { key: 10011 },
+    });
+    expect(early(template, 'order-2')).toEqual({
+      customerInternalReference: 'order-2',
+      userReference: 'u-1',
+      reportingCriteria: 'eu',
+      workflowDefinition: { key: 10011 },
+    });
+    expect(template.validate().success).toBe(false); // the template itself is unchanged
+  });
+
   it('a template that still needs .user() and .ref() completes in either order', () => {
     const screening: AccountTemplate<'ref' | 'user'> = account().workflow(10010);
     expect(screening.user('u-1').ref('r-1').build()).toEqual(screening.ref('r-1').user('u-1').build());

@@ -48,6 +48,30 @@ const cases: [code: string, message: string][] = [
     "account().ref('x').workflow(10011).overrides({ crossDeviceOption: 'SMS' });",
     `'"SMS"' is not assignable to type '"DEFAULT" | "QR_ONLY" | "EMAIL_ONLY"'`,
   ],
+  // DESIGN.md "Builder ergonomics": a two-letter country names its alpha-3 code
+  [
+    "account().ref('x').workflow(10026).document('US', 'BS');",
+    `KyxTypeError<"country 'US' is an ISO alpha-2 code: use its alpha-3 code 'USA'">`,
+  ],
+  [
+    "account().ref('x').workflow(10026).document('GB', 'BS');",
+    "country 'GB' is an ISO alpha-2 code: use its alpha-3 code 'GBR'",
+  ],
+  [
+    "account().ref('x').workflow(10026).document('XKX', 'BS');",
+    'country must be an ISO 3166-1 alpha-3 code (a CountryCode)',
+  ],
+  // a plain number points at isWorkflowKey and defineWorkflow
+  [
+    "account().ref('x').workflow(Number('10011'));",
+    'a plain number is not a workflow key: narrow it with isWorkflowKey(key), or pass defineWorkflow({ key, … })',
+  ],
+  // a union with an unknown key names only the unknown one
+  ["account().ref('x').workflow(Math.random() > 0.5 ? 10011 : 99998);", 'workflow 99998 is not in the catalog'],
+  [
+    "account().ref('x').workflow(10026).document('USA', 'BS').document('DEU', 'BS');",
+    '.document() was already called: a DOCUMENT preset names exactly one country and one type',
+  ],
 ];
 
 mkdirSync(join(process.cwd(), '.tmp'), { recursive: true });

@@ -1,33 +1,38 @@
 import type { KyxIssue } from '../errors.js';
+import type { CountryAlpha2 } from '../model/alpha2.js';
 import type { DocumentType, FacemapType, IdType, PresetCategory, TokenLifetime } from '../model/codes.js';
 import type { CountryCode } from '../model/countries.js';
 import type { AccountRequest, OverrideSettings, PredefinedType, UserConsent, WebSettings } from '../model/request.js';
-import type { WORKFLOW_CATALOG } from '../workflows/catalog.js';
-import type { WorkflowRegistry, WorkflowSpec } from '../workflows/define.js';
+import type { WorkflowSpec } from '../workflows/define.js';
+import type { WorkflowKey, WorkflowSpecOf } from '../workflows/keys.js';
 import type { AccountMode } from '../workflows/rules.js';
 import type { KyxTypeError } from './type-error.js';
 
-export type { AccountMode };
-
-type CatalogByKey = { [S in (typeof WORKFLOW_CATALOG)[number] as S['key']]: S };
+export type { AccountMode, WorkflowKey };
 
 /**
- * A workflow key the builder accepts: a catalog key or one registered in {@link WorkflowRegistry}.
- *
- * @example
- * ```ts
- * import type { WorkflowKey } from 'jumio-kyx';
- * const key: WorkflowKey = 10026;
- * ```
+ * What the builder records of its workflow: `null` before `.workflow()`, then the key (a union
+ * of keys when it was chosen at run time) or the {@link defineWorkflow} definition. Keys keep
+ * hovers and messages short: `AccountBuilder<"create", 10026, …>`.
  */
-export type WorkflowKey = keyof CatalogByKey | (keyof WorkflowRegistry & number);
+type WorkflowState = number | WorkflowSpec | null;
 
-/** The spec of a key: a registered workflow wins over the catalog. */
-type SpecOf<K> = K extends keyof WorkflowRegistry
-  ? WorkflowRegistry[K]
-  : K extends keyof CatalogByKey
-    ? CatalogByKey[K]
-    : never;
+/** `true` for a union (a workflow key chosen at run time), `false` for one member. */
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
+
+/**
+ * The country argument: an alpha-3 code; an alpha-2 literal gets a message naming its alpha-3 code,
+ * anything else one asking for an alpha-3 code. The messages are written out in
+ * {@link CountryAlpha2}: a template literal over `C` and its alpha-3 code would be expanded by the
+ * checker for all 249 × 249 pairs when it takes this type's constraint (64,000 types for one
+ * `.document()` call; measured with `tsc --extendedDiagnostics`), and the message choice sits
+ * inside `KyxTypeError<…>` so that constraint does not list all 249 messages (−500 types).
+ */
+type CheckCountry<C extends string> = C extends CountryCode
+  ? C
+  : KyxTypeError<
+      C extends keyof CountryAlpha2 ? CountryAlpha2[C] : 'country must be an ISO 3166-1 alpha-3 code (a CountryCode)'
+    >;
 
 type ForbiddenReferenceCharacter = '<' | '>' | '"' | '/' | ';' | '`' | '%' | '{' | '}' | '|';
 
@@ -51,22 +56,29 @@ type CheckReference<S extends string> = S extends unknown
 /** `KyxTypeError<M>` with the message evaluated, so editors print the sentence, not an alias. */
 type Fail<M> = [M] extends [infer Message extends string] ? KyxTypeError<Message> : never;
 
-/** Checks `.workflow(x)`: x is a known or registered key, or a definition; not update-only on a create. */
-type CheckWorkflow<M extends AccountMode, K> = K extends WorkflowSpec
-  ? M extends 'create'
-    ? K extends { readonly updateOnly: true }
-      ? KyxTypeError<`workflow ${K['key']} runs only on an existing account: start from account(accountId)`>
-      : K
-    : K
-  : K extends WorkflowKey
+/**
+ * Checks `.workflow(x)`: x is a known or registered key (or a union of them, chosen at run time),
+ * or a definition; a single update-only workflow is not allowed on a create. A plain `number`
+ * must be narrowed first.
+ */
+type CheckWorkflow<M extends AccountMode, K> = number extends K
+  ? KyxTypeError<'a plain number is not a workflow key: narrow it with isWorkflowKey(key), or pass defineWorkflow({ key, … })'>
+  : [K] extends [WorkflowSpec]
     ? M extends 'create'
-      ? SpecOf<K> extends { readonly updateOnly: true }
-        ? KyxTypeError<`workflow ${K} runs only on an existing account: start from account(accountId)`>
+      ? [K] extends [{ readonly updateOnly: true }]
+        ? KyxTypeError<`workflow ${K['key']} runs only on an existing account: start from account(accountId)`>
         : K
       : K
-    : KyxTypeError<`workflow ${K & number} is not in the catalog: pass defineWorkflow({ key: ${K & number}, … }) or register its key in WorkflowRegistry`>;
-
-type SpecFrom<K> = K extends WorkflowSpec ? K : SpecOf<K>;
+    : [K] extends [WorkflowKey]
+      ? M extends 'update'
+        ? K
+        : IsUnion<K> extends true
+          ? K // chosen at run time: the catalog rules are checked when the request is built
+          : WorkflowSpecOf<K> extends { readonly updateOnly: true }
+            ? // `K & number`, not the spec's key: a message built from WorkflowSpecOf<K> costs ~600 instantiations per project
+              KyxTypeError<`workflow ${K & number} runs only on an existing account: start from account(accountId)`>
+            : K
+      : KyxTypeError<`workflow ${Exclude<K, WorkflowKey> & number} is not in the catalog: pass defineWorkflow({ key: ${Exclude<K, WorkflowKey> & number}, … }) or register its key in WorkflowRegistry`>;
 
 type PresetHint = {
   ID: '.id({ country, type })';
@@ -74,13 +86,18 @@ type PresetHint = {
   FACEMAP: '.facemap()';
 };
 
-/** Whether workflow W (or no workflow yet) accepts presets of category C. */
-type Accepts<W, C extends string> = W extends WorkflowSpec ? (C extends W['credentials'][number] ? true : false) : true;
+/** Whether workflow W (any of them, for a key chosen at run time; or no workflow yet) accepts presets of category C. */
+type Accepts<W, C extends string> = [W] extends [null]
+  ? true
+  : C extends WorkflowSpecOf<W>['credentials'][number]
+    ? true
+    : false;
 
 /** The message for a preset category a workflow does not accept. */
-type NotAccepted<W, C extends PresetCategory> = W extends WorkflowSpec
-  ? `workflow ${W['key']} does not accept ${C extends 'ID' ? 'an' : 'a'} ${C} credential (it collects ${JoinCategories<W['credentials']>})`
-  : never;
+type NotAccepted<W, C extends PresetCategory> =
+  WorkflowSpecOf<W> extends infer S extends WorkflowSpec
+    ? `workflow ${S['key']} does not accept ${C extends 'ID' ? 'an' : 'a'} ${C} credential (it collects ${JoinCategories<S['credentials']>})`
+    : never;
 
 type JoinCategories<T extends readonly string[]> = T extends readonly [
   infer A extends string,
@@ -108,12 +125,19 @@ type UserProblem<W extends WorkflowSpec, U extends boolean> = U extends true
     ? `workflow ${W['key']} requires .user(userReference)`
     : never;
 
-/** Why the builder cannot be built yet, or `never` when it can. */
+/**
+ * Why the builder cannot be built yet, or `never` when it can. A workflow key chosen at run time
+ * (a union) has its rules checked at run time instead.
+ */
 type BuildProblem<W, R extends boolean, U extends boolean, P extends PresetCategory> = R extends false
   ? 'set the reference first: .ref(customerInternalReference)'
-  : W extends WorkflowSpec
-    ? WorkflowProblem<W, U, P>
-    : 'choose a workflow first: .workflow(key)';
+  : [W] extends [null]
+    ? 'choose a workflow first: .workflow(key)'
+    : IsUnion<W> extends true
+      ? never
+      : WorkflowSpecOf<W> extends infer S extends WorkflowSpec
+        ? WorkflowProblem<S, U, P>
+        : never;
 
 /** A member that is `T` when the builder is complete, else the error saying what is missing. */
 type WhenComplete<W, R extends boolean, U extends boolean, P extends PresetCategory, T> =
@@ -166,7 +190,8 @@ export type AccountValidationResult =
  * const ready: CompleteAccountRequest = account().ref('x').workflow(10011);
  * ```
  */
-export interface CompleteAccountRequest<M extends AccountMode = AccountMode> {
+export interface CompleteAccountRequest<M extends AccountMode = AccountMode>
+  extends AccountSetters<CompleteAccountRequest<M>> {
   /** The validated wire body; throws `KyxValidationError` on run-time problems. */
   build(): AccountRequest;
   /** Same as {@link CompleteAccountRequest.build}, so `JSON.stringify(builder)` gives the body. */
@@ -175,11 +200,43 @@ export interface CompleteAccountRequest<M extends AccountMode = AccountMode> {
   compile(): CompiledAccountRequest<M>;
   /** The body or the problems, without throwing. */
   validate(): AccountValidationResult;
+  /** Sets `userReference`. */
+  user(userReference: string): CompleteAccountRequest<M>;
+}
+
+/**
+ * The optional setters every request and template keeps, whatever it still needs; each returns
+ * `Next` (the same kind of request or template).
+ *
+ * @example
+ * ```ts
+ * import { account, type AccountTemplate } from 'jumio-kyx';
+ * function start(t: AccountTemplate<'ref'>, id: string) {
+ *   return t.ref(id).callback('https://acme.example/jumio').tokenLifetime('1h').build();
+ * }
+ * start(account().workflow(10011), 'order-1');
+ * ```
+ */
+export interface AccountSetters<Next> {
+  /** Sets `reportingCriteria`. */
+  reporting(reportingCriteria: string): Next;
+  /** Sets `callbackUrl`. */
+  callback(callbackUrl: string): Next;
+  /** Sets `tokenLifetime`. */
+  tokenLifetime(lifetime: TokenLifetime): Next;
+  /** Sets `web`. */
+  web(settings: WebSettings): Next;
+  /** Sets `userConsent`. */
+  consent(userConsent: UserConsent): Next;
+  /** Sets `overrideSettings`. */
+  overrides(settings: OverrideSettings): Next;
 }
 
 /**
  * A template named by what it still needs: `AccountTemplate<'ref'>` becomes a complete request
- * once `.ref()` is given. Use it to keep tables of templates and accept them in functions.
+ * once `.ref()` is given. Use it to keep tables of templates and accept them in functions. It keeps
+ * the optional setters ({@link AccountSetters}, and `.user()` when it is not what is missing)
+ * before and after the missing parts are given: `t.ref(id).callback(url).build()`.
  *
  * @example
  * ```ts
@@ -193,7 +250,9 @@ export interface CompleteAccountRequest<M extends AccountMode = AccountMode> {
  */
 export type AccountTemplate<Needs extends 'ref' | 'user' = never> = [Needs] extends [never]
   ? CompleteAccountRequest
-  : { [K in Needs]: (value: string) => AccountTemplate<Exclude<Needs, K>> };
+  : AccountSetters<AccountTemplate<Needs>> & {
+      [K in Needs | 'user']: (value: string) => AccountTemplate<Exclude<Needs, K>>;
+    };
 
 /**
  * Options of an ID credential preset (`.id(…)`).
@@ -226,15 +285,15 @@ export interface IdPresetOptions {
  */
 export interface CapabilityOptions<B, W> {
   /** Configures watchlist screening; with a profile, overrides the search profile (`capabilities.watchlistScreening.searchProfile`). */
-  watchlist: W extends WorkflowSpec
-    ? 'watchlistScreening' extends W['capabilities'][number]
+  watchlist: [W] extends [null]
+    ? (searchProfile?: string) => B
+    : 'watchlistScreening' extends WorkflowSpecOf<W>['capabilities'][number]
       ? (searchProfile?: string) => B
-      : KyxTypeError<`workflow ${W['key']} does not run watchlist screening`>
-    : (searchProfile?: string) => B;
+      : KyxTypeError<`workflow ${WorkflowSpecOf<W>['key']} does not run watchlist screening`>;
   /** Turns document extraction on or off (`capabilities.documentVerification.enableExtraction`, sent as a string). */
   extraction: Accepts<W, 'DOCUMENT'> extends true
     ? (enabled: boolean) => B
-    : KyxTypeError<`workflow ${W extends WorkflowSpec ? W['key'] : never} accepts no DOCUMENT credential, so extraction cannot be configured`>;
+    : KyxTypeError<`workflow ${WorkflowSpecOf<W>['key']} accepts no DOCUMENT credential, so extraction cannot be configured`>;
   /** Requests a 1+1 (`one`) or 2+2 (`two`) eKYC search (`capabilities.ekycCheck.searchType`). */
   ekyc(searchType: 'one' | 'two'): B;
   /** Ruleset for the risk score (`capabilities.workflowDecision.riskScoreRulesetId`). */
@@ -248,8 +307,11 @@ export interface CapabilityOptions<B, W> {
  * reusable templates. Methods that are not allowed yet are typed as a {@link KyxTypeError} that
  * says what to do.
  *
- * Type parameters record facts, not values: the mode (create/update), the workflow's spec,
- * whether a reference and a user reference were set, and which presets were added.
+ * Type parameters record facts, not values: the mode (create/update), the workflow (its key, a
+ * union of keys when chosen at run time, or a {@link defineWorkflow} definition), whether a
+ * reference and a user reference were set, and which presets were added. With a key chosen at
+ * run time (`key: WorkflowKey`), presets and capabilities of any of its workflows are allowed and
+ * the catalog rules are checked by `build()` / `validate()` (a `KyxValidationError` naming the rule).
  *
  * @example
  * ```ts
@@ -264,7 +326,7 @@ export interface CapabilityOptions<B, W> {
  */
 export interface AccountBuilder<
   M extends AccountMode = 'create',
-  W extends WorkflowSpec | null = null,
+  W extends WorkflowState = null,
   R extends boolean = false,
   U extends boolean = false,
   P extends PresetCategory = never,
@@ -279,19 +341,29 @@ export interface AccountBuilder<
   callback(callbackUrl: string): this;
   /** Sets `tokenLifetime`, from `5m` to `60d`, e.g. `'30m'`, `'600s'`, `'1d'`. */
   tokenLifetime(lifetime: TokenLifetime): this;
-  /** Chooses the workflow by catalog or registered key, or by a {@link defineWorkflow} definition. Required. */
-  workflow<const K extends number | WorkflowSpec>(
-    workflow: CheckWorkflow<M, K>,
-  ): AccountBuilder<M, SpecFrom<K>, R, U, P>;
-  /** Adds an ID credential preset: countries and ID types offered to the end user. */
+  /**
+   * Chooses the workflow by catalog or registered key (or a union of them, e.g. `key: WorkflowKey`
+   * from configuration, whose rules are then checked at run time), or by a {@link defineWorkflow}
+   * definition. Required. A plain `number` must be narrowed with `isWorkflowKey(n)` first.
+   */
+  workflow<const K extends number | WorkflowSpec>(workflow: CheckWorkflow<M, K>): AccountBuilder<M, K, R, U, P>;
+  /** Adds an ID credential preset: countries and ID types offered to the end user. A second call replaces the first. */
   id: Accepts<W, 'ID'> extends true
     ? (preset?: IdPresetOptions) => AccountBuilder<M, W, R, U, P | 'ID'>
     : Fail<NotAccepted<W, 'ID'>>;
-  /** Adds a DOCUMENT credential preset: exactly one country and one document type. */
-  document: Accepts<W, 'DOCUMENT'> extends true
-    ? (country: CountryCode, type: DocumentType) => AccountBuilder<M, W, R, U, P | 'DOCUMENT'>
-    : Fail<NotAccepted<W, 'DOCUMENT'>>;
-  /** Adds a FACEMAP (liveness) credential preset, optionally fixing the capture type. */
+  /**
+   * Adds a DOCUMENT credential preset: exactly one country (ISO alpha-3) and one document type.
+   * Once only: a second `.document()` does not compile (at run time it would replace the first).
+   */
+  document: 'DOCUMENT' extends P
+    ? KyxTypeError<'.document() was already called: a DOCUMENT preset names exactly one country and one type'>
+    : Accepts<W, 'DOCUMENT'> extends true
+      ? <const C extends string>(
+          country: CheckCountry<C>,
+          type: DocumentType,
+        ) => AccountBuilder<M, W, R, U, P | 'DOCUMENT'>
+      : Fail<NotAccepted<W, 'DOCUMENT'>>;
+  /** Adds a FACEMAP (liveness) credential preset, optionally fixing the capture type. A second call replaces the first. */
   facemap: Accepts<W, 'FACEMAP'> extends true
     ? (type?: FacemapType) => AccountBuilder<M, W, R, U, P | 'FACEMAP'>
     : Fail<NotAccepted<W, 'FACEMAP'>>;

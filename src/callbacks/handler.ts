@@ -100,7 +100,7 @@ export interface CallbackOutcomeEvent {
  * });
  * const options: CallbackHandlerOptions = {
  *   client,
- *   onResult: async (details) => console.log(details.workflow.id, details.decision.type),
+ *   onResult: async (details) => console.log(details.workflow.id, details.decision?.type),
  *   trustProxy: 1, // one load balancer in front
  *   deadlineMs: 4_000,
  * };
@@ -292,7 +292,7 @@ class NotFinalError extends KyxError {
  * const handler = createCallbackHandler({
  *   client,
  *   onResult: async (details, callback) => {
- *     console.log(callback.workflowExecution.id, details.workflow.status, details.decision.type);
+ *     console.log(callback.workflowExecution.id, details.workflow.status, details.decision?.type);
  *   },
  * });
  * createServer(toNodeListener(handler)).listen(8080);
@@ -332,9 +332,7 @@ export function createCallbackHandler(options: CallbackHandlerOptions): Callback
 
   /** Re-fetches the details: the one place the client's retrieval API is called. */
   function fetchDetails(callback: CallbackPayload): Promise<WorkflowDetails> {
-    return client.details(callback.account.id, callback.workflowExecution.id, {
-      signal: AbortSignal.timeout(leaseMs),
-    });
+    return client.details(callback, { signal: AbortSignal.timeout(leaseMs) }); // a callback names its execution
   }
 
   /** Does the work for one execution and status while holding its lease. */

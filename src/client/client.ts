@@ -1,34 +1,45 @@
 import type { CompleteAccountRequest } from '../builder/types.js';
 import { KyxValidationError } from '../errors.js';
+import { CREDENTIAL_PARTS } from '../model/codes.js';
 import {
   type AccountResponse,
   AccountResponseSchema,
   type CredentialApi,
+  type FinalizeResponse,
+  FinalizeResponseSchema,
+  type HealthStatus,
+  HealthStatusSchema,
   type ResponseCredential,
+  type UploadResponse,
+  UploadResponseSchema,
   type WorkflowDetails,
   WorkflowDetailsSchema,
   type WorkflowStatusResponse,
   WorkflowStatusResponseSchema,
+  type WorkflowSteps,
+  WorkflowStepsSchema,
 } from '../model/response.js';
-import { isLoopbackHost, UUID_PATTERN } from '../model/rules.js';
+import { isLoopbackHost } from '../model/rules.js';
 import { credentialForFinalize, credentialForPart, type UploadPart } from './credentials.js';
+import {
+  type AccountReference,
+  accountIdOf,
+  type ExecutionReference,
+  executionIds,
+  type PartImageSource,
+  partCredentialIds,
+} from './execution.js';
 import { checkFile, type UploadFile } from './file-type.js';
 import type { RateLimiter } from './limiter.js';
 import { type ClientOptions, checkOptions } from './options.js';
 import { RecentSecrets } from './redact.js';
 import { assertSafeUrl, type Region, regionHosts } from './regions.js';
 import { resolveRetrySettings } from './retry-policy.js';
-import {
-  type FinalizeResponse,
-  FinalizeResponseSchema,
-  type HealthStatus,
-  HealthStatusSchema,
-  type WorkflowSteps,
-  WorkflowStepsSchema,
-} from './schemas.js';
 import { type SendAllOptions, type SendAllOutcome, sendAll } from './send-all.js';
 import { TokenManager } from './token.js';
 import { type CallSpec, createTransport, discardBody, readBody } from './transport.js';
+import type { CheckData, CheckPart, ResponseWorkflow } from './upload-parts.js';
+import { type WaitForResultOptions, waitForResult } from './wait.js';
 
 /**
  * Per-call options.
@@ -61,6 +72,20 @@ export interface UploadOptions extends CallOptions {
 }
 
 /**
+ * Options of {@link KyxClient.partImage}.
+ *
+ * @example
+ * ```ts
+ * import type { PartImageOptions } from 'jumio-kyx';
+ * const options: PartImageOptions = { label: 'SECOND_ID' };
+ * ```
+ */
+export interface PartImageOptions extends CallOptions {
+  /** Picks the credential with this `label` when an account response has several of one category. */
+  label?: string;
+}
+
+/**
  * A credential part image from the Retrieval API.
  *
  * @example
@@ -89,11 +114,13 @@ export interface PartImage {
  *   credentials: { clientId: 'id', clientSecret: 'secret' },
  *   userAgent: 'Acme Onboarding/1.0',
  * });
- * const response = await client.send(account().ref('order-1').workflow(10011));
+ * const response = await client.send(account().ref('order-1').workflow(10011)); // AccountResponse<10011>
  * await client.upload(response, 'front', new Uint8Array([0xff, 0xd8, 0xff, 0xe0]));
  * await client.finalize(response);
- * const status = await client.status(response.account.id, response.workflowExecution.id);
+ * const status = await client.status(response);
  * console.log(status.workflowExecution.status, findCredential(response, 'ID')?.id);
+ * const details = await client.waitForResult(response, { signal: AbortSignal.timeout(20 * 60_000) });
+ * console.log(details.decision?.type);
  * ```
  */
 export interface KyxClient {
@@ -107,53 +134,75 @@ export interface KyxClient {
   /**
    * Validates and sends a complete account request (POST to create, PUT to add a transaction to
    * an existing account) and returns the validated response. Billable: retried only on 429 or
-   * connection refused.
+   * connection refused. The response's type records the workflow the request named
+   * (`AccountResponse<10011>`), so {@link KyxClient.upload} accepts only that workflow's parts.
    */
-  send(request: CompleteAccountRequest, options?: CallOptions): Promise<AccountResponse>;
+  send<R extends CompleteAccountRequest>(
+    request: R,
+    options?: CallOptions,
+  ): Promise<AccountResponse<ResponseWorkflow<R>>>;
   /**
    * Sends many requests through a client-side rate limiter; one outcome per input, in input order.
    */
   sendAll(requests: readonly CompleteAccountRequest[], options?: SendAllOptions): Promise<SendAllOutcome[]>;
   /**
    * Uploads a part file (JPEG/PNG ≤ 15 MB; DOCUMENT also PDF) to the URL Jumio returned, with
-   * the credential's `api.token`. The file is checked before anything is sent.
+   * the credential's `api.token`, and returns Jumio's answer. The file is checked before
+   * anything is sent. On a response of a known workflow only its parts compile: `front`/`back`
+   * for ID, `face` for SELFIE, `document` for DOCUMENT.
    */
-  upload(
-    source: AccountResponse | ResponseCredential,
-    part: UploadPart,
+  upload<W = unknown, const P extends UploadPart = UploadPart>(
+    source: AccountResponse<W> | ResponseCredential,
+    part: CheckPart<NoInfer<W>, P>,
     file: UploadFile,
     options?: UploadOptions,
-  ): Promise<void>;
-  /** Uploads prepared data (JSON) to the DATA credential's `prepared_data` URL. */
-  uploadData(
-    source: AccountResponse | ResponseCredential,
-    data: Record<string, unknown>,
+  ): Promise<UploadResponse>;
+  /**
+   * Uploads prepared data (JSON) to the DATA credential's `prepared_data` URL and returns
+   * Jumio's answer. On a response of a known workflow without a DATA credential it does not compile.
+   */
+  uploadData<W = unknown>(
+    source: AccountResponse<W> | ResponseCredential,
+    data: CheckData<NoInfer<W>>,
     options?: UploadOptions,
-  ): Promise<void>;
+  ): Promise<UploadResponse>;
   /** Sends the acquired credentials for processing (API channel only). */
   finalize(source: AccountResponse | ResponseCredential, options?: CallOptions): Promise<FinalizeResponse>;
-  /** Status of a workflow execution. */
-  status(accountId: string, workflowExecutionId: string, options?: CallOptions): Promise<WorkflowStatusResponse>;
-  /** Details (decision, capabilities) of a workflow execution. */
-  details(accountId: string, workflowExecutionId: string, options?: CallOptions): Promise<WorkflowDetails>;
-  /** Steps of a workflow execution. */
-  steps(accountId: string, workflowExecutionId: string, options?: CallOptions): Promise<WorkflowSteps>;
-  /** One credential part image (`FRONT`, `BACK`, `FACE`, …). */
-  partImage(accountId: string, credentialId: string, classifier: string, options?: CallOptions): Promise<PartImage>;
+  /**
+   * Status of a workflow execution, named by an account response, a status or details response,
+   * a callback payload, or `{ accountId, workflowExecutionId }`.
+   */
+  status(execution: ExecutionReference, options?: CallOptions): Promise<WorkflowStatusResponse>;
+  /** Details (decision, capabilities) of a workflow execution (named like {@link KyxClient.status}). */
+  details(execution: ExecutionReference, options?: CallOptions): Promise<WorkflowDetails>;
+  /** Steps of a workflow execution (named like {@link KyxClient.status}). */
+  steps(execution: ExecutionReference, options?: CallOptions): Promise<WorkflowSteps>;
+  /**
+   * Polls the status on Jumio's retrieval schedule ({@link JUMIO_RETRIEVAL_SCHEDULE}: at most 10
+   * status calls, the first 40 s after the call) and resolves with the details once the status is
+   * terminal (`PROCESSED`, `SESSION_EXPIRED`, `TOKEN_EXPIRED`). Throws
+   * {@link KyxResultPendingError} naming the last status when the schedule runs out; `signal`
+   * aborts it at any point, also during a wait. Every call goes through this client.
+   */
+  waitForResult(execution: ExecutionReference, options?: WaitForResultOptions): Promise<WorkflowDetails>;
+  /**
+   * One credential part image (`FRONT`, `BACK`, `FACE`, …), from workflow details (the credential
+   * whose parts name the classifier), an account response (the credential of the part's
+   * category) or `{ accountId, credentialId }`.
+   */
+  partImage(source: PartImageSource, classifier: string, options?: PartImageOptions): Promise<PartImage>;
   /** Deletes an account and all its executions (irreversible). */
-  deleteAccount(accountId: string, options?: CallOptions): Promise<void>;
-  /** Deletes one workflow execution (irreversible). */
-  deleteExecution(accountId: string, workflowExecutionId: string, options?: CallOptions): Promise<void>;
+  deleteAccount(account: AccountReference, options?: CallOptions): Promise<void>;
+  /** Deletes one workflow execution (irreversible; named like {@link KyxClient.status}). */
+  deleteExecution(execution: ExecutionReference, options?: CallOptions): Promise<void>;
   /** Jumio's health status (no authentication). */
   health(options?: CallOptions): Promise<HealthStatus>;
 }
 
-function ids(values: Record<string, string>): string[] {
-  const issues = Object.entries(values)
-    .filter(([, value]) => !(typeof value === 'string' && UUID_PATTERN.test(value)))
-    .map(([path]) => ({ path, message: 'must be a UUID' }));
-  if (issues.length > 0) throw new KyxValidationError(issues, 'retrieval request');
-  return Object.values(values).map(encodeURIComponent);
+/** The retrieval path of an execution (ids checked as UUIDs, so nothing needs escaping). */
+function executionPath(execution: ExecutionReference): string {
+  const { accountId, workflowExecutionId } = executionIds(execution);
+  return `/api/v1/accounts/${accountId}/workflow-executions/${workflowExecutionId}`;
 }
 
 function callOptions(options: CallOptions | undefined): Pick<CallSpec, 'signal' | 'timeout'> {
@@ -202,7 +251,7 @@ export function createClient(options: ClientOptions): KyxClient {
     request: CompleteAccountRequest,
     call: CallOptions | undefined,
     limiter?: RateLimiter,
-  ): Promise<AccountResponse> {
+  ): Promise<AccountResponse<never>> {
     const compiled = request.compile(); // validates: nothing invalid is ever sent
     const response = await transport.json(
       {
@@ -219,7 +268,7 @@ export function createClient(options: ClientOptions): KyxClient {
     for (const credential of response.workflowExecution.credentials) {
       if (credential.api) apiTokens.add(credential.api.token);
     }
-    return response as AccountResponse;
+    return response as AccountResponse<never>;
   }
 
   async function retrieval<T>(path: string, schema: Parameters<typeof transport.json>[1], call?: CallOptions) {
@@ -235,18 +284,22 @@ export function createClient(options: ClientOptions): KyxClient {
     part: string,
     payload: { body: FormData } | { json: Record<string, unknown> },
     call?: CallOptions,
-  ): Promise<void> {
+  ): Promise<UploadResponse> {
     const url = assertSafeUrl(api.parts[part] as string, `api.parts.${part}`, 'upload');
     apiTokens.add(api.token);
-    const response = await transport.call({
-      operation: 'upload',
-      method: 'POST',
-      url,
-      auth: { kind: 'bearer', token: api.token },
-      ...payload,
-      ...callOptions(call),
-    });
-    await discardBody(response);
+    const answer = (await transport.json(
+      {
+        operation: 'upload',
+        method: 'POST',
+        url,
+        auth: { kind: 'bearer', token: api.token },
+        ...payload,
+        ...callOptions(call),
+      },
+      UploadResponseSchema,
+    )) as UploadResponse;
+    if (answer.api?.token) apiTokens.add(answer.api.token);
+    return answer;
   }
 
   async function remove(path: string, call?: CallOptions): Promise<void> {
@@ -266,20 +319,21 @@ export function createClient(options: ClientOptions): KyxClient {
     send: (request, call) => sendOne(request, call),
     sendAll: (requests, all) => sendAll(requests, all, (request, limiter, call) => sendOne(request, call, limiter)),
 
-    async upload(source, part, file, call) {
+    async upload(source, named: unknown, file, call) {
+      const part = String(named);
       const { api } = credentialForPart(source, part, call?.label);
       const checked = await checkFile(file, part === 'document');
       const form = new FormData();
       form.append('file', checked.blob, `${part}.${checked.extension}`);
-      await postPart(api, part, { body: form }, call);
+      return postPart(api, part, { body: form }, call);
     },
 
-    async uploadData(source, data, call) {
+    async uploadData(source, data: unknown, call) {
       if (typeof data !== 'object' || data === null || Array.isArray(data)) {
         throw new KyxValidationError([{ path: 'data', message: 'must be a JSON object' }], 'prepared data');
       }
       const { api } = credentialForPart(source, 'prepared_data', call?.label);
-      await postPart(api, 'prepared_data', { json: data }, call);
+      return postPart(api, 'prepared_data', { json: data as Record<string, unknown> }, call);
     },
 
     async finalize(source, call) {
@@ -299,36 +353,28 @@ export function createClient(options: ClientOptions): KyxClient {
       )) as FinalizeResponse;
     },
 
-    async status(accountId, executionId, call) {
-      const [a, w] = ids({ accountId, workflowExecutionId: executionId });
-      return retrieval<WorkflowStatusResponse>(
-        `/api/v1/accounts/${a}/workflow-executions/${w}/status`,
-        WorkflowStatusResponseSchema,
-        call,
-      );
+    async status(execution, call) {
+      const path = `${executionPath(execution)}/status`;
+      return retrieval<WorkflowStatusResponse>(path, WorkflowStatusResponseSchema, call);
     },
 
-    async details(accountId, executionId, call) {
-      const [a, w] = ids({ accountId, workflowExecutionId: executionId });
-      return retrieval<WorkflowDetails>(`/api/v1/accounts/${a}/workflow-executions/${w}`, WorkflowDetailsSchema, call);
+    async details(execution, call) {
+      return retrieval<WorkflowDetails>(executionPath(execution), WorkflowDetailsSchema, call);
     },
 
-    async steps(accountId, executionId, call) {
-      const [a, w] = ids({ accountId, workflowExecutionId: executionId });
-      return retrieval<WorkflowSteps>(
-        `/api/v1/accounts/${a}/workflow-executions/${w}/steps`,
-        WorkflowStepsSchema,
-        call,
-      );
+    async steps(execution, call) {
+      return retrieval<WorkflowSteps>(`${executionPath(execution)}/steps`, WorkflowStepsSchema, call);
     },
 
-    async partImage(accountId, credentialId, classifier, call) {
-      const [a, c] = ids({ accountId, credentialId });
+    waitForResult: (execution, options) => waitForResult(client, execution, options),
+
+    async partImage(source, classifier, call) {
       const name = String(classifier).toUpperCase();
       if (!/^[A-Z0-9_]{1,40}$/.test(name)) {
         throw new KyxValidationError([{ path: 'classifier', message: 'must be a part classifier such as FRONT' }]);
       }
-      const path = `/api/v1/accounts/${a}/credentials/${c}/parts/${name}`;
+      const { accountId, credentialId } = partCredentialIds(source, name, CREDENTIAL_PARTS, call?.label);
+      const path = `/api/v1/accounts/${accountId}/credentials/${credentialId}/parts/${name}`;
       const response = await transport.call({
         operation: 'retrieval',
         method: 'GET',
@@ -341,14 +387,12 @@ export function createClient(options: ClientOptions): KyxClient {
       return { contentType: response.headers.get('content-type') ?? 'application/octet-stream', data };
     },
 
-    async deleteAccount(accountId, call) {
-      const [a] = ids({ accountId });
-      return remove(`/api/v1/accounts/${a}`, call);
+    async deleteAccount(reference, call) {
+      return remove(`/api/v1/accounts/${accountIdOf(reference)}`, call);
     },
 
-    async deleteExecution(accountId, executionId, call) {
-      const [a, w] = ids({ accountId, workflowExecutionId: executionId });
-      return remove(`/api/v1/accounts/${a}/workflow-executions/${w}`, call);
+    async deleteExecution(execution, call) {
+      return remove(executionPath(execution), call);
     },
 
     async health(call) {

@@ -1,4 +1,4 @@
-import { KyxError, type KyxIssue, KyxValidationError } from '../errors.js';
+import { KyxError, type KyxErrorOptions, type KyxIssue, KyxValidationError } from '../errors.js';
 
 /**
  * Machine-readable kind of an HTTP failure, one per status family the Jumio API documents.
@@ -40,6 +40,8 @@ export interface KyxHttpErrorInit {
   detail?: string | undefined;
   /** Seconds from a `Retry-After` header (429), when present. */
   retryAfter?: number | undefined;
+  /** Whether the request may have created an account or execution (a 5xx after an account create/update); default `false`. */
+  mayHaveCreated?: boolean | undefined;
 }
 
 const CODES: Record<number, KyxHttpErrorCode> = {
@@ -93,7 +95,7 @@ export class KyxHttpError extends KyxError {
   readonly path: string;
 
   constructor(init: KyxHttpErrorInit, hint?: string) {
-    super(describe(init, hint));
+    super(describe(init, hint), { mayHaveCreated: init.mayHaveCreated });
     this.status = init.status;
     this.code = CODES[init.status] ?? (init.status >= 500 ? 'SERVER_ERROR' : 'HTTP_ERROR');
     this.title = init.title;
@@ -191,7 +193,7 @@ export class KyxRateLimitError extends KyxHttpError {
 
 /**
  * HTTP 5xx: a server-side failure. On account create/update the transaction may or may not
- * exist: check by `customerInternalReference` before sending again.
+ * exist (`mayHaveCreated` is `true`): check by `customerInternalReference` before sending again.
  *
  * @example
  * ```ts
@@ -234,7 +236,9 @@ export function httpError(init: KyxHttpErrorInit): KyxHttpError {
  * The request never got a complete HTTP answer: connection refused, reset, DNS failure, TLS
  * error, or the connection dropped while the body was read (`stage: 'body'`: the server did
  * answer, so on account create/update the transaction probably exists). `code` is the system
- * error code when one is known (`ECONNREFUSED`, `ECONNRESET`, `UND_ERR_SOCKET`, …).
+ * error code when one is known (`ECONNREFUSED`, `ECONNRESET`, `UND_ERR_SOCKET`, …). On account
+ * create/update `mayHaveCreated` is `false` only when the request provably never reached a
+ * server (connection refused, host not found).
  *
  * @example
  * ```ts
@@ -258,7 +262,7 @@ export class KyxNetworkError extends KyxError {
     method: string,
     path: string,
     code: string | undefined,
-    options?: ErrorOptions & { stage?: 'request' | 'body' },
+    options?: KyxErrorOptions & { stage?: 'request' | 'body' },
   ) {
     const what =
       options?.stage === 'body' ? 'lost the connection while reading the answer' : 'failed before an HTTP answer';
@@ -272,7 +276,7 @@ export class KyxNetworkError extends KyxError {
 
 /**
  * An attempt took longer than the configured `timeout`. On account create/update this is
- * ambiguous (the transaction may exist), so it is never retried there.
+ * ambiguous (the transaction may exist, `mayHaveCreated` is `true`), so it is never retried there.
  *
  * @example
  * ```ts
@@ -290,8 +294,8 @@ export class KyxTimeoutError extends KyxError {
   /** The per-attempt timeout in milliseconds. */
   readonly timeout: number;
 
-  constructor(method: string, path: string, timeout: number) {
-    super(`${method} ${path} timed out after ${timeout} ms`);
+  constructor(method: string, path: string, timeout: number, options?: KyxErrorOptions) {
+    super(`${method} ${path} timed out after ${timeout} ms`, options);
     this.method = method;
     this.path = path;
     this.timeout = timeout;
@@ -301,7 +305,7 @@ export class KyxTimeoutError extends KyxError {
 /**
  * A response did not match the contract (not JSON, or missing the ids/URLs the client relies on).
  * A {@link KyxValidationError} whose `issues` name the fields; for account create/update the
- * transaction was probably created.
+ * transaction was probably created (`mayHaveCreated` is `true`).
  *
  * @example
  * ```ts
@@ -317,8 +321,8 @@ export class KyxResponseError extends KyxValidationError {
   /** Request path (no host, no query). */
   readonly path: string;
 
-  constructor(method: string, path: string, issues: readonly KyxIssue[]) {
-    super(issues, `response to ${method} ${path}`);
+  constructor(method: string, path: string, issues: readonly KyxIssue[], options?: KyxErrorOptions) {
+    super(issues, `response to ${method} ${path}`, options);
     this.method = method;
     this.path = path;
   }

@@ -69,8 +69,14 @@ function retryReason(error: unknown): string {
   return `network ${systemErrorCode(error) ?? 'error'}`;
 }
 
+/**
+ * Maps a failed call to its `KyxError`. Only account create/update (operation `account`) can
+ * create an execution, so only its errors may say `mayHaveCreated`; earlier attempts of the call
+ * were retried only when they provably were not processed, so the last attempt decides.
+ */
 async function toKyxError(error: unknown, spec: CallSpec, path: string, config: TransportConfig): Promise<unknown> {
-  if (isKyxError(error)) return error;
+  if (isKyxError(error)) return error; // e.g. the token request failed: the account request was never sent
+  const creates = spec.operation === 'account';
   if (spec.signal?.aborted) return spec.signal.reason;
   if (isHTTPError(error)) {
     const { response } = error;
@@ -94,22 +100,31 @@ async function toKyxError(error: unknown, spec: CallSpec, path: string, config: 
       title,
       detail,
       retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined,
+      mayHaveCreated: creates && response.status >= 500,
     });
   }
-  if (isTimeoutError(error)) return new KyxTimeoutError(spec.method, path, spec.timeout ?? config.timeout);
+  if (isTimeoutError(error)) {
+    return new KyxTimeoutError(spec.method, path, spec.timeout ?? config.timeout, { mayHaveCreated: creates });
+  }
   if (error instanceof Error && error.name === 'AbortError') return error;
-  return new KyxNetworkError(spec.method, path, systemErrorCode(error), { cause: error });
+  const mayHaveCreated = creates && networkErrorKind(error) !== 'never-sent';
+  return new KyxNetworkError(spec.method, path, systemErrorCode(error), { cause: error, mayHaveCreated });
 }
 
 /**
  * Reads an answer's body. The status has arrived, so a connection lost midway is a
  * `KyxNetworkError` with `stage: 'body'` (never the runtime's raw `TypeError`); not retried.
  */
-export async function readBody<T>(read: () => Promise<T>, method: string, path: string): Promise<T> {
+export async function readBody<T>(
+  read: () => Promise<T>,
+  method: string,
+  path: string,
+  mayHaveCreated = false,
+): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    throw new KyxNetworkError(method, path, systemErrorCode(error), { cause: error, stage: 'body' });
+    throw new KyxNetworkError(method, path, systemErrorCode(error), { cause: error, stage: 'body', mayHaveCreated });
   }
 }
 
@@ -217,18 +232,20 @@ export function createTransport(config: TransportConfig): Transport {
   async function json<S extends v.GenericSchema>(spec: CallSpec, schema: S): Promise<v.InferOutput<S>> {
     const response = await call(spec);
     const path = new URL(spec.url).pathname;
-    const text = await readBody(() => response.text(), spec.method, path);
+    // a 2xx answer arrived: an account create/update was processed, whatever its body says
+    const answered = { mayHaveCreated: spec.operation === 'account' };
+    const text = await readBody(() => response.text(), spec.method, path, answered.mayHaveCreated);
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new KyxResponseError(spec.method, path, [{ path: '', message: 'must be a JSON body' }]);
+      throw new KyxResponseError(spec.method, path, [{ path: '', message: 'must be a JSON body' }], answered);
     }
     const parsed = parseWith(schema, body, { quoteValues: false });
     if (!parsed.success) {
       // issue messages may quote the offending value: scrub them like any server text
       const issues = parsed.issues.map((i) => ({ path: i.path, message: scrub(i.message, config.secrets()) }));
-      throw new KyxResponseError(spec.method, path, issues);
+      throw new KyxResponseError(spec.method, path, issues, answered);
     }
     return parsed.output;
   }

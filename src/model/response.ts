@@ -1,5 +1,44 @@
+import type { LiteralUnion } from 'type-fest';
 import * as v from 'valibot';
+import {
+  CAPABILITY_DATA,
+  type CapabilityDecisionType,
+  type CapabilityLabel,
+  type CapabilityName,
+  type DecisionType,
+} from './capabilities.js';
+import type {
+  AuthenticationData,
+  ExtractionData,
+  ImageChecksData,
+  LivenessData,
+  OtherCapabilityData,
+  SimilarityData,
+  WatchlistScreeningData,
+} from './capability-data.js';
+import { OtherCapabilityDataSchema } from './capability-data.js';
+import type { CredentialCategory } from './codes.js';
+import {
+  type AccountId,
+  AccountIdSchema,
+  type CredentialId,
+  CredentialIdSchema,
+  CredentialIdTextSchema,
+  type WorkflowExecutionId,
+  WorkflowExecutionIdSchema,
+} from './ids.js';
+import { NUMBER, optional, TEXT, URL_STRING } from './primitives.js';
 import { UTC_TIMESTAMP_PATTERN } from './rules.js';
+
+const ACCOUNT_ID = AccountIdSchema;
+const EXECUTION_ID = WorkflowExecutionIdSchema;
+const CREDENTIAL_ID = CredentialIdSchema;
+const CREDENTIAL_TEXT = CredentialIdTextSchema;
+
+// Every response shape of the KYX API and its lenient schema, in one place: account, upload,
+// finalize, status, details (with the capability results), steps, health, token and callback.
+// Lenient: unknown fields and values are kept as Jumio sent them; what the client relies on (ids,
+// the URLs it calls) is checked. The client and the simulator import them from here.
 
 /**
  * Workflow execution states. Jumio may add states: unknown values are kept as strings.
@@ -17,17 +56,6 @@ export type WorkflowStatus =
   | 'SESSION_EXPIRED'
   | 'TOKEN_EXPIRED'
   | (string & {});
-
-/**
- * Decision types of a workflow or capability. Unknown values are kept as strings.
- *
- * @example
- * ```ts
- * import type { DecisionType } from 'jumio-kyx';
- * const type: DecisionType = 'REJECTED';
- * ```
- */
-export type DecisionType = 'PASSED' | 'REJECTED' | 'WARNING' | 'NOT_EXECUTED' | (string & {});
 
 /**
  * The API acquisition block of a credential: the transaction-scoped token and the upload URLs.
@@ -60,7 +88,7 @@ export interface CredentialApi {
  */
 export interface ResponseCredential {
   /** Credential UUID. */
-  id: string;
+  id: CredentialId;
   /** `ID`, `SELFIE`, `FACEMAP`, `DOCUMENT`, `DATA`, or a category Jumio adds later. */
   category: string;
   /** Channels through which it can be acquired, e.g. `['WEB', 'API', 'SDK']`. */
@@ -72,35 +100,32 @@ export interface ResponseCredential {
 }
 
 /**
- * The response to an account create or update.
+ * The response to an account create or update. `W` records the workflow the request named (a
+ * workflow key such as `10011`, a {@link WorkflowSpec}, or `unknown` for any workflow): it exists
+ * only in the type, so `client.upload(response, part)` accepts exactly the parts that workflow
+ * collects. At run time the response is the plain JSON value Jumio sent.
  *
  * @example
  * ```ts
  * import type { AccountResponse } from 'jumio-kyx';
- * declare const response: AccountResponse;
+ * declare const response: AccountResponse<10011>;
  * const id = response.account.id;
  * const selfie = response.workflowExecution.credentials.find((c) => c.category === 'SELFIE');
  * ```
  */
-export interface AccountResponse {
+// biome-ignore lint/correctness/noUnusedVariables: W is a phantom read by the client's upload types
+export interface AccountResponse<W = unknown> {
   /** UTC timestamp of the response. */
   timestamp: string;
   /** The account (new or existing). */
-  account: { id: string };
+  account: { id: AccountId };
   /** Web client link (WEB channel); `href` carries a token, so treat it as a secret. */
   web?: { href: string; successUrl?: string; errorUrl?: string };
   /** Mobile/web SDK token. Secret. */
   sdk?: { token: string };
   /** The new workflow execution (transaction) and its credentials. */
-  workflowExecution: { id: string; credentials: ResponseCredential[] };
+  workflowExecution: { id: WorkflowExecutionId; credentials: ResponseCredential[] };
 }
-
-const ID = v.pipe(v.string('must be a string'), v.uuid('must be a UUID'));
-const URL_STRING = v.pipe(
-  v.string('must be a string'),
-  v.check((s) => URL.canParse(s), 'must be an absolute URL'),
-);
-const TEXT = v.string('must be a string');
 
 /**
  * Lenient schema of {@link AccountResponse}: unknown fields are kept and new categories or
@@ -116,37 +141,119 @@ const TEXT = v.string('must be a string');
  */
 export const AccountResponseSchema = v.looseObject({
   timestamp: TEXT,
-  account: v.looseObject({ id: ID }),
-  web: v.exactOptional(
+  account: v.looseObject({ id: ACCOUNT_ID }),
+  web: optional(
     v.looseObject({
       href: URL_STRING,
-      successUrl: v.exactOptional(TEXT),
-      errorUrl: v.exactOptional(TEXT),
+      successUrl: optional(TEXT),
+      errorUrl: optional(TEXT),
     }),
   ),
-  sdk: v.exactOptional(v.looseObject({ token: TEXT })),
+  sdk: optional(v.looseObject({ token: TEXT })),
   workflowExecution: v.looseObject({
-    id: ID,
+    id: EXECUTION_ID,
     credentials: v.array(
       v.looseObject({
-        id: ID,
+        id: CREDENTIAL_ID,
         category: TEXT,
         allowedChannels: v.array(TEXT),
-        api: v.exactOptional(
+        api: optional(
           v.looseObject({
             token: v.pipe(TEXT, v.minLength(1, 'must not be empty')),
             parts: v.record(TEXT, URL_STRING),
             workflowExecution: URL_STRING,
           }),
         ),
-        label: v.exactOptional(TEXT),
+        label: optional(TEXT),
       }),
     ),
   }),
 });
 
 /**
- * The status of a workflow execution (Retrieval API `…/status`).
+ * Jumio's answer to a part upload: the ids and the credential's `api` block (integrators
+ * finalize with it).
+ *
+ * @example
+ * ```ts
+ * import type { UploadResponse } from 'jumio-kyx';
+ * declare const uploaded: UploadResponse;
+ * const finalizeUrl = uploaded.api?.workflowExecution;
+ * ```
+ */
+export interface UploadResponse {
+  /** UTC timestamp, when sent. */
+  timestamp?: string;
+  /** The account, when sent. */
+  account?: { id: AccountId };
+  /** The execution, when sent. */
+  workflowExecution?: { id: WorkflowExecutionId };
+  /** The credential's acquisition block: token (when sent), upload URLs, finalize URL. */
+  api?: { token?: string; parts?: Record<string, string>; workflowExecution?: string };
+}
+
+/**
+ * Lenient schema of {@link UploadResponse}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { UploadResponseSchema } from 'jumio-kyx';
+ * v.is(UploadResponseSchema, { api: { parts: {} } }); // true
+ * ```
+ */
+export const UploadResponseSchema = v.looseObject({
+  timestamp: optional(TEXT),
+  account: optional(v.looseObject({ id: ACCOUNT_ID })),
+  workflowExecution: optional(v.looseObject({ id: EXECUTION_ID })),
+  api: optional(
+    v.looseObject({
+      token: optional(TEXT),
+      parts: optional(v.record(TEXT, URL_STRING)),
+      workflowExecution: optional(URL_STRING),
+    }),
+  ),
+});
+
+/**
+ * The answer to finalize (`PUT` on the credential's `api.workflowExecution`).
+ *
+ * @example
+ * ```ts
+ * import type { FinalizeResponse } from 'jumio-kyx';
+ * declare const done: FinalizeResponse;
+ * done.workflowExecution.id;
+ * ```
+ */
+export interface FinalizeResponse {
+  /** UTC timestamp, when sent. */
+  timestamp?: string;
+  /** The account. */
+  account: { id: AccountId };
+  /** The execution sent for processing. */
+  workflowExecution: { id: WorkflowExecutionId };
+}
+
+/**
+ * Lenient schema of {@link FinalizeResponse}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { FinalizeResponseSchema } from 'jumio-kyx';
+ * v.is(FinalizeResponseSchema, {}); // false
+ * ```
+ */
+export const FinalizeResponseSchema = v.looseObject({
+  timestamp: optional(TEXT),
+  account: v.looseObject({ id: ACCOUNT_ID }),
+  workflowExecution: v.looseObject({ id: EXECUTION_ID }),
+});
+
+/**
+ * The status of a workflow execution (Retrieval API `…/status`). Real bodies carry
+ * `workflowExecution.href` without the account segment (`…/api/v1/workflow-executions/<id>`):
+ * build URLs from the ids.
  *
  * @example
  * ```ts
@@ -157,9 +264,9 @@ export const AccountResponseSchema = v.looseObject({
  */
 export interface WorkflowStatusResponse {
   /** The account. */
-  account: { id: string; href?: string };
+  account: { id: AccountId; href?: string };
   /** The execution, its workflow key (a string, as Jumio sends it) and status. */
-  workflowExecution: { id: string; href?: string; definitionKey: string; status: WorkflowStatus };
+  workflowExecution: { id: WorkflowExecutionId; href?: string; definitionKey: string; status: WorkflowStatus };
 }
 
 /**
@@ -173,17 +280,32 @@ export interface WorkflowStatusResponse {
  * ```
  */
 export const WorkflowStatusResponseSchema = v.looseObject({
-  account: v.looseObject({ id: ID, href: v.exactOptional(TEXT) }),
+  account: v.looseObject({ id: ACCOUNT_ID, href: optional(TEXT) }),
   workflowExecution: v.looseObject({
-    id: ID,
-    href: v.exactOptional(TEXT),
+    id: EXECUTION_ID,
+    href: optional(TEXT),
     definitionKey: TEXT,
     status: TEXT,
   }),
 });
 
 /**
- * A decision: type, label and risk score.
+ * Labels of a workflow or step decision: usually the type itself; `OK`, `TECHNICAL_ERROR` and
+ * `TOKEN_EXPIRED` are seen too (an open union).
+ *
+ * @example
+ * ```ts
+ * import type { DecisionLabel } from 'jumio-kyx';
+ * const label: DecisionLabel = 'TOKEN_EXPIRED';
+ * ```
+ */
+export type DecisionLabel = LiteralUnion<
+  'PASSED' | 'WARNING' | 'REJECTED' | 'NOT_EXECUTED' | 'OK' | 'TECHNICAL_ERROR' | 'TOKEN_EXPIRED',
+  string
+>;
+
+/**
+ * A workflow or step decision: type, label and risk score.
  *
  * @example
  * ```ts
@@ -195,73 +317,409 @@ export interface Decision {
   /** `PASSED`, `REJECTED`, `WARNING`, `NOT_EXECUTED`, or a newer value. */
   type: DecisionType;
   /** The label, usually equal to the type. */
-  details?: { label: string };
-  /** Risk score, −1 (not executed) to 100. */
+  details?: { label: DecisionLabel };
+  /** Risk score, −1 (not executed) to 100; may be a float (`100.0`). */
   risk?: { score: number };
 }
 
 /**
- * One capability result in workflow details.
+ * The decision of one capability result: its type and label, typed by the capability table.
+ *
+ * @example
+ * ```ts
+ * import type { CapabilityDecision } from 'jumio-kyx';
+ * const decision: CapabilityDecision<'usability'> = { type: 'REJECTED', details: { label: 'BLURRED' } };
+ * ```
+ */
+export interface CapabilityDecision<N extends string = string> {
+  /** A decision type capability `N` can have, or a newer value. */
+  type: CapabilityDecisionType<N>;
+  /** The label: `OK`, a reason such as `BLURRED`, `PRECONDITION_NOT_FULFILLED`, … */
+  details?: { label: CapabilityLabel<N> };
+}
+
+/**
+ * A credential a capability evaluated.
+ *
+ * @example
+ * ```ts
+ * import type { CapabilityCredential } from 'jumio-kyx';
+ * declare const credential: CapabilityCredential;
+ * credential.category === 'ID';
+ * ```
+ */
+export interface CapabilityCredential {
+  /** Credential id. */
+  id: CredentialId;
+  /** Its category. */
+  category: LiteralUnion<CredentialCategory, string>;
+}
+
+/**
+ * The `data` shape of each capability that has one.
+ *
+ * @example
+ * ```ts
+ * import type { CapabilityDataMap } from 'jumio-kyx';
+ * type Data = CapabilityDataMap['extraction']; // ExtractionData
+ * ```
+ */
+export interface CapabilityDataMap {
+  /** {@link ImageChecksData}. */
+  imageChecks: ImageChecksData;
+  /** {@link ExtractionData}. */
+  extraction: ExtractionData;
+  /** {@link WatchlistScreeningData}. */
+  watchlistScreening: WatchlistScreeningData;
+  /** {@link LivenessData}. */
+  liveness: LivenessData;
+  /** {@link SimilarityData}. */
+  similarity: SimilarityData;
+  /** {@link AuthenticationData}. */
+  authentication: AuthenticationData;
+}
+
+/**
+ * Any capability's `data`: one of the known shapes, or the fields of a capability without one.
+ *
+ * @example
+ * ```ts
+ * import type { CapabilityData } from 'jumio-kyx';
+ * declare const data: CapabilityData;
+ * const fields = Object.keys(data);
+ * ```
+ */
+export type CapabilityData = CapabilityDataMap[keyof CapabilityDataMap] | OtherCapabilityData;
+
+/**
+ * The `data` of capability `N`: its shape from {@link CapabilityDataMap}, {@link OtherCapabilityData}
+ * for a known capability without one, {@link CapabilityData} for a name not known.
+ *
+ * @example
+ * ```ts
+ * import type { CapabilityDataOf } from 'jumio-kyx';
+ * type Liveness = CapabilityDataOf<'liveness'>; // LivenessData
+ * ```
+ */
+export type CapabilityDataOf<N extends string> = N extends keyof CapabilityDataMap
+  ? CapabilityDataMap[N]
+  : string extends N
+    ? CapabilityData
+    : OtherCapabilityData;
+
+/**
+ * One capability result (an entry of `details.capabilities[name]`), typed by capability `N`.
+ *
+ * @example
+ * ```ts
+ * import type { BasicCapabilityResult } from 'jumio-kyx';
+ * declare const result: BasicCapabilityResult<'usability'>;
+ * result.decision.details?.label;
+ * ```
+ */
+export interface BasicCapabilityResult<N extends string = string> {
+  /** Capability run id (the steps endpoint lists it). */
+  id: string;
+  /** The credentials it evaluated; absent on some capabilities (watchlistScreening, …). */
+  credentials?: CapabilityCredential[];
+  /** Its decision. */
+  decision: CapabilityDecision<N>;
+  /** Its data; `{}` when NOT_EXECUTED. */
+  data?: CapabilityDataOf<N>;
+}
+
+/**
+ * A `liveness` or `authentication` result: the facemap link sits beside `data`.
+ *
+ * @example
+ * ```ts
+ * import type { FaceCapabilityResult } from 'jumio-kyx';
+ * declare const result: FaceCapabilityResult<'liveness'>;
+ * const facemap = result.validFaceMapForAuthentication;
+ * ```
+ */
+export interface FaceCapabilityResult<N extends string = 'liveness' | 'authentication'>
+  extends BasicCapabilityResult<N> {
+  /** Link to the facemap usable for later authentication. */
+  validFaceMapForAuthentication?: string;
+}
+
+/**
+ * One capability result, typed by capability `N` from the capability table: its decision types,
+ * its labels, its `data`. `CapabilityResult` alone is any capability's result (the union of the
+ * known ones and that of a capability not known), so every typed result is also a `CapabilityResult`.
  *
  * @example
  * ```ts
  * import type { CapabilityResult } from 'jumio-kyx';
- * declare const result: CapabilityResult;
- * result.decision.details?.label;
+ * declare const result: CapabilityResult<'extraction'>;
+ * result.data?.firstName; // string | undefined
  * ```
  */
-export interface CapabilityResult {
-  /** Capability run id. */
-  id: string;
-  /** The credentials it evaluated. */
-  credentials?: { id: string; category: string }[];
-  /** Its decision. */
-  decision: Decision;
-  /** Capability-specific data (extraction fields, liveness data, …). */
-  data?: Record<string, unknown>;
+export type CapabilityResult<N extends string = CapabilityName> = N extends 'liveness' | 'authentication'
+  ? FaceCapabilityResult<N>
+  : BasicCapabilityResult<N>;
+
+/**
+ * The results of each known capability (`details.capabilities`).
+ *
+ * @example
+ * ```ts
+ * import type { KnownCapabilityResults } from 'jumio-kyx';
+ * declare const results: KnownCapabilityResults;
+ * results.usability?.[0]?.decision.type;
+ * ```
+ */
+export interface KnownCapabilityResults {
+  /** Image quality and usability. */
+  usability?: CapabilityResult<'usability'>[];
+  /** Fraud checks on the images. */
+  imageChecks?: CapabilityResult<'imageChecks'>[];
+  /** Data read from the document. */
+  extraction?: CapabilityResult<'extraction'>[];
+  /** Consistency of the extracted data. */
+  dataChecks?: CapabilityResult<'dataChecks'>[];
+  /** Sanctions and PEP screening. */
+  watchlistScreening?: CapabilityResult<'watchlistScreening'>[];
+  /** Address validation. */
+  addressValidation?: CapabilityResult<'addressValidation'>[];
+  /** Proof of residency. */
+  proofOfResidency?: CapabilityResult<'proofOfResidency'>[];
+  /** US driving licence verification. */
+  drivingLicenseVerification?: CapabilityResult<'drivingLicenseVerification'>[];
+  /** Brazilian CPF validation. */
+  braCpfValidation?: CapabilityResult<'braCpfValidation'>[];
+  /** Liveness of the selfie. */
+  liveness?: CapabilityResult<'liveness'>[];
+  /** Selfie against the document photo. */
+  similarity?: CapabilityResult<'similarity'>[];
+  /** Face authentication against an enrolled facemap. */
+  authentication?: CapabilityResult<'authentication'>[];
+  /** Biometric verification. */
+  biometricVerification?: CapabilityResult<'biometricVerification'>[];
+}
+
+/**
+ * Results of capabilities this library does not know yet, by name.
+ *
+ * @example
+ * ```ts
+ * import type { OtherCapabilityResults } from 'jumio-kyx';
+ * declare const results: OtherCapabilityResults;
+ * const future = results['someFutureCapability'];
+ * ```
+ */
+export interface OtherCapabilityResults {
+  /** The results of one capability. */
+  [name: string]: CapabilityResult[];
+}
+
+/**
+ * `details.capabilities`: every known capability typed, any other still reachable by name.
+ *
+ * @example
+ * ```ts
+ * import type { CapabilityResultsByName } from 'jumio-kyx';
+ * declare const results: CapabilityResultsByName;
+ * results.extraction?.[0]?.data?.lastName;
+ * results['someFutureCapability'];
+ * ```
+ */
+export type CapabilityResultsByName = KnownCapabilityResults & OtherCapabilityResults;
+
+/**
+ * The execution block of workflow details.
+ *
+ * @example
+ * ```ts
+ * import type { DetailsWorkflow } from 'jumio-kyx';
+ * declare const workflow: DetailsWorkflow;
+ * console.log(workflow.definitionKey, workflow.status, workflow.parentId);
+ * ```
+ */
+export interface DetailsWorkflow {
+  /** Execution id. */
+  id: WorkflowExecutionId;
+  /** Its status. */
+  status: WorkflowStatus;
+  /** Workflow key (a string). */
+  definitionKey: string;
+  /** The key the request named, when Jumio mapped it to another. */
+  originalDefinitionKey?: string;
+  /** The request's `customerInternalReference`. */
+  customerInternalReference?: string;
+  /** The request's `userReference`. */
+  userReference?: string;
+  /** The request's `reportingCriteria`. */
+  reportingCriteria?: string;
+  /** The execution this one was started from. */
+  parentId?: string;
+  /** Executions started from this one. */
+  childIds?: string[];
+}
+
+/**
+ * A part of a credential in workflow details.
+ *
+ * @example
+ * ```ts
+ * import type { DetailsPart } from 'jumio-kyx';
+ * declare const part: DetailsPart;
+ * console.log(part.classifier, part.captureType);
+ * ```
+ */
+export interface DetailsPart {
+  /** `FRONT`, `BACK`, `FACE`, `FACEMAP`, `LIVENESS_1`…, `PREPARED_DATA`, … */
+  classifier: string;
+  /** Where to fetch the image (absent for FACEMAP). */
+  href?: string;
+  /** How it was captured (e.g. automatic or manual). */
+  captureType?: string;
+}
+
+/**
+ * A credential in workflow details.
+ *
+ * @example
+ * ```ts
+ * import type { DetailsCredential } from 'jumio-kyx';
+ * declare const credential: DetailsCredential;
+ * const classifiers = (credential.parts ?? []).map((p) => p.classifier);
+ * ```
+ */
+export interface DetailsCredential {
+  /** Credential id. */
+  id: CredentialId;
+  /** `ID`, `SELFIE`, `FACEMAP`, `DOCUMENT`, `DATA`, or newer. */
+  category: LiteralUnion<CredentialCategory, string>;
+  /** Distinguishes several credentials of one category. */
+  label?: string;
+  /** Its parts; absent when nothing was uploaded (e.g. an expired execution). */
+  parts?: DetailsPart[];
+}
+
+/**
+ * Feedback recorded on an execution (e.g. marked as fraud).
+ *
+ * @example
+ * ```ts
+ * import type { DetailsFeedback } from 'jumio-kyx';
+ * declare const feedback: DetailsFeedback;
+ * if (feedback.status === 'FRAUD') console.log(feedback.reason);
+ * ```
+ */
+export interface DetailsFeedback {
+  /** e.g. `FRAUD`. */
+  status?: string;
+  /** Why. */
+  reason?: string;
 }
 
 /**
  * Workflow details (Retrieval API): the transaction record with decision and capability results.
+ * Every known capability is typed whatever the workflow (Jumio may run more than the catalog lists).
  *
  * @example
  * ```ts
  * import type { WorkflowDetails } from 'jumio-kyx';
  * declare const details: WorkflowDetails;
- * console.log(details.workflow.status, details.decision.type);
+ * console.log(details.workflow.status, details.decision?.type);
+ * const extraction = details.capabilities?.extraction?.[0];
+ * console.log(extraction?.decision.details?.label, extraction?.data?.lastName);
  * ```
  */
 export interface WorkflowDetails {
   /** The execution. */
-  workflow: {
-    id: string;
-    status: WorkflowStatus;
-    definitionKey: string;
-    customerInternalReference?: string;
-    userReference?: string;
-    reportingCriteria?: string;
-  };
+  workflow: DetailsWorkflow;
   /** The account. */
-  account: { id: string };
+  account: { id: AccountId };
   /** When it was created (UTC). */
   createdAt: string;
-  /** When acquisition started. */
+  /** When acquisition started (absent if the user never started). */
   startedAt?: string;
   /** When processing completed. */
   completedAt?: string;
+  /** When the data was wiped under the tenant's retention. */
+  wipedOutAt?: string;
   /** Credentials and their parts. */
-  credentials?: { id: string; category: string; parts?: { classifier: string; href?: string }[] }[];
-  /** The workflow decision. */
-  decision: Decision;
-  /** Capability results by capability name. */
-  capabilities?: Record<string, CapabilityResult[]>;
+  credentials?: DetailsCredential[];
+  /** The workflow decision (absent in older bodies). */
+  decision?: Decision;
+  /** Link to the steps endpoint (newer bodies). */
+  steps?: { href: string };
+  /** Capability results by capability name; may be `{}`. */
+  capabilities?: CapabilityResultsByName;
+  /** Feedback recorded on the execution. */
+  feedback?: DetailsFeedback;
 }
 
 const DECISION = v.looseObject({
   type: TEXT,
-  details: v.exactOptional(v.looseObject({ label: TEXT })),
-  risk: v.exactOptional(v.looseObject({ score: v.number('must be a number') })),
+  details: optional(v.looseObject({ label: TEXT })),
+  risk: optional(v.looseObject({ score: NUMBER })),
 });
+
+const capabilityResultSchema = <S extends v.GenericSchema>(data: S) =>
+  v.looseObject({
+    id: TEXT,
+    credentials: optional(v.array(v.looseObject({ id: CREDENTIAL_TEXT, category: TEXT }))),
+    decision: v.looseObject({ type: TEXT, details: optional(v.looseObject({ label: TEXT })) }),
+    data: optional(data),
+    validFaceMapForAuthentication: optional(TEXT),
+  });
+
+const ANY_RESULT = capabilityResultSchema(OtherCapabilityDataSchema);
+const DATA_SCHEMAS: Readonly<Record<string, v.GenericSchema>> = CAPABILITY_DATA;
+
+const item = (type: 'object' | 'array', input: unknown, key: string | number, value: unknown) =>
+  ({ type, origin: 'value', input, key, value }) as v.IssuePathItem;
+
+const RESULT_LISTS = v.record(TEXT, v.array(ANY_RESULT));
+
+/**
+ * Lenient schema of `details.capabilities`: every capability's results are checked as results,
+ * and the `data` of each capability with a shape ({@link CAPABILITY_DATA}) at the types real
+ * bodies carry; any other capability and field is kept, in the order Jumio sent them.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { CapabilityResultsSchema } from 'jumio-kyx';
+ * v.is(CapabilityResultsSchema, {}); // true
+ * v.is(CapabilityResultsSchema, { liveness: [{ id: 'l1', decision: { type: 'PASSED' }, data: { predictedAge: '41' } }] }); // false
+ * ```
+ */
+export const CapabilityResultsSchema: v.GenericSchema<Record<string, unknown[]>, CapabilityResultsByName> = v.pipe(
+  RESULT_LISTS,
+  // the input named (and the schema typed above), so declarations name the branded ids instead of spelling out type-fest's tag
+  v.rawCheck<v.InferOutput<typeof RESULT_LISTS>>(({ dataset, config, addIssue }) => {
+    if (!dataset.typed) return;
+    const all = dataset.value;
+    for (const [name, list] of Object.entries(all)) {
+      const schema = DATA_SCHEMAS[name];
+      if (schema === undefined) continue;
+      list.forEach((result, index) => {
+        if (result.data === undefined) return;
+        const parsed = v.safeParse(schema, result.data, config as v.Config<v.BaseIssue<unknown>>);
+        if (parsed.success) return;
+        for (const issue of parsed.issues) {
+          addIssue({
+            message: issue.message,
+            path: [
+              item('object', all, name, list),
+              item('array', list, index, result),
+              item('object', result, 'data', result.data),
+              ...(issue.path ?? []),
+            ],
+          });
+        }
+      });
+    }
+  }),
+  v.transform<v.InferOutput<typeof RESULT_LISTS>, CapabilityResultsByName>(
+    (results) => results as CapabilityResultsByName,
+  ),
+);
 
 /**
  * Lenient schema of {@link WorkflowDetails}.
@@ -275,44 +733,149 @@ const DECISION = v.looseObject({
  */
 export const WorkflowDetailsSchema = v.looseObject({
   workflow: v.looseObject({
-    id: ID,
+    id: EXECUTION_ID,
     status: TEXT,
     definitionKey: TEXT,
-    customerInternalReference: v.exactOptional(TEXT),
-    userReference: v.exactOptional(TEXT),
-    reportingCriteria: v.exactOptional(TEXT),
+    originalDefinitionKey: optional(TEXT),
+    customerInternalReference: optional(TEXT),
+    userReference: optional(TEXT),
+    reportingCriteria: optional(TEXT),
+    parentId: optional(TEXT),
+    childIds: optional(v.array(TEXT)),
   }),
-  account: v.looseObject({ id: ID }),
+  account: v.looseObject({ id: ACCOUNT_ID }),
   createdAt: TEXT,
-  startedAt: v.exactOptional(TEXT),
-  completedAt: v.exactOptional(TEXT),
-  credentials: v.exactOptional(
+  startedAt: optional(TEXT),
+  completedAt: optional(TEXT),
+  wipedOutAt: optional(TEXT),
+  credentials: optional(
     v.array(
       v.looseObject({
-        id: TEXT,
+        id: CREDENTIAL_TEXT,
         category: TEXT,
-        parts: v.exactOptional(v.array(v.looseObject({ classifier: TEXT, href: v.exactOptional(TEXT) }))),
+        label: optional(TEXT),
+        parts: optional(
+          v.array(v.looseObject({ classifier: TEXT, href: optional(TEXT), captureType: optional(TEXT) })),
+        ),
       }),
     ),
   ),
-  decision: DECISION,
-  capabilities: v.exactOptional(
-    v.record(
-      TEXT,
-      v.array(
-        v.looseObject({
-          id: TEXT,
-          credentials: v.exactOptional(v.array(v.looseObject({ id: TEXT, category: TEXT }))),
-          decision: DECISION,
-          data: v.exactOptional(v.record(TEXT, v.unknown())),
-        }),
-      ),
-    ),
+  decision: optional(DECISION),
+  steps: optional(v.looseObject({ href: TEXT })),
+  capabilities: optional(CapabilityResultsSchema),
+  feedback: optional(v.looseObject({ status: optional(TEXT), reason: optional(TEXT) })),
+});
+
+/**
+ * One step of a workflow execution (Retrieval API `…/steps`).
+ *
+ * @example
+ * ```ts
+ * import type { WorkflowStep } from 'jumio-kyx';
+ * declare const step: WorkflowStep;
+ * console.log(step.name, step.decision?.type);
+ * ```
+ */
+export interface WorkflowStep {
+  /** Step id. */
+  id: string;
+  /** Step name, e.g. `ID_IV`, `SCREENING`. */
+  name: string;
+  /** The capability runs of this step (ids of `details.capabilities` entries). */
+  capabilityIds?: string[];
+  /** The step's decision. */
+  decision?: Decision;
+}
+
+/**
+ * The steps of a workflow execution.
+ *
+ * @example
+ * ```ts
+ * import type { WorkflowSteps } from 'jumio-kyx';
+ * declare const steps: WorkflowSteps;
+ * const names = steps.steps.map((s) => s.name);
+ * ```
+ */
+export interface WorkflowSteps {
+  /** Steps in order. */
+  steps: WorkflowStep[];
+}
+
+/**
+ * Lenient schema of {@link WorkflowSteps}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { WorkflowStepsSchema } from 'jumio-kyx';
+ * v.is(WorkflowStepsSchema, { steps: [] }); // true
+ * ```
+ */
+export const WorkflowStepsSchema = v.looseObject({
+  steps: v.array(
+    v.looseObject({
+      id: TEXT,
+      name: TEXT,
+      capabilityIds: optional(v.array(TEXT)),
+      decision: optional(DECISION),
+    }),
   ),
 });
 
 /**
- * The JSON body Jumio POSTs to the callback URL: status only, no results.
+ * Jumio's health status (`GET https://status.<region>.jumio.ai`). `details` lists components
+ * that are not `UP`.
+ *
+ * @example
+ * ```ts
+ * import type { HealthStatus } from 'jumio-kyx';
+ * declare const health: HealthStatus;
+ * if (health.status !== 'UP') console.warn(health.details);
+ * ```
+ */
+export interface HealthStatus {
+  /** `UP`, `DEGRADED`, `DOWN`, or a newer value. */
+  status: LiteralUnion<'UP' | 'DEGRADED' | 'DOWN', string>;
+  /** Per component (`api`, `callback`, `mobile`, `processing`, `retrieval`, `web`). */
+  details?: Record<string, string>;
+}
+
+/**
+ * Lenient schema of {@link HealthStatus}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { HealthStatusSchema } from 'jumio-kyx';
+ * v.is(HealthStatusSchema, { status: 'UP' }); // true
+ * ```
+ */
+export const HealthStatusSchema = v.looseObject({
+  status: TEXT,
+  details: optional(v.record(TEXT, TEXT)),
+});
+
+/** The OAuth2 token answer (`POST /oauth2/token`); the client reads it, it is not public. */
+export interface TokenResponse {
+  /** The bearer token. Secret. */
+  access_token: string;
+  /** Lifetime in seconds. */
+  expires_in: number;
+  /** `Bearer`. */
+  token_type?: string;
+}
+
+/** Lenient schema of {@link TokenResponse}. */
+export const TokenResponseSchema = v.looseObject({
+  access_token: v.pipe(TEXT, v.minLength(1, 'must not be empty')),
+  expires_in: v.pipe(NUMBER, v.minValue(1, 'must be positive')),
+  token_type: optional(TEXT),
+});
+
+/**
+ * The JSON body Jumio POSTs to the callback URL: status only, no results. Real bodies carry
+ * `workflowExecution.href` without the account segment (some test senders send `""`).
  *
  * @example
  * ```ts
@@ -327,9 +890,9 @@ export interface CallbackPayload {
   /** The user reference, when the request set one. */
   userReference?: string;
   /** The execution, its workflow key (string) and status. */
-  workflowExecution: { id: string; href: string; definitionKey: string; status: WorkflowStatus };
+  workflowExecution: { id: WorkflowExecutionId; href: string; definitionKey: string; status: WorkflowStatus };
   /** The account. */
-  account: { id: string; href: string };
+  account: { id: AccountId; href: string };
 }
 
 /**
@@ -344,15 +907,15 @@ export interface CallbackPayload {
  */
 export const CallbackPayloadSchema = v.looseObject({
   callbackSentAt: v.pipe(TEXT, v.regex(UTC_TIMESTAMP_PATTERN, 'must be a UTC timestamp with 0–3 fractional digits')),
-  userReference: v.exactOptional(TEXT),
+  userReference: optional(TEXT),
   workflowExecution: v.looseObject({
-    id: ID,
+    id: EXECUTION_ID,
     href: TEXT,
     definitionKey: v.union(
       [
         TEXT,
         v.pipe(
-          v.number(),
+          NUMBER,
           v.transform((key) => String(key)),
         ),
       ],
@@ -360,5 +923,5 @@ export const CallbackPayloadSchema = v.looseObject({
     ),
     status: TEXT,
   }),
-  account: v.looseObject({ id: ID, href: TEXT }),
+  account: v.looseObject({ id: ACCOUNT_ID, href: TEXT }),
 });

@@ -1,10 +1,11 @@
 import type { CredentialCategory } from '../model/codes.js';
+import type { AccountId, CredentialId, WorkflowExecutionId } from '../model/ids.js';
 import type { AccountRequest } from '../model/request.js';
 import { parseTokenLifetime } from '../model/rules.js';
 import { findWorkflow } from '../workflows/catalog.js';
 import type { WorkflowSpec } from '../workflows/define.js';
 import { type CallbackSender, createCallbackSender } from './callbacks.js';
-import { decideOutcome, type OutcomeOptions } from './outcome.js';
+import { decideOutcome, expiredOutcome, type OutcomeOptions } from './outcome.js';
 import { createRandom, secretToken } from './random.js';
 import { type Bucket, createBucket } from './rate-limit.js';
 import { type CredentialRecord, createTenantState, type ExecutionRecord, type TenantState } from './state.js';
@@ -48,7 +49,7 @@ export interface Engine {
   issueAccessToken(clientId: string): { token: string; expiresIn: number };
   /** Creates an execution (and its credentials) on an account. */
   createExecution(
-    accountId: string,
+    accountId: AccountId,
     request: AccountRequest,
     spec: WorkflowSpec,
     origin: string,
@@ -122,6 +123,7 @@ export function createEngine(options: SimulatorOptions): Engine {
       } else if (e.status === 'INITIATED' && t >= e.expiresAt) {
         e.status = 'TOKEN_EXPIRED';
         e.completedAt = e.expiresAt;
+        e.outcome = expiredOutcome(e);
         notify(e, t);
       }
     }
@@ -157,14 +159,14 @@ export function createEngine(options: SimulatorOptions): Engine {
     },
     createExecution(accountId, request, spec, origin, onFile) {
       const createdAt = now();
-      const id = ids.uuid();
+      const id = ids.uuid() as WorkflowExecutionId;
       const lifetimeS = parseTokenLifetime(request.tokenLifetime ?? DEFAULT_TOKEN_LIFETIME);
       const expiresAt = createdAt + lifetimeS * 1000;
       const presets = request.workflowDefinition.credentials ?? [];
       const credentials = spec.credentials.map((category): CredentialRecord => {
         const existing = onFile.find((c) => c.category === category);
         if (existing) return existing;
-        const credentialId = ids.uuid();
+        const credentialId = ids.uuid() as CredentialId;
         const allowedChannels = channelsFor(category, spec);
         const preset = presets.find((p) => p.category === category);
         const country = preset && 'country' in preset ? preset.country?.values[0] : undefined;

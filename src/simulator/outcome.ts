@@ -1,7 +1,11 @@
-import type { CredentialCategory } from '../model/codes.js';
+import { CAPABILITIES, CAPABILITY_DATA, type CapabilitySpec, type KnownCapabilityName } from '../model/capabilities.js';
 import type { CapabilityResult, Decision } from '../model/response.js';
 import { createRandom, type Random } from './random.js';
 import type { CredentialRecord, ExecutionRecord } from './state.js';
+
+// How the simulator decides an execution, from the capability table (src/model/capabilities.ts):
+// which capabilities can carry which label, what each evaluates, its step, what must have run
+// before it, and which carry data. Results are shaped as real bodies are (fact sheet "Real shapes").
 
 /** A step of the steps endpoint. */
 export interface StepResult {
@@ -26,52 +30,20 @@ export interface OutcomeOptions {
 }
 
 type Verdict = 'PASSED' | 'REJECTED' | 'WARNING';
-
-/** Labels a capability can carry per decision type (Jumio's retrieval docs); absent = never that type. */
-const LABELS: Record<string, Partial<Record<Verdict, string>>> = {
-  usability: { PASSED: 'OK', REJECTED: 'BAD_QUALITY', WARNING: 'UNSUPPORTED_DOCUMENT_TYPE' },
-  imageChecks: { PASSED: 'OK', REJECTED: 'MANIPULATED_DOCUMENT', WARNING: 'REPEATED_FACE' },
-  extraction: { PASSED: 'OK' },
-  dataChecks: { PASSED: 'OK', REJECTED: 'MISMATCHING_DATAPOINTS' },
-  liveness: { PASSED: 'OK', REJECTED: 'MANIPULATED', WARNING: 'AGE_DIFFERENCE' },
-  similarity: { PASSED: 'MATCH', REJECTED: 'NO_MATCH', WARNING: 'NOT_POSSIBLE' },
-  authentication: { PASSED: 'OK', REJECTED: 'FAILED' },
-  watchlistScreening: { PASSED: 'OK', WARNING: 'ALERT' },
-  addressValidation: { PASSED: 'OK', REJECTED: 'DENY', WARNING: 'ALERT' },
-  proofOfResidency: { PASSED: 'OK', REJECTED: 'DENY', WARNING: 'ALERT' },
-  drivingLicenseVerification: { PASSED: 'OK', REJECTED: 'DENY', WARNING: 'ALERT' },
-  braCpfValidation: { PASSED: 'OK', REJECTED: 'DENY', WARNING: 'UNSUPPORTED_COUNTRY' },
-  biometricVerification: { PASSED: 'LOW_RISK', REJECTED: 'HIGH_RISK', WARNING: 'MEDIUM_RISK' },
-};
-
-/** The credential categories each capability evaluates. */
-const INPUTS: Record<string, readonly CredentialCategory[]> = {
-  usability: ['ID', 'DOCUMENT', 'SELFIE'],
-  imageChecks: ['ID', 'DOCUMENT'],
-  extraction: ['ID', 'DOCUMENT'],
-  dataChecks: ['ID'],
-  liveness: ['FACEMAP', 'SELFIE'],
-  similarity: ['ID', 'SELFIE'],
-  authentication: ['SELFIE', 'FACEMAP'],
-  biometricVerification: ['SELFIE', 'DATA'],
-};
-
-/** The step each capability reports under (the rest go to the identity or document step). */
-const STEPS: Record<string, string> = {
-  watchlistScreening: 'SCREENING',
-  addressValidation: 'ADDRESS_VERIFICATION',
-  proofOfResidency: 'ADDRESS_VERIFICATION',
-  drivingLicenseVerification: 'DL_VERIFICATION',
-  braCpfValidation: 'BRA_CPF_VALIDATION',
-};
+type Type = Verdict | 'NOT_EXECUTED';
 
 const FIRST_NAMES = ['ALEX', 'MARIA', 'JONAS', 'AIKO', 'PRIYA', 'SAMUEL'] as const;
 const LAST_NAMES = ['MUSTERMANN', 'ROSSI', 'TANAKA', 'SHARMA', 'OKAFOR', 'LINDQVIST'] as const;
+const CITIES = [
+  ['SPRINGFIELD', '62701'],
+  ['ANYTOWN', '10001'],
+  ['RIVERSIDE', '92501'],
+] as const;
 
 const score = (random: Random, type: Verdict) =>
   type === 'PASSED' ? random.int(0, 30) : type === 'WARNING' ? random.int(31, 70) : random.int(71, 100);
 
-const decision = (type: Verdict | 'NOT_EXECUTED', label: string, risk: number): Decision => ({
+const decision = (type: Type, label: string, risk: number): Decision => ({
   type,
   details: { label },
   risk: { score: risk },
@@ -83,105 +55,268 @@ export const EXPIRED_DECISION: Decision = decision('NOT_EXECUTED', 'TOKEN_EXPIRE
 /** The decision shown before processing completes. */
 export const PENDING_DECISION: Decision = decision('NOT_EXECUTED', 'NOT_EXECUTED', -1);
 
-function verdictOf(reference: string, random: Random, options: OutcomeOptions): Verdict {
-  if (reference.includes('REJECT')) return 'REJECTED';
-  if (reference.includes('WARN')) return 'WARNING';
+const row = (name: string): CapabilitySpec | undefined =>
+  Object.hasOwn(CAPABILITIES, name) ? CAPABILITIES[name as KnownCapabilityName] : undefined;
+const labelsOf = (name: string, type: Type): readonly string[] => row(name)?.labels[type] ?? [];
+const hasData = (name: string) => Object.hasOwn(CAPABILITY_DATA, name);
+
+/** What a reference forces: `REJECT`/`WARN`, optionally naming a label (`REJECT_BLURRED`). */
+export interface Forced {
+  readonly verdict: 'REJECTED' | 'WARNING';
+  readonly label?: string;
+}
+
+/**
+ * Reads a forced outcome from a `customerInternalReference`: `REJECT` wins over `WARN`; what
+ * follows `REJECT_`/`WARN_` up to a character other than A–Z, 0–9 or `_` may name a label (the
+ * longest known label it starts with, so `REJECT_BLURRED_2` names `BLURRED`).
+ */
+export function forcedOutcome(reference: string): Forced | undefined {
+  for (const [word, verdict] of [
+    ['REJECT', 'REJECTED'],
+    ['WARN', 'WARNING'],
+  ] as const) {
+    const at = reference.indexOf(word);
+    if (at < 0) continue;
+    const tail = /^_([A-Z0-9_]+)/.exec(reference.slice(at + word.length))?.[1];
+    const parts = tail?.split('_') ?? [];
+    for (let n = parts.length; n > 0; n--) {
+      const label = parts.slice(0, n).join('_');
+      if (Object.keys(CAPABILITIES).some((name) => labelsOf(name, verdict).includes(label))) return { verdict, label };
+    }
+    return { verdict };
+  }
+  return undefined;
+}
+
+function verdictOf(forced: Forced | undefined, random: Random, options: OutcomeOptions): Verdict {
+  if (forced) return forced.verdict;
   const draw = random.next();
   if (draw < options.rejectRate) return 'REJECTED';
   if (draw < options.rejectRate + options.warningRate) return 'WARNING';
   return 'PASSED';
 }
 
-const isoDate = (random: Random, from: number, to: number) =>
-  `${random.int(from, to)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+const pad = (n: number) => String(n).padStart(2, '0');
 
+/** A date as Jumio sends it: `YYYY-MM-DD` plus string parts. */
+function dateOf(random: Random, from: number, to: number) {
+  const [year, month, day] = [random.int(from, to), random.int(1, 12), random.int(1, 28)];
+  return { iso: `${year}-${pad(month)}-${pad(day)}`, parts: { year: String(year), month: pad(month), day: pad(day) } };
+}
+
+function ageAt(isoDate: string, now: number): number {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const today = new Date(now);
+  const before = today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day);
+  return today.getUTCFullYear() - year - (before ? 1 : 0);
+}
+
+function extractionData(credential: CredentialRecord | undefined, random: Random, now: number) {
+  const document = credential?.category === 'DOCUMENT';
+  const country = credential?.preset?.country ?? 'USA';
+  const [city, postalCode] = random.pick(CITIES);
+  const street = `${random.int(1, 999)} MAIN ST`;
+  const firstName = random.pick(FIRST_NAMES);
+  const lastName = random.pick(LAST_NAMES);
+  const address = {
+    line1: street,
+    city,
+    postalCode,
+    country,
+    formattedAddress: `${street}, ${city} ${postalCode}, ${country}`,
+  };
+  if (document) {
+    const issued = dateOf(random, 2023, 2025);
+    return {
+      type: credential?.preset?.type ?? 'UB',
+      issuingCountry: country,
+      firstName,
+      lastName,
+      name: `${firstName} ${lastName}`,
+      issuingDate: issued.iso,
+      address,
+    };
+  }
+  const birth = dateOf(random, 1950, 2004);
+  const expiry = dateOf(random, 2027, 2034);
+  return {
+    type: credential?.preset?.type ?? random.pick(['PASSPORT', 'ID_CARD', 'DRIVING_LICENSE']),
+    issuingCountry: country,
+    firstName,
+    lastName,
+    dateOfBirth: birth.iso,
+    dateOfBirthParts: birth.parts,
+    expiryDate: expiry.iso,
+    expiryDateParts: expiry.parts,
+    documentNumber: String(random.int(100_000_000, 999_999_999)),
+    personalNumber: '<<<<<<<<<<<<<<',
+    gender: random.pick(['M', 'F']),
+    nationality: country,
+    currentAge: String(ageAt(birth.iso, now)), // real bodies send a string
+    address,
+  };
+}
+
+/** The `data` of a capability that ran, shaped as real bodies are; undefined: no `data` field. */
 function capabilityData(
   name: string,
+  type: Verdict,
   label: string,
   credential: CredentialRecord | undefined,
   random: Random,
   now: number,
 ): Record<string, unknown> | undefined {
   switch (name) {
-    case 'extraction': {
-      const document = credential?.category === 'DOCUMENT';
-      return {
-        type: credential?.preset?.type ?? (document ? 'UB' : random.pick(['PASSPORT', 'ID_CARD', 'DRIVING_LICENSE'])),
-        issuingCountry: credential?.preset?.country ?? 'USA',
-        firstName: random.pick(FIRST_NAMES),
-        lastName: random.pick(LAST_NAMES),
-        ...(document
-          ? { issuingDate: isoDate(random, 2023, 2025) }
-          : {
-              dateOfBirth: isoDate(random, 1950, 2004),
-              expiryDate: isoDate(random, 2027, 2034),
-              documentNumber: String(random.int(100_000_000, 999_999_999)),
-            }),
-      };
-    }
+    case 'extraction':
+      return extractionData(credential, random, now);
+    case 'imageChecks':
+      return label === 'REPEATED_FACE'
+        ? { faceSearchFindings: { status: 'DONE', findings: [random.uuid(), random.uuid()] } }
+        : undefined;
     case 'similarity':
-      return { similarity: label === 'NO_MATCH' ? 'NOT_MATCH' : label };
+      // as a real body did: WARNING / NOT_POSSIBLE while the data says MATCH
+      return { similarity: type === 'REJECTED' ? 'NOT_MATCH' : 'MATCH' };
     case 'liveness': {
       const age = random.int(20, 70);
-      return { type: 'IPROOV_STANDARD', predictedAge: age, ageConfidenceRange: `${age - 5}-${age + 5}` };
+      const low = Math.max(18, age - random.int(3, 10));
+      return { type: 'IPROOV_STANDARD', predictedAge: age, ageConfidenceRange: `${low}-${age + random.int(3, 10)}` };
     }
-    case 'watchlistScreening':
+    case 'authentication':
+      return { type: 'IPROOV_STANDARD' };
+    case 'watchlistScreening': {
+      const searchReference = `${random.int(1_000_000_000, 9_999_999_999)}-${random.int(1000, 9999)}`;
       return {
         searchDate: new Date(now).toISOString(),
-        searchStatus: 'DONE',
-        searchId: String(random.int(10_000_000, 99_999_999)),
+        searchStatus: 'SUCCESS', // real bodies; the docs list DONE/NOT_DONE/ERROR
+        searchId: String(random.int(100_000_000, 999_999_999)),
+        searchReference,
+        searchResultUrl: `https://screening.example/search/${searchReference}`,
         searchResults: label === 'ALERT' ? random.int(1, 5) : 0,
       };
+    }
     default:
       return undefined;
   }
 }
 
+/** The capability that carries a non-PASSED verdict, and its label. */
+function failingCapability(
+  names: readonly string[],
+  verdict: Verdict,
+  forced: Forced | undefined,
+  random: Random,
+): { name: string; label: string } | undefined {
+  if (verdict === 'PASSED') return undefined;
+  const named = forced?.label;
+  const byLabel = named === undefined ? undefined : names.find((n) => labelsOf(n, verdict).includes(named));
+  if (byLabel !== undefined && named !== undefined) return { name: byLabel, label: named };
+  const candidates = names.filter((n) => labelsOf(n, verdict).length > 0);
+  if (candidates.length === 0) return undefined;
+  const name = random.pick(candidates);
+  return { name, label: labelsOf(name, verdict)[0] as string };
+}
+
+function resultFor(
+  name: string,
+  execution: ExecutionRecord,
+  id: string,
+  type: Type,
+  label: string,
+  data: Record<string, unknown> | undefined,
+): CapabilityResult {
+  const evaluates: readonly string[] = row(name)?.evaluates ?? execution.credentials.map((c) => c.category);
+  const credentials = execution.credentials.filter((c) => evaluates.includes(c.category));
+  return {
+    id,
+    ...(credentials.length > 0 ? { credentials: credentials.map((c) => ({ id: c.id, category: c.category })) } : {}),
+    decision: { type, details: { label } },
+    ...(data ? { data } : {}),
+  };
+}
+
+function stepName(name: string, execution: ExecutionRecord): string {
+  const step = row(name)?.step ?? 'ID_IV';
+  const documentOnly = !execution.credentials.some((c) => c.category === 'ID');
+  return step === 'ID_IV' && documentOnly && execution.credentials.some((c) => c.category === 'DOCUMENT')
+    ? 'DOCUMENT_VERIFICATION'
+    : step;
+}
+
 /**
  * Decides an execution: deterministic for a seed, its creation order and its reference. A
- * `customerInternalReference` containing `REJECT` or `WARN` forces REJECTED or WARNING.
+ * `customerInternalReference` containing `REJECT` or `WARN` forces REJECTED or WARNING, and
+ * `REJECT_<LABEL>` / `WARN_<LABEL>` the capability and label that carry it. A capability whose
+ * precondition (a capability of {@link CAPABILITIES} `after`) did not pass or warn is
+ * NOT_EXECUTED / `PRECONDITION_NOT_FULFILLED`, with `data: {}` where it carries data.
  */
 export function decideOutcome(execution: ExecutionRecord, options: OutcomeOptions, now: number): Outcome {
   const reference = execution.request.customerInternalReference;
   const random = createRandom(`${options.seed}:${execution.ordinal}:${reference}`);
-  const verdict = verdictOf(reference, random, options);
+  const forced = forcedOutcome(reference);
+  const verdict = verdictOf(forced, random, options);
   const risk = score(random, verdict);
   const names = execution.spec.capabilities;
-  const candidates = verdict === 'PASSED' ? [] : names.filter((n) => LABELS[n]?.[verdict] !== undefined);
-  const failing = candidates.length > 0 ? random.pick(candidates) : undefined;
+  const failing = failingCapability(names, verdict, forced, random);
 
   const capabilities: Record<string, CapabilityResult[]> = {};
-  const stepOf = new Map<string, { ids: string[]; verdicts: Verdict[] }>();
-  const hasDocument = execution.credentials.some((c) => c.category === 'DOCUMENT');
+  const typeOf = new Map<string, Type>();
+  const stepOf = new Map<string, { ids: string[]; types: Type[] }>();
   for (const name of names) {
-    const type: Verdict = name === failing ? verdict : 'PASSED';
-    const label = LABELS[name]?.[type] ?? 'OK';
-    const inputs = INPUTS[name];
-    const credentials = execution.credentials.filter((c) => !inputs || inputs.includes(c.category));
+    const blocked = (row(name)?.after ?? []).some((dep) => {
+      const t = typeOf.get(dep);
+      return t === 'REJECTED' || t === 'NOT_EXECUTED';
+    });
+    const type: Type = blocked ? 'NOT_EXECUTED' : name === failing?.name ? verdict : 'PASSED';
+    const label =
+      type === 'NOT_EXECUTED'
+        ? 'PRECONDITION_NOT_FULFILLED'
+        : name === failing?.name
+          ? failing.label
+          : (labelsOf(name, 'PASSED')[0] ?? 'OK');
+    typeOf.set(name, type);
     const id = random.uuid();
-    const data = capabilityData(name, label, credentials[0], random, now);
-    capabilities[name] = [
-      {
-        id,
-        credentials: credentials.map((c) => ({ id: c.id, category: c.category })),
-        decision: { type, details: { label } },
-        ...(data ? { data } : {}),
-      },
-    ];
-    const step = STEPS[name] ?? (hasDocument ? 'DOCUMENT_VERIFICATION' : 'ID_IV');
-    const entry = stepOf.get(step) ?? { ids: [], verdicts: [] };
+    const evaluated = execution.credentials.find((c) => (row(name)?.evaluates ?? []).some((e) => e === c.category));
+    const data =
+      type === 'NOT_EXECUTED'
+        ? hasData(name)
+          ? {}
+          : undefined
+        : capabilityData(name, type, label, evaluated, random, now);
+    capabilities[name] = [resultFor(name, execution, id, type, label, data)];
+    const step = stepName(name, execution);
+    const entry = stepOf.get(step) ?? { ids: [], types: [] };
     entry.ids.push(id);
-    entry.verdicts.push(type);
+    entry.types.push(type);
     stepOf.set(step, entry);
   }
-  const steps = [...stepOf].map(([name, { ids, verdicts }]): StepResult => {
-    const type = verdicts.includes(verdict) ? verdict : 'PASSED';
-    return {
-      id: random.uuid(),
-      name,
-      capabilityIds: ids,
-      decision: decision(type, type, type === verdict ? risk : score(random, 'PASSED')),
-    };
+  const steps = [...stepOf].map(([name, { ids, types }]): StepResult => {
+    const type: Type = types.includes(verdict)
+      ? verdict
+      : types.every((t) => t === 'NOT_EXECUTED')
+        ? 'NOT_EXECUTED'
+        : 'PASSED';
+    const stepRisk = type === verdict ? risk : type === 'NOT_EXECUTED' ? -1 : score(random, 'PASSED');
+    return { id: random.uuid(), name, capabilityIds: ids, decision: decision(type, type, stepRisk) };
   });
   return { decision: decision(verdict, verdict, risk), capabilities, steps };
+}
+
+/**
+ * The outcome of an execution that expired unfinished: decision NOT_EXECUTED / `TOKEN_EXPIRED`,
+ * every capability NOT_EXECUTED (usability `NOT_UPLOADED`, the others `PRECONDITION_NOT_FULFILLED`),
+ * no steps.
+ */
+export function expiredOutcome(execution: ExecutionRecord): Outcome {
+  const random = createRandom(`expired:${execution.id}`);
+  const capabilities: Record<string, CapabilityResult[]> = {};
+  for (const name of execution.spec.capabilities) {
+    const label = labelsOf(name, 'NOT_EXECUTED').includes('NOT_UPLOADED')
+      ? 'NOT_UPLOADED'
+      : 'PRECONDITION_NOT_FULFILLED';
+    capabilities[name] = [
+      resultFor(name, execution, random.uuid(), 'NOT_EXECUTED', label, hasData(name) ? {} : undefined),
+    ];
+  }
+  return { decision: EXPIRED_DECISION, capabilities, steps: [] };
 }

@@ -1,4 +1,5 @@
 import type { CredentialCategory } from '../model/codes.js';
+import type { AccountId, CredentialId, WorkflowExecutionId } from '../model/ids.js';
 import type { AccountRequest } from '../model/request.js';
 import type { WorkflowSpec } from '../workflows/define.js';
 import type { Outcome } from './outcome.js';
@@ -15,11 +16,11 @@ export interface StoredPart {
 
 /** A credential of an execution. */
 export interface CredentialRecord {
-  readonly id: string;
+  readonly id: CredentialId;
   readonly category: CredentialCategory;
   /** The execution that created it (an on-file credential keeps its original owner). */
-  readonly executionId: string;
-  readonly accountId: string;
+  readonly executionId: WorkflowExecutionId;
+  readonly accountId: AccountId;
   readonly allowedChannels: readonly string[];
   /** Transaction-scoped upload/finalize token, when the API channel is allowed. */
   readonly apiToken?: string;
@@ -30,8 +31,8 @@ export interface CredentialRecord {
 
 /** A workflow execution (transaction). */
 export interface ExecutionRecord {
-  readonly id: string;
-  readonly accountId: string;
+  readonly id: WorkflowExecutionId;
+  readonly accountId: AccountId;
   /** 1-based creation order, part of the outcome seed. */
   readonly ordinal: number;
   readonly spec: WorkflowSpec;
@@ -53,7 +54,7 @@ export interface ExecutionRecord {
 
 /** An account. */
 export interface AccountRecord {
-  readonly id: string;
+  readonly id: AccountId;
   readonly createdAt: number;
   readonly executionIds: Set<string>;
 }

@@ -1,18 +1,22 @@
+import { CAPABILITIES, type KnownCapabilityName } from '../model/capabilities.js';
 import { CREDENTIAL_PARTS } from '../model/codes.js';
 import type {
   AccountResponse,
   CallbackPayload,
+  CapabilityResult,
   ResponseCredential,
   WorkflowDetails,
   WorkflowStatusResponse,
 } from '../model/response.js';
-import { EXPIRED_DECISION, PENDING_DECISION, type StepResult } from './outcome.js';
+import { PENDING_DECISION, type StepResult } from './outcome.js';
 import type { CredentialRecord, ExecutionRecord } from './state.js';
 
 /** Paths the simulator serves (one origin for every Jumio host). */
 export const paths = {
   account: (a: string) => `/api/v1/accounts/${a}`,
   execution: (a: string, w: string) => `/api/v1/accounts/${a}/workflow-executions/${w}`,
+  /** The account-less execution link real status and callback bodies carry. */
+  executionLink: (w: string) => `/api/v1/workflow-executions/${w}`,
   upload: (a: string, w: string, c: string, classifier: string) =>
     `/api/v1/accounts/${a}/workflow-executions/${w}/credentials/${c}/parts/${classifier}`,
   part: (a: string, c: string, classifier: string) => `/api/v1/accounts/${a}/credentials/${c}/parts/${classifier}`,
@@ -63,10 +67,10 @@ export function accountResponse(execution: ExecutionRecord, sdkToken: string, no
 }
 
 function executionRef(execution: ExecutionRecord) {
-  const { origin, accountId, id } = execution;
+  const { origin, id } = execution;
   return {
     id,
-    href: origin + paths.execution(accountId, id),
+    href: origin + paths.executionLink(id),
     definitionKey: String(execution.spec.key),
     status: execution.status,
   };
@@ -81,11 +85,32 @@ export function statusResponse(execution: ExecutionRecord): WorkflowStatusRespon
   };
 }
 
+/**
+ * The capability results as served: liveness and authentication results that ran carry the link
+ * to the facemap beside `data` (`validFaceMapForAuthentication`).
+ */
+function servedCapabilities(execution: ExecutionRecord): Record<string, CapabilityResult[]> {
+  const served: Record<string, CapabilityResult[]> = {};
+  const facemap =
+    execution.credentials.find((c) => c.category === 'FACEMAP') ??
+    execution.credentials.find((c) => c.category === 'SELFIE');
+  for (const [name, results] of Object.entries(execution.outcome?.capabilities ?? {})) {
+    const faceMap = Object.hasOwn(CAPABILITIES, name) && CAPABILITIES[name as KnownCapabilityName].faceMap;
+    served[name] = results.map((result) =>
+      faceMap && facemap && result.decision.type !== 'NOT_EXECUTED'
+        ? {
+            ...result,
+            validFaceMapForAuthentication: execution.origin + paths.part(facemap.accountId, facemap.id, 'FACEMAP'),
+          }
+        : result,
+    );
+  }
+  return served;
+}
+
 /** The Retrieval API details body (decision NOT_EXECUTED until processed). */
-export function detailsResponse(execution: ExecutionRecord): WorkflowDetails & { steps: { href: string } } {
+export function detailsResponse(execution: ExecutionRecord): WorkflowDetails {
   const { origin, accountId, request } = execution;
-  const decision =
-    execution.status === 'TOKEN_EXPIRED' ? EXPIRED_DECISION : (execution.outcome?.decision ?? PENDING_DECISION);
   return {
     workflow: {
       id: execution.id,
@@ -99,17 +124,22 @@ export function detailsResponse(execution: ExecutionRecord): WorkflowDetails & {
     createdAt: iso(execution.createdAt),
     ...(execution.startedAt !== undefined ? { startedAt: iso(execution.startedAt) } : {}),
     ...(execution.completedAt !== undefined ? { completedAt: iso(execution.completedAt) } : {}),
+    // credentials with nothing uploaded have no parts (as an expired execution's in real bodies)
     credentials: execution.credentials.map((c) => ({
       id: c.id,
       category: c.category,
-      parts: [...c.parts.values()].map((p) => ({
-        classifier: p.classifier,
-        href: origin + paths.part(c.accountId, c.id, p.classifier),
-      })),
+      ...(c.parts.size > 0
+        ? {
+            parts: [...c.parts.values()].map((p) => ({
+              classifier: p.classifier,
+              href: origin + paths.part(c.accountId, c.id, p.classifier),
+            })),
+          }
+        : {}),
     })),
-    decision,
+    decision: execution.outcome?.decision ?? PENDING_DECISION,
     steps: { href: `${origin + paths.execution(accountId, execution.id)}/steps` },
-    capabilities: execution.outcome?.capabilities ?? {},
+    capabilities: servedCapabilities(execution),
   };
 }
 

@@ -70,7 +70,7 @@ describe('createCallbackHandler: re-fetch and hand over', () => {
     expect(details.account.id).toBe(callback.account.id);
     expect(details.workflow.status).toBe('PROCESSED');
     expect(details.workflow.customerInternalReference).toBe('cb-accept');
-    expect(details.decision.type).toBe('PASSED');
+    expect(details.decision?.type).toBe('PASSED');
     expect(handed).toEqual(callback);
     expect(r.outcomes).toEqual([
       expect.objectContaining({

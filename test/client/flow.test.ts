@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type AccountResponse,
+  type CredentialId,
   findCredential,
   KyxForbiddenError,
   KyxHttpError,
@@ -10,6 +11,7 @@ import {
 import {
   ACCOUNT_ID,
   caught,
+  EXECUTION,
   EXECUTION_ID,
   expectNoLeaks,
   type Handler,
@@ -126,7 +128,7 @@ describe('credential upload', () => {
     const documentResponse: AccountResponse = structuredClone(SEED_RESPONSE);
     documentResponse.workflowExecution.credentials = [
       {
-        id: '9d1f64c2-5b0e-4f7a-8a43-0c8f0e2b7d11',
+        id: '9d1f64c2-5b0e-4f7a-8a43-0c8f0e2b7d11' as CredentialId,
         category: 'DOCUMENT',
         allowedChannels: ['API'],
         api: {
@@ -167,7 +169,7 @@ describe('credential upload', () => {
     const withData: AccountResponse = structuredClone(SEED_RESPONSE);
     const dataUrl = `${apiBase}/credentials/3c0f8a9e-1d2b-4c5e-8f70-a1b2c3d4e5f6/parts/PREPARED_DATA`;
     withData.workflowExecution.credentials.unshift({
-      id: '3c0f8a9e-1d2b-4c5e-8f70-a1b2c3d4e5f6',
+      id: '3c0f8a9e-1d2b-4c5e-8f70-a1b2c3d4e5f6' as CredentialId,
       category: 'DATA',
       label: 'DATA',
       allowedChannels: ['API'],
@@ -195,12 +197,12 @@ describe('finalize, retrieval, deletion, health', () => {
 
   it('retrieval: status, details, steps and a part image on the retrieval host with the tenant token', async () => {
     const { client, calls } = setup(flowJumio());
-    const status = await client.status(ACCOUNT_ID, EXECUTION_ID);
-    const details = await client.details(ACCOUNT_ID, EXECUTION_ID);
-    const steps = await client.steps(ACCOUNT_ID, EXECUTION_ID);
-    const image = await client.partImage(ACCOUNT_ID, CREDENTIAL_ID, 'front');
+    const status = await client.status(EXECUTION);
+    const details = await client.details(EXECUTION);
+    const steps = await client.steps(EXECUTION);
+    const image = await client.partImage({ accountId: ACCOUNT_ID, credentialId: CREDENTIAL_ID }, 'front');
     expect(status.workflowExecution.status).toBe('NEW_STATE'); // unknown states pass
-    expect(details.decision.type).toBe('PASSED');
+    expect(details.decision?.type).toBe('PASSED');
     expect(details.capabilities?.['usability']?.[0]?.decision.details?.label).toBe('OK');
     expect(steps.steps[0]?.name).toBe('ID_IV');
     expect(image).toEqual({ contentType: 'image/jpeg', data: JPEG });
@@ -222,7 +224,7 @@ describe('finalize, retrieval, deletion, health', () => {
 
   it('deletion of an account and of one execution', async () => {
     const { client, calls } = setup(flowJumio());
-    await client.deleteExecution(ACCOUNT_ID, EXECUTION_ID);
+    await client.deleteExecution(EXECUTION);
     await client.deleteAccount(ACCOUNT_ID);
     const r = `https://retrieval.amer-1.jumio.ai/api/v1/accounts/${ACCOUNT_ID}`;
     expect(calls.slice(1).map(line)).toEqual([`DELETE ${r}/workflow-executions/${EXECUTION_ID}`, `DELETE ${r}`]);
@@ -237,7 +239,7 @@ describe('finalize, retrieval, deletion, health', () => {
 
   it('ids are checked before sending (no path injection)', async () => {
     const { client, calls } = setup(flowJumio());
-    const error = await caught(client.status('../../admin', EXECUTION_ID));
+    const error = await caught(client.status({ accountId: '../../admin', workflowExecutionId: EXECUTION_ID }));
     expect((error as KyxValidationError).issues).toEqual([{ path: 'accountId', message: 'must be a UUID' }]);
     expect(calls).toEqual([]);
   });
@@ -251,14 +253,14 @@ describe('typed HTTP errors', () => {
 
   it('403 → KyxForbiddenError hinting at the User-Agent', async () => {
     const { client } = setup(failing(403, 'Forbidden', 'Access denied'));
-    const error = await caught(client.status(ACCOUNT_ID, EXECUTION_ID));
+    const error = await caught(client.status(EXECUTION));
     expect(error).toBeInstanceOf(KyxForbiddenError);
     expect(error.message).toContain('User-Agent');
   });
 
   it('404 → KyxNotFoundError with problem title/detail, method and path', async () => {
     const { client } = setup(failing(404, 'Not Found', 'workflow execution not found'));
-    const error = await caught(client.status(ACCOUNT_ID, EXECUTION_ID));
+    const error = await caught(client.status(EXECUTION));
     expect(error).toBeInstanceOf(KyxNotFoundError);
     expect(error).toMatchObject({
       status: 404,
@@ -275,7 +277,7 @@ describe('typed HTTP errors', () => {
     const { client } = setup((call, request) =>
       call.path.endsWith('/status') ? new Response('nope', { status: 405 }) : base(call, request),
     );
-    const error = await caught(client.status(ACCOUNT_ID, EXECUTION_ID));
+    const error = await caught(client.status(EXECUTION));
     expect(error).toBeInstanceOf(KyxHttpError);
     expect(error).toMatchObject({ status: 405, code: 'HTTP_ERROR', title: undefined, detail: undefined });
   });

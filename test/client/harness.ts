@@ -20,6 +20,8 @@ export const SEED_RESPONSE = seedJsonSnippets()[10] as AccountResponse;
 export const SEED_JWT = (SEED_RESPONSE.workflowExecution.credentials.find((c) => c.api)?.api?.token ?? '') as string;
 export const ACCOUNT_ID = SEED_RESPONSE.account.id;
 export const EXECUTION_ID = SEED_RESPONSE.workflowExecution.id;
+/** The seed's execution as a reference of stored ids. */
+export const EXECUTION = { accountId: ACCOUNT_ID, workflowExecutionId: EXECUTION_ID } as const;
 
 /** Every string that must never be shown: the secret, Basic credentials, tokens, the JWT's parts. */
 export function secrets(): string[] {

@@ -5,7 +5,7 @@ import {
   ACCOUNT_ID,
   CLIENT_SECRET,
   caught,
-  EXECUTION_ID,
+  EXECUTION,
   expectNoLeaks,
   type Handler,
   hang,
@@ -82,8 +82,8 @@ describe('no secret or token is ever shown', () => {
 
   it('HTTP errors on retrieval and deletion', async () => {
     const { client } = setup(hostile((c) => c.url.startsWith('https://retrieval.'), echo(404)));
-    await caught(client.status(ACCOUNT_ID, EXECUTION_ID));
-    await caught(client.details(ACCOUNT_ID, EXECUTION_ID));
+    await caught(client.status(EXECUTION));
+    await caught(client.details(EXECUTION));
     await caught(client.deleteAccount(ACCOUNT_ID));
   });
 

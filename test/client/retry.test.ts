@@ -10,6 +10,7 @@ import {
 import {
   ACCOUNT_ID,
   caught,
+  EXECUTION,
   EXECUTION_ID,
   expectNoLeaks,
   type Handler,
@@ -242,14 +243,14 @@ describe('token and retrieval (safe to repeat)', () => {
       ]),
       { timeout: 20, retry: { limit: 3, delay: () => 0, jitter: false } },
     );
-    const status = await client.status(ACCOUNT_ID, EXECUTION_ID);
+    const status = await client.status(EXECUTION);
     expect(status.workflowExecution.status).toBe('PROCESSED');
     expect(calls.filter(isStatus)).toHaveLength(4);
   });
 
   it('status GET: 404 → not retried', async () => {
     const { client, calls } = setup(scripted(isStatus, [() => problem(404, 'Not Found', 'gone'), () => json(STATUS)]));
-    await caught(client.status(ACCOUNT_ID, EXECUTION_ID));
+    await caught(client.status(EXECUTION));
     expect(calls.filter(isStatus)).toHaveLength(1);
   });
 });

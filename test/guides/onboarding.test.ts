@@ -28,12 +28,14 @@ function createOnboarding(client: KyxClient, store: Map<string, Onboarding>) {
     /** Handles Jumio's callback: re-fetches the details, records the outcome once. */
     async onCallback(body: string): Promise<void> {
       const callback = parseCallback(body);
-      const details = await client.details(callback.account.id, callback.workflowExecution.id);
+      const details = await client.details(callback);
       const reference = details.workflow.customerInternalReference ?? '';
       const entry = store.get(reference);
       if (entry === undefined || entry.state === 'done' || entry.state === 'expired') return; // not ours, or seen
       const { status } = details.workflow;
-      if (status === 'PROCESSED') store.set(reference, { state: 'done', decision: details.decision.type });
+      // older bodies have no top-level decision: NOT_EXECUTED is the safe reading
+      if (status === 'PROCESSED')
+        store.set(reference, { state: 'done', decision: details.decision?.type ?? 'NOT_EXECUTED' });
       if (status === 'TOKEN_EXPIRED') store.set(reference, { state: 'expired' });
     },
   };

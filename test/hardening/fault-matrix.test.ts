@@ -3,13 +3,15 @@ import { type CellResult, cells, runMatrix } from './matrix.js';
 import { writeReliability } from './report.js';
 
 // Every simulator route × every fault: the end (success after the allowed retries, or a typed
-// error) and the attempts match what RETRY_POLICIES says, and no call ever makes two accounts.
+// error), the attempts and the error's mayHaveCreated match what RETRY_POLICIES says, and no call
+// ever makes two accounts.
 
 /** Every cell that differs from its expectation, as a readable line (so a failure lists them all). */
 function mismatches(results: CellResult[]): string[] {
   return results.flatMap((r) => {
-    const got = `${r.outcome} after ${r.attempts} attempt(s), ${r.accountsCreated} account(s), ${r.executionsCreated} execution(s)`;
-    const want = `${r.expected.outcome} after ${r.expected.attempts} attempt(s), ${r.expectedAccounts} account(s), ${r.expectedExecutions} execution(s)`;
+    const created = (m: boolean | undefined) => (m === undefined ? '' : `, mayHaveCreated ${m}`);
+    const got = `${r.outcome} after ${r.attempts} attempt(s), ${r.accountsCreated} account(s), ${r.executionsCreated} execution(s)${created(r.mayHaveCreated)}`;
+    const want = `${r.expected.outcome} after ${r.expected.attempts} attempt(s), ${r.expectedAccounts} account(s), ${r.expectedExecutions} execution(s)${created(r.expected.mayHaveCreated)}`;
     const untyped = r.typed ? '' : ` [untyped: ${r.message}]`;
     return got === want && r.typed
       ? []
@@ -22,6 +24,12 @@ function check(results: CellResult[]) {
   // the invariant behind the counts: no call ever made two accounts or two executions
   expect(results.filter((r) => r.newAccounts > 1 || r.newExecutions > 1)).toEqual([]);
   expect(results.filter((r) => r.route === 'createAccount' && r.newAccounts === 1).length).toBeGreaterThan(0);
+  // every failure kind of an account create/update says whether it may have created something
+  const account = results.filter((r) => r.operation === 'account' && r.outcome !== 'ok');
+  expect(new Set(account.map((r) => `${r.fault}: ${r.mayHaveCreated}`))).toEqual(
+    new Set(account.map((r) => `${r.fault}: ${r.expected.mayHaveCreated}`)),
+  );
+  expect(account.some((r) => r.mayHaveCreated === true) && account.some((r) => r.mayHaveCreated === false)).toBe(true);
 }
 
 describe('fault matrix', () => {

@@ -71,7 +71,9 @@ export async function runLoad(n = 2_000, concurrency = 50): Promise<LoadResult> 
     const refsSeen = new Map<string, number>();
     const created = ids.filter((x): x is [number, string, string] => x.length === 3);
     for (let i = 0; i < created.length; i += 100) {
-      const details = await Promise.all(created.slice(i, i + 100).map(([, a, w]) => reader.details(a, w)));
+      const details = await Promise.all(
+        created.slice(i, i + 100).map(([, a, w]) => reader.details({ accountId: a, workflowExecutionId: w })),
+      );
       for (const d of details) {
         const ref = d.workflow.customerInternalReference ?? '';
         refsSeen.set(ref, (refsSeen.get(ref) ?? 0) + 1);

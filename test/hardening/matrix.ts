@@ -34,6 +34,8 @@ export interface FaultCase {
   readonly body?: 'malformed' | 'truncated' | 'empty';
   /** Whether the simulator handles the request despite the fault (its effect happens). */
   readonly processed: boolean;
+  /** The status is played on every attempt the client may make, so retries run out. */
+  readonly exhausts?: boolean;
 }
 
 /** The per-attempt timeout of matrix clients, and the delay of the `timeout` fault (ms). */
@@ -42,7 +44,16 @@ const RETRY_AFTER_S = 1;
 const BACKOFF_MS = 100;
 
 export const FAULTS: readonly FaultCase[] = [
+  { name: '400', kind: 'status', status: 400, script: [{ status: 400 }], processed: false },
   { name: '429', kind: 'status', status: 429, script: [{ status: 429 }], processed: false },
+  {
+    name: '429 × 3',
+    kind: 'status',
+    status: 429,
+    script: [{ status: 429 }, { status: 429 }, { status: 429 }],
+    processed: false,
+    exhausts: true,
+  },
   {
     name: '429 + Retry-After',
     kind: 'status',
@@ -97,8 +108,6 @@ export interface RouteScenario {
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
 const create = (client: KyxClient, ref: string) => client.send(account().ref(ref).workflow(10011));
-const ids = (r: AccountResponse) => [r.account.id, r.workflowExecution.id] as const;
-const idCredential = (r: AccountResponse) => r.workflowExecution.credentials.find((c) => c.category === 'ID')?.id ?? '';
 
 /** One scenario per simulator route: the type makes a missing route a compile error. */
 export const ROUTE_SCENARIOS: Readonly<Record<SimulatorRoute, RouteScenario>> = {
@@ -119,7 +128,7 @@ export const ROUTE_SCENARIOS: Readonly<Record<SimulatorRoute, RouteScenario>> = 
     freshClient: true,
     prepare: async (client, ref) => {
       const created = await create(client, ref);
-      return { created, call: (c) => c.status(...ids(created)) };
+      return { created, call: (c) => c.status(created) };
     },
   },
   createAccount: {
@@ -147,7 +156,7 @@ export const ROUTE_SCENARIOS: Readonly<Record<SimulatorRoute, RouteScenario>> = 
   uploadPart: {
     operation: 'upload',
     auth: 'credential',
-    reads: 'discarded',
+    reads: 'json',
     call: "upload(response, 'front', jpeg)",
     setupCreates: 1,
     prepare: async (client, ref) => {
@@ -172,67 +181,67 @@ export const ROUTE_SCENARIOS: Readonly<Record<SimulatorRoute, RouteScenario>> = 
     operation: 'retrieval',
     auth: 'tenant',
     reads: 'json',
-    call: 'details(a, w)',
+    call: 'details(response)',
     setupCreates: 1,
     prepare: async (client, ref) => {
       const created = await create(client, ref);
-      return { created, call: (c) => c.details(...ids(created)) };
+      return { created, call: (c) => c.details(created) };
     },
   },
   status: {
     operation: 'retrieval',
     auth: 'tenant',
     reads: 'json',
-    call: 'status(a, w)',
+    call: 'status(response)',
     setupCreates: 1,
     prepare: async (client, ref) => {
       const created = await create(client, ref);
-      return { created, call: (c) => c.status(...ids(created)) };
+      return { created, call: (c) => c.status(created) };
     },
   },
   steps: {
     operation: 'retrieval',
     auth: 'tenant',
     reads: 'json',
-    call: 'steps(a, w)',
+    call: 'steps(response)',
     setupCreates: 1,
     prepare: async (client, ref) => {
       const created = await create(client, ref);
-      return { created, call: (c) => c.steps(...ids(created)) };
+      return { created, call: (c) => c.steps(created) };
     },
   },
   partImage: {
     operation: 'retrieval',
     auth: 'tenant',
     reads: 'bytes',
-    call: "partImage(a, c, 'FRONT')",
+    call: "partImage(response, 'FRONT')",
     setupCreates: 1,
     prepare: async (client, ref) => {
       const created = await create(client, ref);
       await client.upload(created, 'front', JPEG);
-      return { created, call: (c) => c.partImage(created.account.id, idCredential(created), 'FRONT') };
+      return { created, call: (c) => c.partImage(created, 'FRONT') };
     },
   },
   deleteAccount: {
     operation: 'deletion',
     auth: 'tenant',
     reads: 'discarded',
-    call: 'deleteAccount(a)',
+    call: 'deleteAccount(response)',
     setupCreates: 1,
     prepare: async (client, ref) => {
       const created = await create(client, ref);
-      return { created, call: (c) => c.deleteAccount(created.account.id) };
+      return { created, call: (c) => c.deleteAccount(created) };
     },
   },
   deleteExecution: {
     operation: 'deletion',
     auth: 'tenant',
     reads: 'discarded',
-    call: 'deleteExecution(a, w)',
+    call: 'deleteExecution(response)',
     setupCreates: 1,
     prepare: async (client, ref) => {
       const created = await create(client, ref);
-      return { created, call: (c) => c.deleteExecution(...ids(created)) };
+      return { created, call: (c) => c.deleteExecution(created) };
     },
   },
 };
@@ -245,18 +254,43 @@ export interface Expectation {
   readonly attempts: number;
   /** Why, in a few words (for the report). */
   readonly rule: string;
+  /**
+   * `error.mayHaveCreated` of a failed call: `true` only for account create/update (operation
+   * `account`) after a 5xx, a reset, a timeout or an answer whose body failed; `undefined` for `ok`.
+   */
+  readonly mayHaveCreated?: boolean;
+}
+
+/** Error class per status the matrix plays. */
+const STATUS_ERRORS: Readonly<Record<number, string>> = { 400: 'KyxBadRequestError', 429: 'KyxRateLimitError' };
+
+/** {@link expectedEnd} with the `mayHaveCreated` the error must carry. */
+export function expectedOutcome(route: SimulatorRoute, fault: FaultCase): Expectation {
+  const end = expectedEnd(route, fault);
+  if (end.outcome === 'ok') return end;
+  const account = ROUTE_SCENARIOS[route].operation === 'account';
+  const ambiguous =
+    fault.kind === 'network' ||
+    fault.kind === 'timeout' ||
+    fault.kind === 'body' ||
+    (fault.kind === 'status' && (fault.status as number) >= 500);
+  return { ...end, mayHaveCreated: account && ambiguous };
 }
 
 /** The expected end of a cell, from the route's operation, RETRY_POLICIES and the fault. */
-export function expectedOutcome(route: SimulatorRoute, fault: FaultCase): Expectation {
+function expectedEnd(route: SimulatorRoute, fault: FaultCase): Expectation {
   const scenario = ROUTE_SCENARIOS[route];
   const policy = RETRY_POLICIES[scenario.operation];
   const op = scenario.operation;
   switch (fault.kind) {
     case 'status': {
       const status = fault.status as number;
-      if (policy.statusCodes.includes(status)) return { outcome: 'ok', attempts: 2, rule: `${op}: ${status} retried` };
-      const error = status === 429 ? 'KyxRateLimitError' : 'KyxServerError';
+      const error = STATUS_ERRORS[status] ?? 'KyxServerError';
+      if (policy.statusCodes.includes(status)) {
+        return fault.exhausts
+          ? { outcome: error, attempts: 3, rule: `${op}: ${status} retried until the limit` }
+          : { outcome: 'ok', attempts: 2, rule: `${op}: ${status} retried` };
+      }
       return { outcome: error, attempts: 1, rule: `${op}: ${status} not retried` };
     }
     case 'network':
@@ -320,6 +354,8 @@ export interface CellResult {
   readonly message?: string;
   /** Whether the error is a KyxError. */
   readonly typed: boolean;
+  /** `error.mayHaveCreated`, when the call failed. */
+  readonly mayHaveCreated?: boolean;
   /** The client's per-attempt timeout (ms). */
   readonly timeoutMs: number;
 }
@@ -446,6 +482,7 @@ export async function runCell(
       waitedMs: stamps.length > 1 ? (stamps.at(-1) as number) - (stamps[0] as number) : 0,
       ...(settled.ok ? {} : { message: (settled.error as Error)?.message ?? String(settled.error) }),
       typed: settled.ok || isKyxError(settled.error),
+      ...(settled.ok ? {} : { mayHaveCreated: (settled.error as { mayHaveCreated?: boolean }).mayHaveCreated }),
       timeoutMs: MATRIX_TIMEOUT_MS,
     };
   } finally {

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parseCallback } from '../../src/index.js';
 import { parseWith } from '../../src/model/parse.js';
-import { ACCOUNT_ID, caught, EXECUTION_ID, json, jumio, setup } from '../client/harness.js';
+import { caught, EXECUTION, json, jumio, setup } from '../client/harness.js';
 
 // Found by the parser properties: valibot's fallback messages quote a received string, so a
 // token that arrives in the wrong field of a response or callback ended up in the error message.
@@ -28,7 +28,7 @@ describe('messages about input from outside never quote a received string', () =
         ? json({ account: OPAQUE, workflowExecution: { id: OPAQUE } })
         : base(call, request),
     );
-    const error = await caught(client.status(ACCOUNT_ID, EXECUTION_ID));
+    const error = await caught(client.status(EXECUTION));
     expect(error.message).toContain('account: must be an object (got a string)');
     expect(error.message).not.toContain(OPAQUE);
   });

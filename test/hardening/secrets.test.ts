@@ -136,7 +136,7 @@ describe('secret hygiene: one scan over everything shown', () => {
       };
       const handler = createCallbackHandler({
         client,
-        onResult: (details) => console.log('callback result', details.workflow.id, details.decision.type),
+        onResult: (details) => console.log('callback result', details.workflow.id, details.decision?.type),
         ...handlerHooks,
       });
       const post = (body: string) =>
@@ -166,8 +166,7 @@ describe('secret hygiene: one scan over everything shown', () => {
       const failed = await failing(post(callbacks.bodies[0] as string), local);
       expect(failed.status).toBe(502);
       await answer(failed);
-      const ids = [flow.account.id, flow.workflowExecution.id] as const;
-      console.log(await client.status(...ids), await client.details(...ids), await client.steps(...ids));
+      console.log(await client.status(flow), await client.details(flow), await client.steps(flow));
       const outcomes = await client.sendAll(
         [1, 2, 3].map((n) => account().ref(`secrets-batch-${n}`).workflow(10011)),
         { concurrency: 2, ratePerSecond: 1000 },
@@ -182,7 +181,8 @@ describe('secret hygiene: one scan over everything shown', () => {
         () => client.upload(flow, 'front', new Uint8Array([0xff, 0xd8, 0xff, 0xe0])),
         () => client.finalize(flow),
         () => client.upload(created as AccountResponse, 'front', new Uint8Array([0x47, 0x49, 0x46])),
-        () => client.status(flow.account.id, '00000000-0000-4000-8000-000000000000'),
+        () =>
+          client.status({ accountId: flow.account.id, workflowExecutionId: '00000000-0000-4000-8000-000000000000' }),
         () =>
           createClient({
             region: 'amer-1',
@@ -196,7 +196,7 @@ describe('secret hygiene: one scan over everything shown', () => {
             credentials: { clientId: 'acme', clientSecret: 'wrong-secret-123' },
             userAgent: 'x',
             baseUrl: sim.url,
-          }).status(...ids),
+          }).status(flow),
       ]) {
         const error = await Promise.resolve()
           .then(attempt)

@@ -65,13 +65,12 @@ export async function captureBodies(): Promise<Record<BodyKind, unknown[]>> {
     await client.upload(created, 'front', JPEG);
     await client.upload(created, 'face', PNG);
     await client.finalize(created);
-    const ids = [created.account.id, created.workflowExecution.id] as const;
-    await client.status(...ids);
+    await client.status(created);
     time += 10;
     await sim.tick();
-    await client.status(...ids);
-    await client.details(...ids);
-    await client.steps(...ids);
+    await client.status(created);
+    await client.details(created);
+    await client.steps(created);
     await client.send(account(created.account.id).ref('capture-2').workflow(10011));
   } finally {
     await sim.close();

@@ -103,12 +103,12 @@ function clientReading(kind: Exclude<BodyKind, 'callback'>, text: string) {
     },
   });
   const calls: Record<Exclude<BodyKind, 'callback'>, () => Promise<unknown>> = {
-    token: () => client.status(ACCOUNT_ID, EXECUTION_ID),
+    token: () => client.status({ accountId: ACCOUNT_ID, workflowExecutionId: EXECUTION_ID }),
     account: () => client.send(account().ref('fuzz').workflow(10011)),
     finalize: () => client.finalize(seedResponse()),
-    status: () => client.status(ACCOUNT_ID, EXECUTION_ID),
-    details: () => client.details(ACCOUNT_ID, EXECUTION_ID),
-    steps: () => client.steps(ACCOUNT_ID, EXECUTION_ID),
+    status: () => client.status({ accountId: ACCOUNT_ID, workflowExecutionId: EXECUTION_ID }),
+    details: () => client.details({ accountId: ACCOUNT_ID, workflowExecutionId: EXECUTION_ID }),
+    steps: () => client.steps({ accountId: ACCOUNT_ID, workflowExecutionId: EXECUTION_ID }),
     health: () => client.health(),
   };
   return calls[kind]();

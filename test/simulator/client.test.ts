@@ -33,24 +33,23 @@ describe('createClient against the simulator', () => {
     await client.upload(created, 'front', new Uint8Array(JPEG));
     await client.upload(created, 'face', new Uint8Array(PNG));
     await client.finalize(created);
-    const ids = [created.account.id, created.workflowExecution.id] as const;
-    expect((await client.status(...ids)).workflowExecution.status).toBe('ACQUIRED');
+    expect((await client.status(created)).workflowExecution.status).toBe('ACQUIRED');
     clock.advance(100);
     await sim.tick();
-    expect((await client.status(...ids)).workflowExecution.status).toBe('PROCESSED');
-    const details = await client.details(...ids);
-    expect(details.decision.type).toBe('PASSED');
-    const steps = await client.steps(...ids);
+    expect((await client.status(created)).workflowExecution.status).toBe('PROCESSED');
+    const details = await client.details(created);
+    expect(details.decision?.type).toBe('PASSED');
+    const steps = await client.steps(created);
     expect(steps.steps.length).toBeGreaterThan(0);
-    const idCredential = created.workflowExecution.credentials.find((c) => c.category === 'ID');
-    const image = await client.partImage(created.account.id, idCredential?.id as string, 'FRONT');
+    const image = await client.partImage(details, 'FRONT'); // the credential whose parts name FRONT
     expect(image.contentType).toBe('image/jpeg');
     expect(Buffer.from(image.data).equals(JPEG)).toBe(true);
-    await client.deleteExecution(...ids);
-    const gone = await client.status(...ids).catch((e: unknown) => e);
+    expect((await client.partImage(created, 'face')).contentType).toBe('image/png'); // by category: SELFIE
+    await client.deleteExecution(created);
+    const gone = await client.status(created).catch((e: unknown) => e);
     expect(gone).toBeInstanceOf(KyxHttpError);
     expect((gone as KyxHttpError).status).toBe(404);
-    await client.deleteAccount(created.account.id);
+    await client.deleteAccount(created);
     expect(sim.stats()).toMatchObject({ accounts: 0, accountsCreated: 1, uploads: 2 });
   });
 

@@ -241,9 +241,9 @@ describe('simulator over loopback HTTP (raw node:http client)', () => {
       customerInternalReference: 'order-1',
       userReference: 'user-1',
     });
-    expect(details.decision.type).toBe('PASSED');
-    expect(details.decision.risk?.score).toBeGreaterThanOrEqual(0);
-    expect(details.decision.risk?.score).toBeLessThanOrEqual(30);
+    expect(details.decision?.type).toBe('PASSED');
+    expect(details.decision?.risk?.score).toBeGreaterThanOrEqual(0);
+    expect(details.decision?.risk?.score).toBeLessThanOrEqual(30);
     expect(Object.keys(details.capabilities ?? {})).toEqual([
       'usability',
       'imageChecks',

@@ -1,0 +1,141 @@
+// Types only: what a response of a workflow lets `upload` and `uploadData` send, and the
+// compile-time messages when it does not. A response's workflow is its type parameter `W`: a
+// workflow key, a WorkflowSpec, or `unknown` (any workflow: every part).
+import type { KyxTypeError } from '../builder/type-error.js';
+import type { CapabilityOptions } from '../builder/types.js';
+import type { CREDENTIAL_PARTS, CredentialCategory } from '../model/codes.js';
+import type { WORKFLOW_CATALOG } from '../workflows/catalog.js';
+import type { WorkflowRegistry, WorkflowSpec } from '../workflows/define.js';
+import type { UploadPart } from './credentials.js';
+
+type CatalogByKey = { [S in (typeof WORKFLOW_CATALOG)[number] as S['key']]: S };
+type KnownKey = keyof CatalogByKey | keyof WorkflowRegistry;
+
+/** The spec of a known key (a registered workflow wins over the catalog). */
+type SpecOfKey<K> = K extends keyof WorkflowRegistry
+  ? WorkflowRegistry[K]
+  : K extends keyof CatalogByKey
+    ? CatalogByKey[K]
+    : never;
+
+/** The spec a response's workflow parameter stands for, or `never` when it is unknown. */
+type SpecOfWorkflow<W> = W extends WorkflowSpec ? W : W extends KnownKey ? SpecOfKey<W> : never;
+
+/**
+ * The credential categories a response's workflow collects; every category when it is unknown.
+ *
+ * @example
+ * ```ts
+ * import type { CategoriesOf } from 'jumio-kyx';
+ * type Collected = CategoriesOf<10026>; // 'DOCUMENT'
+ * ```
+ */
+export type CategoriesOf<W> = [SpecOfWorkflow<W>] extends [never]
+  ? CredentialCategory
+  : SpecOfWorkflow<W>['credentials'][number];
+
+/**
+ * The file parts a response's workflow collects (ID `front`/`back`, SELFIE `face`, DOCUMENT
+ * `document`); every {@link UploadPart} when the workflow is unknown.
+ *
+ * @example
+ * ```ts
+ * import type { UploadPartOf } from 'jumio-kyx';
+ * type Parts = UploadPartOf<10011>; // 'front' | 'back' | 'face'
+ * ```
+ */
+export type UploadPartOf<W> = (typeof CREDENTIAL_PARTS)[CategoriesOf<W>][number] & UploadPart;
+
+type CategoryOfPart<P> = {
+  [C in CredentialCategory]: P extends (typeof CREDENTIAL_PARTS)[C][number] ? C : never;
+}[CredentialCategory];
+
+type Join<T extends readonly string[], Last extends string> = T extends readonly [infer A extends string]
+  ? A
+  : T extends readonly [infer A extends string, infer B extends string]
+    ? `${A} ${Last} ${B}`
+    : T extends readonly [infer A extends string, ...infer R extends string[]]
+      ? `${A}, ${Join<R, Last>}`
+      : '';
+
+type Quoted<T extends readonly string[]> = { [I in keyof T]: `'${T[I]}'` };
+
+type FileParts<T extends readonly unknown[]> = T extends readonly [infer A, ...infer R]
+  ? A extends UploadPart
+    ? [A, ...FileParts<R>]
+    : FileParts<R>
+  : [];
+
+/** The file parts of a list of categories, in order (from the model's `CREDENTIAL_PARTS`). */
+type PartList<T extends readonly unknown[]> = T extends readonly [infer C extends CredentialCategory, ...infer R]
+  ? [...FileParts<(typeof CREDENTIAL_PARTS)[C]>, ...PartList<R>]
+  : [];
+
+type KeyOf<W> = W extends WorkflowSpec ? W['key'] : W;
+
+/** The message for a part the workflow does not collect. */
+type PartMessage<W, P> = W extends unknown
+  ? PartList<SpecOfWorkflow<W>['credentials']> extends infer Parts extends string[]
+    ? `workflow ${KeyOf<W> & number} collects no ${CategoryOfPart<P>} credential (it collects ${Join<SpecOfWorkflow<W>['credentials'], 'and'>})${Parts extends []
+        ? ', so it has no file part to upload'
+        : `: upload ${Join<Quoted<Parts>, 'or'>}`}`
+    : never
+  : never;
+
+/**
+ * The part argument of `client.upload`: `P` when the response's workflow collects that part, else
+ * a {@link KyxTypeError} naming the workflow and its parts.
+ *
+ * @example
+ * ```ts
+ * import type { CheckPart } from 'jumio-kyx';
+ * type Ok = CheckPart<10026, 'document'>; // 'document'
+ * type Refused = CheckPart<10026, 'front'>; // KyxTypeError<"workflow 10026 collects no ID credential …">
+ * ```
+ */
+export type CheckPart<W, P extends UploadPart> = [P] extends [UploadPartOf<W>] ? P : KyxTypeError<PartMessage<W, P>>;
+
+/**
+ * The prepared-data argument of `client.uploadData`: a JSON object, or a {@link KyxTypeError}
+ * when the response's workflow collects no DATA credential.
+ *
+ * @example
+ * ```ts
+ * import type { CheckData } from 'jumio-kyx';
+ * type Ok = CheckData<10010>; // Record<string, unknown>
+ * ```
+ */
+export type CheckData<W> =
+  'DATA' extends CategoriesOf<W>
+    ? Record<string, unknown>
+    : KyxTypeError<
+        W extends unknown
+          ? `workflow ${KeyOf<W> & number} collects no DATA credential (it collects ${Join<SpecOfWorkflow<W>['credentials'], 'and'>}), so it takes no prepared data`
+          : never
+      >;
+
+/**
+ * The workflow an account response records for a request: the key when it names a catalog or
+ * registered workflow (so editors show `AccountResponse<10011>`), the definition otherwise,
+ * `unknown` when the request's type does not say.
+ *
+ * @example
+ * ```ts
+ * import { account, type ResponseWorkflow } from 'jumio-kyx';
+ * const request = account().ref('x').workflow(10011);
+ * type Workflow = ResponseWorkflow<typeof request>; // 10011
+ * ```
+ */
+export type ResponseWorkflow<R> = R extends { readonly capability: CapabilityOptions<infer _B, infer W> }
+  ? WorkflowOfState<W>
+  : unknown;
+
+type WorkflowOfState<W> = W extends number
+  ? W
+  : W extends WorkflowSpec
+    ? W['key'] extends KnownKey
+      ? [SpecOfKey<W['key']>] extends [W]
+        ? W['key']
+        : W
+      : W
+    : unknown;

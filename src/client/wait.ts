@@ -1,0 +1,201 @@
+import { KyxError, KyxValidationError } from '../errors.js';
+import type { WorkflowDetails, WorkflowStatus } from '../model/response.js';
+import type { CallOptions, KyxClient } from './client.js';
+import { type ExecutionReference, executionIds } from './execution.js';
+
+/**
+ * Jumio's documented retrieval schedule: the times (ms after finalize) at which to ask for the
+ * status — 40, 60, 100, 160, 240, 340, 460, 600, 760 and 940 s; at most 10 attempts.
+ *
+ * @example
+ * ```ts
+ * import { JUMIO_RETRIEVAL_SCHEDULE } from 'jumio-kyx';
+ * JUMIO_RETRIEVAL_SCHEDULE.at(-1); // 940_000
+ * ```
+ */
+export const JUMIO_RETRIEVAL_SCHEDULE: readonly number[] = Object.freeze([
+  40_000, 60_000, 100_000, 160_000, 240_000, 340_000, 460_000, 600_000, 760_000, 940_000,
+]);
+
+/** Jumio's limit of consecutive retrieval attempts after acquisition. */
+const MAX_STATUS_CALLS = 10;
+
+/** The statuses after which nothing changes any more: the details are final. */
+const TERMINAL_STATUSES: ReadonlySet<string> = new Set(['PROCESSED', 'SESSION_EXPIRED', 'TOKEN_EXPIRED']);
+
+/**
+ * Options of {@link KyxClient.waitForResult}.
+ *
+ * @example
+ * ```ts
+ * import type { WaitForResultOptions } from 'jumio-kyx';
+ * const options: WaitForResultOptions = {
+ *   signal: AbortSignal.timeout(20 * 60_000),
+ *   schedule: [5_000, 15_000, 40_000], // ms after the call
+ * };
+ * ```
+ */
+export interface WaitForResultOptions extends CallOptions {
+  /**
+   * When to ask for the status, in ms after the call (non-decreasing, 1–10 entries; a leading
+   * `0` asks at once). Default: {@link JUMIO_RETRIEVAL_SCHEDULE}.
+   */
+  schedule?: readonly number[];
+  /**
+   * Waits `ms` (default: a timer). Inject one to run the schedule on a test clock, e.g. the
+   * simulator's: `async (ms) => { clock.advance(ms); await simulator.tick(); }`. An abort
+   * interrupts the wait whether or not `sleep` looks at the signal.
+   */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Called after every status call with the status, the number of calls made so far, and the
+   * ms after the start of the next call (`undefined` when none follows): for progress lines.
+   */
+  onStatus?: (progress: WaitProgress) => void;
+}
+
+/**
+ * What {@link WaitForResultOptions.onStatus} is told after each status call.
+ *
+ * @example
+ * ```ts
+ * import type { WaitProgress } from 'jumio-kyx';
+ * const log = (p: WaitProgress) => console.error(`${p.status} (call ${p.statusCalls} of ${p.scheduled})`);
+ * ```
+ */
+export interface WaitProgress {
+  /** The status Jumio reported. */
+  status: WorkflowStatus;
+  /** Status calls made so far. */
+  statusCalls: number;
+  /** Status calls the schedule allows. */
+  scheduled: number;
+  /** When the next call is due, in ms after the start; `undefined` when the status is terminal or the schedule ran out. */
+  nextAt: number | undefined;
+}
+
+/**
+ * {@link KyxClient.waitForResult} asked for the status as often as its schedule allows and the
+ * execution is still not done. `status` is the last status Jumio reported (`INITIATED` when the
+ * user never finished, `ACQUIRED` while Jumio is still processing). Nothing is lost: wait for
+ * the callback, or call `waitForResult` again later.
+ *
+ * @example
+ * ```ts
+ * import { createClient, KyxResultPendingError } from 'jumio-kyx';
+ * declare const client: ReturnType<typeof createClient>;
+ * declare const execution: { accountId: string; workflowExecutionId: string };
+ * try {
+ *   await client.waitForResult(execution);
+ * } catch (error) {
+ *   if (error instanceof KyxResultPendingError) console.log(error.status, error.statusCalls);
+ * }
+ * ```
+ */
+export class KyxResultPendingError extends KyxError {
+  override name = 'KyxResultPendingError';
+  /** The last status Jumio reported. */
+  readonly status: WorkflowStatus;
+  /** How many status calls were made. */
+  readonly statusCalls: number;
+  /** The account of the execution. */
+  readonly accountId: string;
+  /** The execution waited for. */
+  readonly workflowExecutionId: string;
+
+  constructor(init: {
+    status: WorkflowStatus;
+    statusCalls: number;
+    waitedMs: number;
+    accountId: string;
+    workflowExecutionId: string;
+  }) {
+    super(
+      `Workflow execution ${init.workflowExecutionId} is still ${init.status} after ${init.statusCalls} status ` +
+        `call${init.statusCalls === 1 ? '' : 's'} over ${Math.round(init.waitedMs / 1000)} s: the retrieval schedule ran out. ` +
+        'Wait for the callback, or call waitForResult again later.',
+    );
+    this.status = init.status;
+    this.statusCalls = init.statusCalls;
+    this.accountId = init.accountId;
+    this.workflowExecutionId = init.workflowExecutionId;
+  }
+}
+
+/** The schedule, checked: 1–10 finite, non-negative, non-decreasing times. */
+function checkSchedule(schedule: unknown): readonly number[] {
+  const fail = (message: string) => new KyxValidationError([{ path: 'schedule', message }], 'waitForResult options');
+  if (!Array.isArray(schedule) || schedule.length === 0 || schedule.length > MAX_STATUS_CALLS) {
+    throw fail(
+      `must list 1 to ${MAX_STATUS_CALLS} times in ms (Jumio allows at most ${MAX_STATUS_CALLS} status calls)`,
+    );
+  }
+  schedule.forEach((time: unknown, i) => {
+    if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) {
+      throw fail(`entry ${i} must be a non-negative number of ms`);
+    }
+    if (i > 0 && time < (schedule[i - 1] as number)) throw fail(`entry ${i} must not be earlier than entry ${i - 1}`);
+  });
+  return schedule as readonly number[];
+}
+
+/** A timer that an abort clears. */
+function timer(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const handle = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => clearTimeout(handle);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as it aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Polls the status of `execution` on `schedule` through `client` (so every call waits its turn
+ * under the client's rate limits) and resolves with the details once the status is terminal.
+ */
+export async function waitForResult(
+  client: Pick<KyxClient, 'status' | 'details'>,
+  execution: ExecutionReference,
+  options: WaitForResultOptions = {},
+): Promise<WorkflowDetails> {
+  const reference = executionIds(execution);
+  const schedule = checkSchedule(options.schedule ?? JUMIO_RETRIEVAL_SCHEDULE);
+  const { signal, sleep = timer } = options;
+  const call: CallOptions = {
+    ...(signal !== undefined ? { signal } : {}),
+    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+  };
+  let at = 0;
+  let status: WorkflowStatus = 'INITIATED';
+  let calls = 0;
+  for (const time of schedule) {
+    signal?.throwIfAborted();
+    if (time > at) await abortable(sleep(time - at, signal), signal);
+    at = time;
+    signal?.throwIfAborted();
+    status = (await client.status(reference, call)).workflowExecution.status;
+    calls += 1;
+    const terminal = TERMINAL_STATUSES.has(status);
+    options.onStatus?.({
+      status,
+      statusCalls: calls,
+      scheduled: schedule.length,
+      nextAt: terminal ? undefined : schedule[calls],
+    });
+    if (terminal) return client.details(reference, call);
+  }
+  throw new KyxResultPendingError({ status, statusCalls: calls, waitedMs: at, ...reference });
+}

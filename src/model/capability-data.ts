@@ -1,0 +1,521 @@
+import type { LiteralUnion } from 'type-fest';
+import * as v from 'valibot';
+import { NUMBER, optional, STRING_OR_NUMBER, TEXT } from './primitives.js';
+
+// The `data` shapes of the capabilities that carry data (fact sheet §5.4–5.5 and "Real shapes").
+// Each interface lists the known fields with no index signature, so a misspelt field does not
+// compile; each schema checks those fields at the types real bodies carry and keeps every other
+// field as it came (valibot `looseObject`). The capability table (capabilities.ts) names which
+// capability carries which shape.
+
+/**
+ * The parts of a date as Jumio sends them: strings in real bodies (`"1990"`, `"05"`), integers in
+ * the OpenAPI description. Missing parts are omitted.
+ *
+ * @example
+ * ```ts
+ * import type { DateParts } from 'jumio-kyx';
+ * declare const parts: DateParts;
+ * const year = parts.year === undefined ? undefined : Number(parts.year);
+ * ```
+ */
+export interface DateParts {
+  /** Four-digit year. */
+  year?: string | number;
+  /** Month, 1–12 (often zero-padded: `"05"`). */
+  month?: string | number;
+  /** Day of the month. */
+  day?: string | number;
+}
+
+/**
+ * An address extracted from a document.
+ *
+ * @example
+ * ```ts
+ * import type { ExtractionAddress } from 'jumio-kyx';
+ * declare const address: ExtractionAddress;
+ * console.log(address.formattedAddress ?? [address.line1, address.city].join(', '));
+ * ```
+ */
+export interface ExtractionAddress {
+  /** Address line 1. */
+  line1?: string;
+  /** Address line 2. */
+  line2?: string;
+  /** Address line 3. */
+  line3?: string;
+  /** Address line 4. */
+  line4?: string;
+  /** Address line 5. */
+  line5?: string;
+  /** City. */
+  city?: string;
+  /** State, province or other subdivision. */
+  subdivision?: string;
+  /** Postal code. */
+  postalCode?: string;
+  /** Country (ISO 3166-1 alpha-3). */
+  country?: string;
+  /** The whole address on one line. */
+  formattedAddress?: string;
+}
+
+/**
+ * `extraction` data: the fields read from an ID (fact sheet §5.5) or a supporting DOCUMENT. Many
+ * fields need activation by Jumio. Values are kept as Jumio sends them: unknown values may be the
+ * placeholder `"N/A"`, `currentAge` and the `*Parts` fields arrive as strings.
+ *
+ * @example
+ * ```ts
+ * import type { ExtractionData } from 'jumio-kyx';
+ * declare const data: ExtractionData;
+ * const name = data.firstName === 'N/A' ? '' : (data.firstName ?? '');
+ * const adult = Number(data.currentAge ?? 0) >= 18;
+ * ```
+ */
+export interface ExtractionData {
+  /** Document type: `PASSPORT`, `DRIVING_LICENSE`, `ID_CARD`, `VISA`, `UNSUPPORTED`, or a DOCUMENT code. */
+  type?: LiteralUnion<'PASSPORT' | 'DRIVING_LICENSE' | 'ID_CARD' | 'VISA' | 'UNSUPPORTED', string>;
+  /** Sub-type, e.g. `NATIONAL_ID`, `REGULAR_DRIVING_LICENSE`, `E_PASSPORT`. */
+  subType?: string;
+  /** Issuing country (ISO 3166-1 alpha-3). */
+  issuingCountry?: string;
+  /** First name (`"N/A"` when unknown). */
+  firstName?: string;
+  /** Last name. */
+  lastName?: string;
+  /** Date of birth, `YYYY-MM-DD`. */
+  dateOfBirth?: string;
+  /** Date of birth in parts. */
+  dateOfBirthParts?: DateParts;
+  /** Expiry date, `YYYY-MM-DD`. */
+  expiryDate?: string;
+  /** Expiry date in parts. */
+  expiryDateParts?: DateParts;
+  /** Issuing date, `YYYY-MM-DD`. */
+  issuingDate?: string;
+  /** Issuing date in parts. */
+  issuingDateParts?: DateParts;
+  /** Document number. */
+  documentNumber?: string;
+  /** State or region (US/CA two letters, AU 2–3, or free text). */
+  state?: string;
+  /** Personal number (may be MRZ filler such as `"<<<<<<<<<<<<<<"`). */
+  personalNumber?: string;
+  /** Optional MRZ field 1. */
+  optionalMrzField1?: string;
+  /** Optional MRZ field 2. */
+  optionalMrzField2?: string;
+  /** Address. */
+  address?: ExtractionAddress;
+  /** Issuing authority. */
+  issuingAuthority?: string;
+  /** Issuing place. */
+  issuingPlace?: string;
+  /** CURP (Mexico). */
+  curp?: string;
+  /** `M`, `F`, newer also `X`. */
+  gender?: LiteralUnion<'M' | 'F' | 'X', string>;
+  /** Nationality. */
+  nationality?: string;
+  /** Place of birth. */
+  placeOfBirth?: string;
+  /** Tax number. */
+  taxNumber?: string;
+  /** CPF (Brazil). */
+  cpf?: string;
+  /** Registration number. */
+  registrationNumber?: string;
+  /** Mother's name. */
+  mothersName?: string;
+  /** Father's name. */
+  fathersName?: string;
+  /** Personal identification number. */
+  personalIdentificationNumber?: string;
+  /** RG number (Brazil). */
+  rgNumber?: string;
+  /** Driving licence categories (shape not documented: kept as sent). */
+  dlCategories?: unknown[];
+  /** Voter id number. */
+  voterIdNumber?: string;
+  /** Issuing number. */
+  issuingNumber?: string;
+  /** Passport number (VISA). */
+  passportNumber?: string;
+  /** Duration of stay (VISA). */
+  durationOfStay?: string | number;
+  /** Number of entries (VISA). */
+  numberOfEntries?: string | number;
+  /** Visa category (VISA). */
+  visaCategory?: string;
+  /** DNI (Spain, Peru, …). */
+  dni?: string;
+  /** PESEL (Poland). */
+  pesel?: string;
+  /** Labor identification number. */
+  laborIdentificationNumber?: string;
+  /** Document copy. */
+  documentCopy?: string;
+  /** Resident permit type. */
+  residentPermitType?: string;
+  /** Resident permit remarks. */
+  residentPermitRemarks?: string;
+  /** Document identification number. */
+  documentIdentificationNumber?: string;
+  /** Citizenship. */
+  citizenship?: string;
+  /** Marital status. */
+  maritalStatus?: string;
+  /** Religion. */
+  religion?: string;
+  /** Current age: an integer in the docs, a string (`"53"`) in real bodies. */
+  currentAge?: string | number;
+  /** Last name at birth. */
+  lastNameAtBirth?: string;
+  /** Remarks. */
+  remarks?: string;
+  /** `YES` or `NO`. */
+  disability?: LiteralUnion<'YES' | 'NO', string>;
+  /** NFC chip result, e.g. `READ_VALIDATED`, `VALIDATION_FAILED`, `SKIPPED`. */
+  nfcValidationResult?: LiteralUnion<
+    | 'READ_VALIDATED'
+    | 'READ_ONLY'
+    | 'VALIDATION_FAILED'
+    | 'SKIPPED'
+    | 'SKIPPED_MAX_RETRIES'
+    | 'TECHNICAL_ERROR'
+    | 'READER_UNAVAILABLE'
+    | 'COUNTRY_UNAVAILABLE',
+    string
+  >;
+  /** Fields in a second language (shape not documented: kept as sent). */
+  additionalLanguage?: Record<string, unknown>;
+  /** DOCUMENT: name on the document. */
+  name?: string;
+  /** DOCUMENT (legacy vocabulary): issue date. */
+  issueDate?: string;
+  /** DOCUMENT (utility bill): due date. */
+  dueDate?: string;
+  /** DOCUMENT (bank statement): account number. */
+  accountNumber?: string;
+  /** DOCUMENT (bank statement): SWIFT code. */
+  swiftCode?: string;
+  /** DOCUMENT (credit card, legacy): card number. */
+  pan?: string;
+  /** DOCUMENT (credit card): card number. */
+  panNumber?: string;
+  /** DOCUMENT (credit card): expiry as month and year. */
+  monthYearExpiry?: string;
+  /** DOCUMENT (credit card statement): last four digits. */
+  cardNumberLastFourDigits?: string;
+  /** DOCUMENT (social security card, legacy): number. */
+  ssn?: string;
+  /** DOCUMENT (social security card): number. */
+  socialSecurityNumber?: string;
+  /** DOCUMENT (social security card): whether it is signed. */
+  signatureAvailable?: string | boolean;
+}
+
+/**
+ * `liveness` data. The facemap link `validFaceMapForAuthentication` sits beside `data` on the
+ * result, not in it.
+ *
+ * @example
+ * ```ts
+ * import type { LivenessData } from 'jumio-kyx';
+ * declare const data: LivenessData;
+ * if (data.predictedAge !== undefined && data.predictedAge < 18) console.log('check age', data.ageConfidenceRange);
+ * ```
+ */
+export interface LivenessData {
+  /** Liveness method: `IPROOV_STANDARD`, `IPROOV_PREMIUM`, `JUMIO_STANDARD`. */
+  type?: LiteralUnion<'IPROOV_STANDARD' | 'IPROOV_PREMIUM' | 'JUMIO_STANDARD', string>;
+  /** Age predicted from the face (a number). */
+  predictedAge?: number;
+  /** Confidence range of the predicted age, e.g. `"41-65"`. */
+  ageConfidenceRange?: string;
+}
+
+/**
+ * `similarity` data. It may disagree with the decision label (WARNING / `NOT_POSSIBLE` with
+ * `similarity: 'MATCH'` is real): report both, derive neither from the other.
+ *
+ * @example
+ * ```ts
+ * import type { SimilarityData } from 'jumio-kyx';
+ * declare const data: SimilarityData;
+ * const match = data.similarity === 'MATCH';
+ * ```
+ */
+export interface SimilarityData {
+  /** `MATCH`, `NOT_MATCH`, `NOT_POSSIBLE`, or a newer value. */
+  similarity?: LiteralUnion<'MATCH' | 'NOT_MATCH' | 'NOT_POSSIBLE', string>;
+}
+
+/**
+ * `watchlistScreening` data. Real bodies send `searchStatus: "SUCCESS"` (the docs list `DONE`,
+ * `NOT_DONE`, `ERROR`).
+ *
+ * @example
+ * ```ts
+ * import type { WatchlistScreeningData } from 'jumio-kyx';
+ * declare const data: WatchlistScreeningData;
+ * if ((data.searchResults ?? 0) > 0) console.log('hits', data.searchResultUrl);
+ * ```
+ */
+export interface WatchlistScreeningData {
+  /** When the search ran (UTC). */
+  searchDate?: string;
+  /** `SUCCESS` (real), `DONE`, `NOT_DONE`, `ERROR` (docs), or a newer value. */
+  searchStatus?: LiteralUnion<'SUCCESS' | 'DONE' | 'NOT_DONE' | 'ERROR', string>;
+  /** The screening provider's search id (a digit string). */
+  searchId?: string;
+  /** The screening provider's search reference. */
+  searchReference?: string;
+  /** Link to the search result at the provider. */
+  searchResultUrl?: string;
+  /** Number of hits. */
+  searchResults?: number;
+}
+
+/**
+ * The face search of `imageChecks`: other executions showing the same face (`REPEATED_FACE`).
+ *
+ * @example
+ * ```ts
+ * import type { FaceSearchFindings } from 'jumio-kyx';
+ * declare const search: FaceSearchFindings;
+ * const duplicates = search.status === 'DONE' ? (search.findings ?? []) : [];
+ * ```
+ */
+export interface FaceSearchFindings {
+  /** `DONE`, `PENDING`, `ERROR`, or a newer value. */
+  status?: LiteralUnion<'DONE' | 'PENDING' | 'ERROR', string>;
+  /** Workflow execution ids with the same face. */
+  findings?: string[];
+}
+
+/**
+ * `imageChecks` data.
+ *
+ * @example
+ * ```ts
+ * import type { ImageChecksData } from 'jumio-kyx';
+ * declare const data: ImageChecksData;
+ * const linked = data.faceSearchFindings?.findings ?? [];
+ * ```
+ */
+export interface ImageChecksData {
+  /** The face search, when it ran. */
+  faceSearchFindings?: FaceSearchFindings;
+}
+
+/**
+ * `authentication` data. The facemap link `validFaceMapForAuthentication` sits beside `data`.
+ *
+ * @example
+ * ```ts
+ * import type { AuthenticationData } from 'jumio-kyx';
+ * declare const data: AuthenticationData;
+ * console.log(data.type);
+ * ```
+ */
+export interface AuthenticationData {
+  /** Authentication method, e.g. `IPROOV_STANDARD`. */
+  type?: LiteralUnion<'IPROOV_STANDARD' | 'IPROOV_PREMIUM' | 'JUMIO_STANDARD', string>;
+}
+
+/**
+ * The `data` of a capability this library has no shape for (a capability without documented data,
+ * or one Jumio adds later): every field kept as sent.
+ *
+ * @example
+ * ```ts
+ * import type { OtherCapabilityData } from 'jumio-kyx';
+ * declare const data: OtherCapabilityData;
+ * const fields = Object.keys(data);
+ * ```
+ */
+export interface OtherCapabilityData {
+  /** A field, as Jumio sent it. */
+  [field: string]: unknown;
+}
+
+const S = optional(TEXT);
+const S_OR_N = optional(STRING_OR_NUMBER);
+
+const DATE_PARTS = optional(v.looseObject({ year: S_OR_N, month: S_OR_N, day: S_OR_N }));
+
+/**
+ * Lenient schema of {@link ExtractionData}: known fields checked at the types real bodies carry,
+ * every other field kept.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { ExtractionDataSchema } from 'jumio-kyx';
+ * v.parse(ExtractionDataSchema, { firstName: 'N/A', currentAge: '53', newField: 1 }); // kept as is
+ * ```
+ */
+export const ExtractionDataSchema = v.looseObject({
+  type: S,
+  subType: S,
+  issuingCountry: S,
+  firstName: S,
+  lastName: S,
+  dateOfBirth: S,
+  dateOfBirthParts: DATE_PARTS,
+  expiryDate: S,
+  expiryDateParts: DATE_PARTS,
+  issuingDate: S,
+  issuingDateParts: DATE_PARTS,
+  documentNumber: S,
+  state: S,
+  personalNumber: S,
+  optionalMrzField1: S,
+  optionalMrzField2: S,
+  address: optional(
+    v.looseObject({
+      line1: S,
+      line2: S,
+      line3: S,
+      line4: S,
+      line5: S,
+      city: S,
+      subdivision: S,
+      postalCode: S,
+      country: S,
+      formattedAddress: S,
+    }),
+  ),
+  issuingAuthority: S,
+  issuingPlace: S,
+  curp: S,
+  gender: S,
+  nationality: S,
+  placeOfBirth: S,
+  taxNumber: S,
+  cpf: S,
+  registrationNumber: S,
+  mothersName: S,
+  fathersName: S,
+  personalIdentificationNumber: S,
+  rgNumber: S,
+  dlCategories: optional(v.array(v.unknown())),
+  voterIdNumber: S,
+  issuingNumber: S,
+  passportNumber: S,
+  durationOfStay: S_OR_N,
+  numberOfEntries: S_OR_N,
+  visaCategory: S,
+  dni: S,
+  pesel: S,
+  laborIdentificationNumber: S,
+  documentCopy: S,
+  residentPermitType: S,
+  residentPermitRemarks: S,
+  documentIdentificationNumber: S,
+  citizenship: S,
+  maritalStatus: S,
+  religion: S,
+  currentAge: S_OR_N,
+  lastNameAtBirth: S,
+  remarks: S,
+  disability: S,
+  nfcValidationResult: S,
+  additionalLanguage: optional(v.record(TEXT, v.unknown())),
+  name: S,
+  issueDate: S,
+  dueDate: S,
+  accountNumber: S,
+  swiftCode: S,
+  pan: S,
+  panNumber: S,
+  monthYearExpiry: S,
+  cardNumberLastFourDigits: S,
+  ssn: S,
+  socialSecurityNumber: S,
+  signatureAvailable: optional(v.union([TEXT, v.boolean()], 'must be a string or a boolean')),
+});
+
+/**
+ * Lenient schema of {@link LivenessData}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { LivenessDataSchema } from 'jumio-kyx';
+ * v.is(LivenessDataSchema, { predictedAge: 41, ageConfidenceRange: '41-65' }); // true
+ * ```
+ */
+export const LivenessDataSchema = v.looseObject({ type: S, predictedAge: optional(NUMBER), ageConfidenceRange: S });
+
+/**
+ * Lenient schema of {@link SimilarityData}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { SimilarityDataSchema } from 'jumio-kyx';
+ * v.is(SimilarityDataSchema, { similarity: 'MATCH' }); // true
+ * ```
+ */
+export const SimilarityDataSchema = v.looseObject({ similarity: S });
+
+/**
+ * Lenient schema of {@link WatchlistScreeningData}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { WatchlistScreeningDataSchema } from 'jumio-kyx';
+ * v.is(WatchlistScreeningDataSchema, { searchStatus: 'SUCCESS', searchResults: 0 }); // true
+ * ```
+ */
+export const WatchlistScreeningDataSchema = v.looseObject({
+  searchDate: S,
+  searchStatus: S,
+  searchId: S,
+  searchReference: S,
+  searchResultUrl: S,
+  searchResults: optional(NUMBER),
+});
+
+/**
+ * Lenient schema of {@link ImageChecksData}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { ImageChecksDataSchema } from 'jumio-kyx';
+ * v.is(ImageChecksDataSchema, { faceSearchFindings: { status: 'DONE', findings: [] } }); // true
+ * ```
+ */
+export const ImageChecksDataSchema = v.looseObject({
+  faceSearchFindings: optional(v.looseObject({ status: S, findings: optional(v.array(TEXT)) })),
+});
+
+/**
+ * Lenient schema of {@link AuthenticationData}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { AuthenticationDataSchema } from 'jumio-kyx';
+ * v.is(AuthenticationDataSchema, {}); // true
+ * ```
+ */
+export const AuthenticationDataSchema = v.looseObject({ type: S });
+
+/**
+ * Lenient schema of {@link OtherCapabilityData}: any JSON object.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { OtherCapabilityDataSchema } from 'jumio-kyx';
+ * v.is(OtherCapabilityDataSchema, {}); // true
+ * ```
+ */
+export const OtherCapabilityDataSchema = v.record(TEXT, v.unknown());

@@ -1,0 +1,51 @@
+import { WORKFLOW_CATALOG } from './catalog.js';
+import type { WorkflowRegistry, WorkflowSpec } from './define.js';
+
+type CatalogByKey = { [S in (typeof WORKFLOW_CATALOG)[number] as S['key']]: S };
+
+/**
+ * A workflow key the builder accepts: a catalog key or one registered in {@link WorkflowRegistry}.
+ * A key chosen at run time (`key: WorkflowKey`, or a union of keys) is accepted too: its rules
+ * are then checked at run time. Narrow a plain `number` with {@link isWorkflowKey}.
+ *
+ * @example
+ * ```ts
+ * import type { WorkflowKey } from 'jumio-kyx';
+ * const key: WorkflowKey = 10026;
+ * ```
+ */
+export type WorkflowKey = keyof CatalogByKey | (keyof WorkflowRegistry & number);
+
+/**
+ * The spec of a workflow as the builder records it: a key (a registered workflow wins over the
+ * catalog) or a {@link defineWorkflow} definition. Distributes over unions of keys.
+ */
+export type WorkflowSpecOf<W> = W extends WorkflowSpec
+  ? W
+  : W extends keyof WorkflowRegistry
+    ? WorkflowRegistry[W]
+    : W extends keyof CatalogByKey
+      ? CatalogByKey[W]
+      : never;
+
+/**
+ * Whether `value` is a workflow key the builder accepts: a catalog key, or the key of one of the
+ * `workflows` given (your {@link defineWorkflow} definitions; registered keys exist only as types,
+ * so pass their definitions to recognise them at run time). Narrows a key read from configuration
+ * so `.workflow(key)` compiles; the workflow's rules are then checked when the request is built.
+ *
+ * @example
+ * ```ts
+ * import { account, isWorkflowKey } from 'jumio-kyx';
+ * const key: number = Number('10026'); // e.g. from configuration
+ * if (!isWorkflowKey(key)) throw new Error(`unknown workflow ${key}`);
+ * const result = account().ref('order-1').workflow(key).validate();
+ * // { success: false, issues: [{ path: 'workflowDefinition.credentials', message: 'workflow 10026 … requires a DOCUMENT credential preset …' }] }
+ * ```
+ */
+export function isWorkflowKey(value: unknown, workflows: readonly WorkflowSpec[] = []): value is WorkflowKey {
+  return (
+    typeof value === 'number' &&
+    (WORKFLOW_CATALOG.some((w) => w.key === value) || workflows.some((w) => w.key === value))
+  );
+}
