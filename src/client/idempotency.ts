@@ -186,7 +186,6 @@ export function createIdempotency(
   }
 
   async function own(
-    key: string,
     n: ReturnType<typeof names>,
     owner: string,
     fingerprint: string,
@@ -248,7 +247,7 @@ export function createIdempotency(
           if (await store.setIfAbsent(n.lease, owner, leaseMs)) {
             const pending: KeyRecord = { s: 'pending', f: fingerprint, o: owner };
             if (await store.setIfAbsent(n.rec, JSON.stringify(pending), retentionMs)) {
-              return own(key, n, owner, fingerprint, responseTtlMs, send);
+              return own(n, owner, fingerprint, responseTtlMs, send);
             }
             await store.delete(n.lease, owner); // someone recorded the key meanwhile: read it again
             continue;

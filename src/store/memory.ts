@@ -45,7 +45,7 @@ export function memoryStore(): KyxStore {
       const wait = Math.max(0, tat - (limit.burst - 1) * limit.intervalMs - now);
       const next = tat + limit.intervalMs;
       write(key, String(next), next - now + 1000);
-      return Math.ceil(wait - 0.01); // sums of 1000 / perSecond at epoch magnitudes land a hair past a slot
+      return Math.max(0, Math.ceil(wait - 0.01)); // sums of 1000 / perSecond at epoch magnitudes land a hair past a slot
     },
     async setIfAbsent(key, value, ttlMs) {
       if (live(key) !== undefined) return false;
