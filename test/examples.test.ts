@@ -41,7 +41,8 @@ describe('example checker', () => {
     ]);
   });
 
-  it('type-checks each snippet as its own module and reports only the broken one', () => {
+  // a whole tsc program: seconds on a busy 2-core machine (the Redis fleet suite runs beside it)
+  it('type-checks each snippet as its own module and reports only the broken one', { timeout: 30_000 }, () => {
     const more = [
       // Same top-level name in two snippets: fine, because each snippet is a module.
       { file: 'src/x.ts', line: 1, symbol: 'x', code: 'const a = "again";' },

@@ -7,7 +7,7 @@ import { delimiter, join } from 'node:path';
 
 /** The first executable named `name` on the PATH, or undefined. */
 export function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, name);
     try {
