@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     simulator: 'src/simulator/index.ts',
+    redis: 'src/redis/index.ts',
     cli: 'src/cli/bin.ts',
   },
   format: ['esm'],

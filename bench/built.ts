@@ -42,3 +42,10 @@ export async function loadBuiltSimulator(): Promise<typeof import('../src/simula
   const url = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'simulator.js')).href;
   return (await import(url)) as typeof import('../src/simulator/index.js');
 }
+
+/** The built Redis entry (`jumio-kyx/redis`), typed as its source. */
+export async function loadBuiltRedis(): Promise<typeof import('../src/redis/index.js')> {
+  ensureBuilt();
+  const url = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'redis.js')).href;
+  return (await import(url)) as typeof import('../src/redis/index.js');
+}

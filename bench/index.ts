@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runDispatchBench } from './dispatch.js';
+import { runFleetBench } from './fleet.js';
 import { type BenchSection, printSection, writeReport } from './report.js';
 import { runRuntimeBench } from './runtime.js';
 import { runSizeBench } from './size.js';
@@ -13,6 +14,7 @@ const BENCHMARKS: readonly (() => Promise<BenchSection>)[] = [
   runTypesBench,
   runRuntimeBench,
   runDispatchBench,
+  runFleetBench,
   runSizeBench,
 ];
 

@@ -72,6 +72,10 @@ const sample = `import {
   isKyxError,
   KyxValidationError,
 } from 'jumio-kyx';
+import { redisStore } from 'jumio-kyx/redis';
+
+// jumio-kyx/redis type-checks and loads without the optional \`redis\` peer (it is imported on first use).
+export const store = redisStore({ url: 'redis://127.0.0.1:6379', prefix: 'consumer:' });
 
 export const request = account().ref('myOrganization').workflow(10026).document('USA', 'BS').capability.ekyc('one');
 export const body: AccountRequest = request.build();
@@ -127,7 +131,7 @@ export function mistakes(): void {
 }
 `;
 
-const run = `import { compiled, request, tryBuild, update } from './sample.js';
+const run = `import { compiled, request, store, tryBuild, update } from './sample.js';
 const expected = '{"customerInternalReference":"myOrganization","workflowDefinition":{"key":10026,"credentials":[{"category":"DOCUMENT","country":{"predefinedType":"DEFINED","values":["USA"]},"type":{"predefinedType":"DEFINED","values":["BS"]}}],"capabilities":{"ekycCheck":{"searchType":"one"}}}}';
 const checks = [
   [JSON.stringify(request), expected],
@@ -135,6 +139,7 @@ const checks = [
   [compiled.body.callbackUrl, 'https://acme.example/jumio'],
   [update.method, 'PUT'],
   [tryBuild('bad/ref'), 'customerInternalReference'],
+  [typeof store.reserve + typeof store.close, 'functionfunction'],
 ];
 const wrong = checks.filter(([actual, want]) => actual !== want);
 if (wrong.length > 0) { console.error(JSON.stringify(wrong)); process.exit(1); }

@@ -31,7 +31,6 @@ export {
 export { type NodeListener, type NodeRequestLike, type NodeResponseLike, toNodeListener } from './callbacks/node.js';
 export { parseCallback } from './callbacks/parse.js';
 export { isJumioCallbackSource, JUMIO_CALLBACK_IPS, type TrustProxy } from './callbacks/sources.js';
-export type { CallbackStore } from './callbacks/store.js';
 export {
   type CallOptions,
   createClient,
@@ -69,7 +68,17 @@ export type {
 } from './client/execution.js';
 export type { UploadFile } from './client/file-type.js';
 export type { KyxHooks, KyxRequestEvent, KyxResponseEvent, KyxRetryEvent } from './client/hooks.js';
+export type {
+  IdempotencyOptions,
+  SendOptions,
+} from './client/idempotency.js';
+export {
+  KyxIdempotencyError,
+  type KyxIdempotencyErrorInit,
+  type KyxIdempotencyReason,
+} from './client/idempotency-error.js';
 export type { ClientCredentials, ClientOptions, FetchLike } from './client/options.js';
+export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from './client/rate-limits.js';
 export { parseRedirect, type WebRedirect } from './client/redirect.js';
 export { assertSafeUrl, REGIONS, type Region, type RegionHosts, regionHosts } from './client/regions.js';
 export { type Operation, RETRY_POLICIES, type RetryPolicy, type RetrySettings } from './client/retry-policy.js';
@@ -204,6 +213,9 @@ export {
   WebSettingsSchema,
   WorkflowDefinitionSchema,
 } from './model/schemas.js';
+export { KyxStoreError } from './store/errors.js';
+export { memoryStore } from './store/memory.js';
+export type { KyxStore, StoreRateLimit } from './store/types.js';
 export { type CatalogWorkflowKey, findWorkflow, WORKFLOW_CATALOG } from './workflows/catalog.js';
 export { defineWorkflow, type WorkflowRegistry, type WorkflowSpec } from './workflows/define.js';
 export { isWorkflowKey, type WorkflowKey } from './workflows/keys.js';

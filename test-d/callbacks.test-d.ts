@@ -4,10 +4,10 @@ import {
   type CallbackHandler,
   type CallbackHandlerOptions,
   type CallbackPayload,
-  type CallbackStore,
   createCallbackHandler,
   createClient,
   type KyxClient,
+  type KyxStore,
   type NodeListener,
   type TrustProxy,
   toNodeListener,
@@ -49,7 +49,8 @@ expectAssignable<TrustProxy>(['10.0.0.2']);
 expectNotAssignable<TrustProxy>(true);
 expectNotAssignable<TrustProxy>('10.0.0.2');
 // a store is a key-value store with expiry
-expectNotAssignable<CallbackStore>(new Map<string, string>());
+expectNotAssignable<CallbackHandlerOptions['store']>(new Map<string, string>());
+expectAssignable<CallbackHandlerOptions['store']>({} as KyxStore);
 expectType<boolean>(
   createClient({ region: 'amer-1', credentials: { clientId: 'a', clientSecret: 'b' }, userAgent: 'A/1' }).loopback,
 );

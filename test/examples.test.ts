@@ -41,6 +41,7 @@ describe('example checker', () => {
     ]);
   });
 
+  // a whole tsc program: seconds on a busy 2-core machine (the Redis fleet suite runs beside it)
   it('type-checks each snippet as its own module and reports only the broken one', () => {
     const more = [
       // Same top-level name in two snippets: fine, because each snippet is a module.

@@ -1,10 +1,12 @@
 import type { KyxClient } from '../client/client.js';
+import { storeOf } from '../client/store-of.js';
 import { KyxError, type KyxIssue, KyxValidationError } from '../errors.js';
 import type { CallbackPayload, WorkflowDetails } from '../model/response.js';
+import { memoryStore } from '../store/memory.js';
+import type { KyxStore } from '../store/types.js';
 import { parseCallback } from './parse.js';
 import { readCapped } from './read.js';
 import { isLoopbackAddress, JUMIO_CALLBACK_IPS, normalizeAddress, senderAddress, type TrustProxy } from './sources.js';
-import { type CallbackStore, memoryCallbackStore } from './store.js';
 
 /**
  * What the handler did with one request; the answer's JSON body is `{ outcome }` and
@@ -128,8 +130,11 @@ export interface CallbackHandlerOptions {
   readonly allow?: readonly string[] | ((address: string) => boolean);
   /** Proxies allowed to name the sender in `X-Forwarded-For` (default: none, the header is ignored). */
   readonly trustProxy?: TrustProxy;
-  /** Where handled executions are remembered (default: this process's memory). */
-  readonly store?: CallbackStore;
+  /**
+   * Where handled executions are remembered (default: the client's store — `memoryStore()`
+   * unless `createClient` was given one, such as `redisStore` shared by a fleet).
+   */
+  readonly store?: KyxStore;
   /** Largest body read, in bytes (default 65,536; Jumio's callbacks are under 1 kB). */
   readonly maxBodyBytes?: number;
   /**
@@ -239,7 +244,7 @@ function checkHandlerOptions(options: CallbackHandlerOptions): void {
   ) {
     issues.push({ path: 'trustProxy', message: 'must be a number of hops (0 or more) or a list of proxy addresses' });
   }
-  const store = o.store as Partial<CallbackStore> | undefined;
+  const store = o.store as Partial<KyxStore> | undefined;
   if (
     store !== undefined &&
     !(['get', 'setIfAbsent', 'replace', 'delete'] as const).every((m) => typeof store?.[m] === 'function')
@@ -306,7 +311,7 @@ export function createCallbackHandler(options: CallbackHandlerOptions): Callback
   const leaseMs = options.leaseMs ?? Math.max(DEFAULTS.leaseMs, deadlineMs * 2);
   const rememberMs = options.rememberMs ?? DEFAULTS.rememberMs;
   const prefix = options.keyPrefix ?? DEFAULTS.keyPrefix;
-  const store = options.store ?? memoryCallbackStore();
+  const store = options.store ?? storeOf(client) ?? memoryStore();
   const allowList = Array.isArray(options.allow)
     ? new Set((options.allow as readonly string[]).map(normalizeAddress))
     : undefined;

@@ -1,6 +1,7 @@
 // The one place where `kyx` calls the client.
 import type { AccountValidationResult, CompiledAccountRequest, CompleteAccountRequest } from '../builder/types.js';
-import type { CallOptions, KyxClient } from '../client/client.js';
+import type { KyxClient } from '../client/client.js';
+import type { SendOptions } from '../client/idempotency.js';
 import type { WaitProgress } from '../client/wait.js';
 import { type KyxIssue, KyxValidationError } from '../errors.js';
 import type { AccountRequest } from '../model/request.js';
@@ -24,14 +25,6 @@ export interface SendInput {
   /** Tenant workflows (`--workflows`). */
   readonly workflows: readonly WorkflowSpec[];
 }
-
-/**
- * TODO(lead): `client.send(request, { idempotencyKey })` arrives with branch `scale`. Once
- * `CallOptions` (or send's own options) has `idempotencyKey`, this declaration stops compiling:
- * delete it, and the warning in send.ts that uses it.
- */
-type IdempotencyKeyPending = 'idempotencyKey' extends keyof CallOptions ? never : true;
-export const IDEMPOTENCY_KEY_PENDING: IdempotencyKeyPending = true;
 
 /**
  * Validates a JSON body exactly as the builder does (the account id on an update, the request
@@ -79,9 +72,7 @@ export function send(
   request: CompleteAccountRequest,
   options: { signal: AbortSignal; idempotencyKey?: string | undefined },
 ): Promise<AccountResponse> {
-  // TODO(lead): `idempotencyKey` is passed through but ignored until send takes it (see
-  // IDEMPOTENCY_KEY_PENDING).
-  const call: CallOptions & { idempotencyKey?: string } = {
+  const call: SendOptions = {
     signal: options.signal,
     ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
   };

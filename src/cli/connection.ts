@@ -1,6 +1,7 @@
 import { createClient, type KyxClient } from '../client/client.js';
 import { REGIONS, type Region, regionHosts } from '../client/regions.js';
 import { KyxValidationError } from '../errors.js';
+import type { KyxStore } from '../store/types.js';
 import { issueLine, usageError } from './exit.js';
 import type { CliIo } from './io.js';
 import { version } from './version.js';
@@ -76,9 +77,10 @@ export function connection(values: ConnectionValues, io: CliIo): Connection {
 }
 
 /** A client for the resolved connection. */
-export function clientFor(c: Connection): KyxClient {
+export function clientFor(c: Connection, store?: KyxStore): KyxClient {
   try {
     return createClient({
+      ...(store !== undefined ? { store } : {}),
       region: c.region,
       credentials: { clientId: c.clientId, clientSecret: c.clientSecret },
       userAgent: c.userAgent,

@@ -7,6 +7,7 @@ import {
   KyxResponseError,
   KyxTimeoutError,
 } from '../client/errors.js';
+import { KyxIdempotencyError } from '../client/idempotency-error.js';
 import { KyxResultPendingError } from '../client/wait.js';
 import { isKyxError, type KyxIssue, KyxValidationError } from '../errors.js';
 import type { CliIo } from './io.js';
@@ -54,6 +55,8 @@ function describeKyxError(error: Error): { code: ExitCode; line: string } {
   if (error instanceof KyxValidationError) {
     return { code: EXIT.invalid, line: `invalid input, nothing was sent: ${issueLine(error.issues)}` };
   }
+  if (error instanceof KyxIdempotencyError)
+    return { code: EXIT.invalid, line: error.message.replace(/\s*\n\s*/g, ' ') };
   if (error instanceof KyxResultPendingError) {
     return {
       code: EXIT.failed,

@@ -1,6 +1,8 @@
-import { IDEMPOTENCY_KEY_PENDING, requestFromBody, send as sendRequest } from './api.js';
+import { redisStore } from '../redis/index.js';
+import { requestFromBody, send as sendRequest } from './api.js';
 import { type Command, EXIT, guard, parseCommandLine, positionals } from './command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, clientFor, connection } from './connection.js';
+import { usageError } from './exit.js';
 import { readJson } from './files.js';
 import { printJson } from './output.js';
 import { readWorkflows } from './workflows-file.js';
@@ -9,6 +11,7 @@ const OPTIONS = {
   ...CONNECTION_OPTIONS,
   update: { type: 'string' },
   'idempotency-key': { type: 'string' },
+  redis: { type: 'string' },
   workflows: { type: 'string' },
 } as const;
 
@@ -24,7 +27,10 @@ with --update. Prints the account response (web.href, credentials and their uplo
 
 Options:
   --update <accountId>       add a transaction to this existing account (PUT)
-  --idempotency-key <key>    at most one account request is sent per key
+  --idempotency-key <key>    at most one account request is sent per key, by every kyx and client
+                             sharing the --redis store (a blocked key: exit 1, see the scale guide)
+  --redis <url>              the shared store for idempotency keys and rate limits, e.g.
+                             redis://127.0.0.1:6379 (default: KYX_REDIS_URL; needs the redis package)
   --workflows <file.json>    your tenant's workflow definitions (a JSON array of defineWorkflow input)
 
 ${CONNECTION_USAGE}`,
@@ -39,13 +45,22 @@ ${CONNECTION_USAGE}`,
       const workflows = values.workflows === undefined ? [] : await readWorkflows(values.workflows, io);
       const request = requestFromBody({ body: await readJson(source, io), accountId: values.update, workflows });
       request.build(); // invalid input stops here: nothing is sent, no token is fetched
-      const client = clientFor(connection(values, io));
       const idempotencyKey = values['idempotency-key'];
-      if (idempotencyKey !== undefined && IDEMPOTENCY_KEY_PENDING) {
-        io.stderr('kyx send: warning: this client version does not send idempotency keys yet; the key is not applied');
+      const redisUrl = values.redis ?? io.env?.['KYX_REDIS_URL'];
+      if (idempotencyKey !== undefined && !redisUrl) {
+        // One kyx process remembers nothing after it exits: a key means something only in a shared store.
+        throw usageError(
+          '--idempotency-key needs the store every sender shares: give --redis <url> (or KYX_REDIS_URL)',
+        );
       }
-      const response = await sendRequest(client, request, { signal: io.signal, idempotencyKey });
-      printJson(response, io);
-      return EXIT.ok;
+      const store = redisUrl ? redisStore({ url: redisUrl }) : undefined;
+      try {
+        const client = clientFor(connection(values, io), store);
+        const response = await sendRequest(client, request, { signal: io.signal, idempotencyKey });
+        printJson(response, io);
+        return EXIT.ok;
+      } finally {
+        await store?.close();
+      }
     }),
 };

@@ -19,7 +19,9 @@ import {
   type WorkflowSteps,
   WorkflowStepsSchema,
 } from '../model/response.js';
-import { isLoopbackHost } from '../model/rules.js';
+import { isLoopbackHost, parseTokenLifetime } from '../model/rules.js';
+import { memoryStore } from '../store/memory.js';
+import { tenantScope } from '../store/scope.js';
 import { credentialForFinalize, credentialForPart, type UploadPart } from './credentials.js';
 import {
   type AccountReference,
@@ -30,12 +32,15 @@ import {
   partCredentialIds,
 } from './execution.js';
 import { checkFile, type UploadFile } from './file-type.js';
+import { checkIdempotencyKey, createIdempotency, type SendOptions } from './idempotency.js';
 import type { RateLimiter } from './limiter.js';
 import { type ClientOptions, checkOptions } from './options.js';
+import { createLimits } from './rate-limits.js';
 import { RecentSecrets } from './redact.js';
 import { assertSafeUrl, type Region, regionHosts } from './regions.js';
 import { resolveRetrySettings } from './retry-policy.js';
 import { type SendAllOptions, type SendAllOutcome, sendAll } from './send-all.js';
+import { registerStore } from './store-of.js';
 import { TokenManager } from './token.js';
 import { type CallSpec, createTransport, discardBody, readBody } from './transport.js';
 import type { CheckData, CheckPart, ResponseWorkflow } from './upload-parts.js';
@@ -134,17 +139,25 @@ export interface KyxClient {
   /**
    * Validates and sends a complete account request (POST to create, PUT to add a transaction to
    * an existing account) and returns the validated response. Billable: retried only on 429 or
-   * connection refused. The response's type records the workflow the request named
-   * (`AccountResponse<10011>`), so {@link KyxClient.upload} accepts only that workflow's parts.
+   * connection refused. Waits its turn under the account limit; with `idempotencyKey`, sends at
+   * most once per key (a repeat returns the first response). The response's type records the
+   * workflow the request named (`AccountResponse<10011>`), so {@link KyxClient.upload} accepts
+   * only that workflow's parts.
    */
   send<R extends CompleteAccountRequest>(
     request: R,
-    options?: CallOptions,
+    options?: SendOptions,
   ): Promise<AccountResponse<ResponseWorkflow<R>>>;
   /**
-   * Sends many requests through a client-side rate limiter; one outcome per input, in input order.
+   * Sends many requests under the client's account limit (and `ratePerSecond`, when given); one
+   * outcome per input, in input order.
    */
   sendAll(requests: readonly CompleteAccountRequest[], options?: SendAllOptions): Promise<SendAllOutcome[]>;
+  /**
+   * Forgets an idempotency key, so the next `send` under it is sent. Call it only after you made
+   * sure no transaction exists for a key a `KyxIdempotencyError` reported blocked.
+   */
+  releaseIdempotencyKey(key: string): Promise<void>;
   /**
    * Uploads a part file (JPEG/PNG ≤ 15 MB; DOCUMENT also PDF) to the URL Jumio returned, with
    * the credential's `api.token`, and returns Jumio's answer. The file is checked before
@@ -230,6 +243,9 @@ export function createClient(options: ClientOptions): KyxClient {
   const { region, credentials, userAgent } = options;
   const hosts = regionHosts(region, options.baseUrl);
   const apiTokens = new RecentSecrets(256);
+  const store = options.store ?? memoryStore();
+  const scope = tenantScope(credentials.clientId, new URL(hosts.account).origin);
+  const keys = createIdempotency(store, scope, options.idempotency);
   let tokens: TokenManager | undefined;
   const transport = createTransport({
     fetch: options.fetch,
@@ -238,6 +254,7 @@ export function createClient(options: ClientOptions): KyxClient {
     retry: resolveRetrySettings(options.retry === false ? { limit: 0 } : options.retry),
     hooks: { ...options.hooks },
     secrets: () => [...(tokens?.secrets() ?? [credentials.clientSecret]), ...apiTokens.values()],
+    limits: createLimits(store, scope, options.rateLimits),
   });
   tokens = new TokenManager({
     transport,
@@ -249,22 +266,34 @@ export function createClient(options: ClientOptions): KyxClient {
 
   async function sendOne(
     request: CompleteAccountRequest,
-    call: CallOptions | undefined,
+    call: SendOptions | undefined,
     limiter?: RateLimiter,
   ): Promise<AccountResponse<never>> {
     const compiled = request.compile(); // validates: nothing invalid is ever sent
-    const response = await transport.json(
-      {
-        operation: 'account',
-        method: compiled.method,
-        url: `${hosts.account}${compiled.path}`,
-        auth: tenant,
-        json: compiled.body,
-        beforeAttempt: limiter ? () => limiter.acquire() : undefined,
-        ...callOptions(call),
-      },
-      AccountResponseSchema,
-    );
+    const send = async (onSend?: () => void) =>
+      (await transport.json(
+        {
+          operation: 'account',
+          method: compiled.method,
+          url: `${hosts.account}${compiled.path}`,
+          auth: tenant,
+          json: compiled.body,
+          beforeAttempt: limiter ? () => limiter.acquire() : undefined,
+          onSend,
+          ...callOptions(call),
+        },
+        AccountResponseSchema,
+      )) as AccountResponse;
+    const response =
+      call?.idempotencyKey === undefined
+        ? await send()
+        : await keys.run(
+            checkIdempotencyKey(call.idempotencyKey),
+            compiled,
+            (parseTokenLifetime(compiled.body.tokenLifetime ?? '30m') || 1800) * 1000,
+            call.signal,
+            send,
+          );
     for (const credential of response.workflowExecution.credentials) {
       if (credential.api) apiTokens.add(credential.api.token);
     }
@@ -318,6 +347,7 @@ export function createClient(options: ClientOptions): KyxClient {
     loopback: options.baseUrl !== undefined && isLoopbackHost(new URL(options.baseUrl).hostname),
     send: (request, call) => sendOne(request, call),
     sendAll: (requests, all) => sendAll(requests, all, (request, limiter, call) => sendOne(request, call, limiter)),
+    releaseIdempotencyKey: (key) => keys.release(key),
 
     async upload(source, named: unknown, file, call) {
       const part = String(named);
@@ -405,5 +435,6 @@ export function createClient(options: ClientOptions): KyxClient {
   const summary = `KyxClient { region: '${region}', userAgent: ${JSON.stringify(userAgent)} }`;
   Object.defineProperty(client, Symbol.for('nodejs.util.inspect.custom'), { value: () => summary });
   Object.defineProperty(client, 'toJSON', { value: () => ({ region, userAgent }) });
+  registerStore(client, store);
   return Object.freeze(client);
 }

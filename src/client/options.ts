@@ -1,5 +1,8 @@
 import { type KyxIssue, KyxValidationError } from '../errors.js';
+import { type KyxStore, STORE_OPERATIONS } from '../store/types.js';
 import type { KyxHooks } from './hooks.js';
+import { type IdempotencyOptions, idempotencyIssues } from './idempotency.js';
+import { type RateLimits, rateLimitIssues } from './rate-limits.js';
 import { REGIONS, type Region } from './regions.js';
 import type { RetrySettings } from './retry-policy.js';
 
@@ -64,6 +67,19 @@ export interface ClientOptions {
   retry?: RetrySettings | false;
   /** Observability hooks, called for every attempt with redacted events. */
   hooks?: KyxHooks;
+  /**
+   * The tenant limits every call waits its turn under (default: Jumio's documented ones,
+   * {@link DEFAULT_RATE_LIMITS}); `false` turns all off, `{ account: false }` one.
+   */
+  rateLimits?: RateLimits | false;
+  /**
+   * Where limits and idempotency keys are kept (default: a {@link memoryStore} of this client).
+   * Give every client of one tenant the same store (`redisStore` from `jumio-kyx/redis` for
+   * several processes) so that together they keep to the tenant's limits.
+   */
+  store?: KyxStore;
+  /** How idempotency keys are kept. */
+  idempotency?: IdempotencyOptions;
 }
 
 const nonEmpty = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
@@ -91,6 +107,13 @@ export function checkOptions(options: ClientOptions): void {
     issues.push({ path: 'fetch', message: 'must be a function' });
   if (o.timeout !== undefined && !(Number.isFinite(o.timeout) && o.timeout > 0)) {
     issues.push({ path: 'timeout', message: 'must be a positive number of milliseconds' });
+  }
+  issues.push(...rateLimitIssues(o.rateLimits), ...idempotencyIssues(o.idempotency));
+  if (
+    o.store !== undefined &&
+    !STORE_OPERATIONS.every((op) => typeof (o.store as unknown as Record<string, unknown>)?.[op] === 'function')
+  ) {
+    issues.push({ path: 'store', message: `must be a KyxStore (${STORE_OPERATIONS.join(', ')})` });
   }
   if (issues.length > 0) throw new KyxValidationError(issues, 'client options');
 }

@@ -15,7 +15,10 @@ import { createRateLimiter, type RateLimiter } from './limiter.js';
 export interface SendAllOptions {
   /** Requests in flight at once (default 4). */
   concurrency?: number;
-  /** Account request attempts started per second (default 1, Jumio's default tenant limit). */
+  /**
+   * A cap on account request attempts per second for this batch, on top of the client's
+   * account limit (which every `send` waits for anyway; default: no extra cap).
+   */
   ratePerSecond?: number;
   /** Cancels the batch: requests not yet sent are rejected with the signal's reason. */
   signal?: AbortSignal;
@@ -71,25 +74,25 @@ export type SendAllOutcome = SendAllFulfilled | SendAllRejected;
 
 type SendOne = (
   request: CompleteAccountRequest,
-  limiter: RateLimiter,
+  limiter: RateLimiter | undefined,
   options: { signal?: AbortSignal } | undefined,
 ) => Promise<AccountResponse>;
 
-/** Runs the batch: `concurrency` workers take the next index; every attempt waits for the limiter. */
+/** Runs the batch: `concurrency` workers take the next index; every attempt waits for the cap (if any) and the client's limit. */
 export async function sendAll(
   requests: readonly CompleteAccountRequest[],
   options: SendAllOptions | undefined,
   sendOne: SendOne,
 ): Promise<SendAllOutcome[]> {
   const concurrency = options?.concurrency ?? 4;
-  const rate = options?.ratePerSecond ?? 1;
+  const rate = options?.ratePerSecond;
   const issues = [];
   if (!(Number.isInteger(concurrency) && concurrency >= 1))
     issues.push({ path: 'concurrency', message: 'must be an integer ≥ 1' });
-  if (!(Number.isFinite(rate) && rate > 0))
+  if (rate !== undefined && !(Number.isFinite(rate) && rate > 0))
     issues.push({ path: 'ratePerSecond', message: 'must be a positive number' });
   if (issues.length > 0) throw new KyxValidationError(issues, 'sendAll options');
-  const limiter = createRateLimiter(rate);
+  const limiter = rate === undefined ? undefined : createRateLimiter(rate);
   const signal = options?.signal;
   const outcomes: SendAllOutcome[] = new Array(requests.length);
   let next = 0;

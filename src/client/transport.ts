@@ -5,6 +5,7 @@ import { parseWith } from '../model/parse.js';
 import { httpError, KyxNetworkError, KyxResponseError, KyxTimeoutError } from './errors.js';
 import { emit, type KyxHooks, type KyxRequestEvent } from './hooks.js';
 import { networkErrorKind, systemErrorCode } from './network.js';
+import type { Limits } from './rate-limits.js';
 import { scrub } from './redact.js';
 import { type Operation, RETRY_POLICIES, type ResolvedRetrySettings } from './retry-policy.js';
 
@@ -37,6 +38,8 @@ export interface CallSpec {
   timeout?: number | undefined;
   /** Awaited before every attempt (the account rate limiter). */
   beforeAttempt?: (() => Promise<void>) | undefined;
+  /** Called as an attempt leaves (after every wait): from then on the server may have seen it. */
+  onSend?: (() => void) | undefined;
 }
 
 /** Transport settings, fixed per client. */
@@ -48,6 +51,8 @@ export interface TransportConfig {
   hooks: KyxHooks;
   /** Secrets to scrub from any text that comes back from the server. */
   secrets: () => readonly string[];
+  /** The tenant rate limits: every attempt waits its turn; a retry waits at least one refill. */
+  limits?: Pick<Limits, 'acquire' | 'refillMs'> | undefined;
 }
 
 /** Sends calls through ky with the retry table, auth, hooks and error mapping. */
@@ -58,8 +63,9 @@ export interface Transport {
   json<S extends v.GenericSchema>(spec: CallSpec, schema: S): Promise<v.InferOutput<S>>;
 }
 
-function jitter(enabled: boolean): ((delay: number) => number) | undefined {
-  return enabled ? (delay) => delay * (0.5 + Math.random() * 0.5) : undefined;
+function jitter(enabled: boolean, minimum: number): ((delay: number) => number) | undefined {
+  if (!enabled) return minimum > 0 ? (delay) => Math.max(minimum, delay) : undefined;
+  return (delay) => Math.max(minimum, delay * (0.5 + Math.random() * 0.5));
 }
 
 function retryReason(error: unknown): string {
@@ -150,6 +156,8 @@ export function createTransport(config: TransportConfig): Transport {
     };
     const policy = RETRY_POLICIES[spec.operation];
     const { retry } = config;
+    // a 429 without Retry-After is retried no sooner than one slot of the limit refills
+    const refill = config.limits?.refillMs(spec.operation) ?? 0;
     const state = { retries: 0, replayed: false, startedAt: 0, token: '' };
     const headers: Record<string, string> = {
       Accept: spec.accept ?? 'application/json',
@@ -172,8 +180,8 @@ export function createTransport(config: TransportConfig): Transport {
           afterStatusCodes: policy.statusCodes.filter((s) => s === 429 || s === 503),
           maxRetryAfter: retry.maxRetryAfter,
           backoffLimit: retry.backoffLimit,
-          delay: retry.delay,
-          jitter: jitter(retry.jitter),
+          delay: refill > 0 ? (attempt) => Math.max(refill, retry.delay(attempt)) : retry.delay,
+          jitter: jitter(retry.jitter, refill),
           retryOnTimeout: policy.timeouts,
           shouldRetry: ({ error }) => {
             if (state.retries >= retry.limit) return false;
@@ -187,6 +195,7 @@ export function createTransport(config: TransportConfig): Transport {
           beforeRequest: [
             async (request, _options, { retryCount }) => {
               await spec.beforeAttempt?.();
+              await config.limits?.acquire(spec.operation, spec.signal); // its turn under the tenant's limits
               spec.signal?.throwIfAborted(); // the caller gave up while this attempt waited
               if (spec.auth.kind === 'tenant') {
                 state.token = await spec.auth.tokens.get();
@@ -197,6 +206,7 @@ export function createTransport(config: TransportConfig): Transport {
                 request.headers.set('Authorization', `Basic ${spec.auth.credentials}`);
               }
               state.startedAt = Date.now();
+              spec.onSend?.();
               emit(config.hooks.onRequest, { ...base, attempt: retryCount + 1 });
             },
           ],

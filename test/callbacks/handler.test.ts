@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { memoryCallbackStore } from '../../src/callbacks/store.js';
 import {
   type CallbackErrorContext,
   type CallbackHandlerOptions,
   type CallbackOutcomeEvent,
   type CallbackPayload,
   createCallbackHandler,
+  createClient,
   isKyxError,
   KyxNotFoundError,
   KyxValidationError,
+  memoryStore,
   type WorkflowDetails,
 } from '../../src/index.js';
 import { harness, JUMIO_AMER_IP, post, variant } from './harness.js';
@@ -242,7 +243,8 @@ describe('createCallbackHandler: the sender check', () => {
     // no socket address (a platform such as Next.js): a hop count reads the platform's entry
     expect((await two.handler(...viaProxy(`${JUMIO_AMER_IP}, 10.0.0.1`, undefined))).status).toBe(200);
     expect((await listed.handler(...viaProxy(JUMIO_AMER_IP, undefined))).status).toBe(403);
-    expect(plain.results.length + listed.results.length).toBe(1);
+    // one execution: handed over once, whichever handler (all on one client, so one store) saw it first
+    expect([plain, hops, two, listed].reduce((n, r) => n + r.results.length, 0)).toBe(1);
   });
 });
 
@@ -381,7 +383,7 @@ describe('createCallbackHandler: failures are reported, not lost', () => {
   it('shares what was handled through the store: one handler per process, each execution once', async () => {
     const h = setup();
     const callback = await h.processed('cb-fleet');
-    const store = memoryCallbackStore();
+    const store = memoryStore();
     const a = recording(h.client, { store, deadlineMs: 40 });
     const b = recording(h.client, { store });
     h.simulator.setFaults('details', [{ delayMs: 300 }]);
@@ -390,6 +392,31 @@ describe('createCallbackHandler: failures are reported, not lost', () => {
     await expect.poll(() => a.results.length, { timeout: 3_000 }).toBe(1);
     expect(await body(await b.handler(post(callback), LOCAL))).toEqual({ outcome: 'duplicate' });
     expect(b.results).toEqual([]);
+  });
+
+  it("uses the client's store by default: handlers of clients that share a store handle each execution once", async () => {
+    const store = memoryStore();
+    const h = setup({ client: { store } });
+    const callback = await h.processed('cb-client-store');
+    const first = recording(h.client);
+    expect(await body(await first.handler(post(callback), LOCAL))).toEqual({ outcome: 'handled' });
+    // another process's client on the same store (here: the same memory store)
+    const clientOn = (own: ReturnType<typeof memoryStore>) =>
+      createClient({
+        region: 'amer-1',
+        credentials: { clientId: 'acme', clientSecret: 'acme-secret' },
+        userAgent: 'Acme Callbacks tests/1.0',
+        baseUrl: 'http://127.0.0.1:4010',
+        fetch: h.simulator.fetch,
+        store: own,
+      });
+    const second = recording(clientOn(store)); // another process's client on the same store
+    expect(await body(await second.handler(post(callback), LOCAL))).toEqual({ outcome: 'duplicate' });
+    // a client with a store of its own does not see it
+    const separate = recording(clientOn(memoryStore()));
+    expect(await body(await separate.handler(post(callback), LOCAL))).toEqual({ outcome: 'handled' });
+    expect(second.results).toEqual([]);
+    expect(h.detailsFetched()).toBe(2);
   });
 
   it('keeps its answer when onError or onOutcome throw; a failing store is a 503', async () => {
@@ -413,6 +440,7 @@ describe('createCallbackHandler: failures are reported, not lost', () => {
         get: async () => {
           throw new Error('store down');
         },
+        reserve: async () => 0,
         setIfAbsent: async () => true,
         replace: async () => true,
         delete: async () => true,

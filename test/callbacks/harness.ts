@@ -40,6 +40,7 @@ export function harness(
     baseUrl: (options.loopback ?? true) ? 'http://127.0.0.1:4010' : 'https://jumio.test',
     fetch: simulator.fetch,
     retry: { delay: () => 0, jitter: false },
+    rateLimits: false, // the simulator's limits are off too; the load check sends 700 accounts
     ...options.client,
   });
   /** Starts a 10011 execution, uploads, finalizes and lets it be processed: its callback. */

@@ -4,6 +4,8 @@ import { COMMANDS } from '../../src/cli/commands.js';
 import { account, createClient, defineWorkflow } from '../../src/index.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
 import { JPEG } from '../simulator/helpers.js';
+import { startRedisServer } from '../support/redis-server.js';
+import { tools } from '../support/tools.js';
 import { closedPort, kyx, ONE_LINE, scratch } from './run.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -127,13 +129,32 @@ describe('kyx send', () => {
     ]);
   });
 
-  it('--idempotency-key is accepted and passed on; until the client applies keys it says so on stderr', async () => {
+  it('--idempotency-key without a shared store is a usage error (one kyx process remembers nothing)', async () => {
     const run = await kyx(['send', files.file('idem.json', valid), '--idempotency-key', 'signup-42'], { env });
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(2);
     expect(run.err).toEqual([
-      'kyx send: warning: this client version does not send idempotency keys yet; the key is not applied',
+      'kyx send: --idempotency-key needs the store every sender shares: give --redis <url> (or KYX_REDIS_URL)',
     ]);
   });
+
+  it.skipIf(!tools.redis.available)(
+    '--idempotency-key with --redis sends once: a repeat prints the first execution',
+    async () => {
+      const redis = await startRedisServer();
+      try {
+        const body = files.file('idem-redis.json', { ...valid, customerInternalReference: 'cli-idem' });
+        const argv = ['send', body, '--idempotency-key', 'signup-43', '--redis', redis.url];
+        const first = await kyx(argv, { env });
+        const again = await kyx(argv, { env });
+        expect([first.code, again.code]).toEqual([0, 0]);
+        expect(again.json().workflowExecution.id).toBe(first.json().workflowExecution.id);
+        const other = await kyx(['send', body, '--idempotency-key', 'signup-44', '--redis', redis.url], { env });
+        expect(other.json().workflowExecution.id).not.toBe(first.json().workflowExecution.id);
+      } finally {
+        await redis.stop();
+      }
+    },
+  );
 });
 
 describe('kyx status, details, steps, wait, token', () => {

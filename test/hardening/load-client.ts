@@ -13,6 +13,7 @@ const client = createClient({
   userAgent: 'Acme Load/1.0',
   baseUrl: url,
   retry: { limit: 0 },
+  rateLimits: false, // the simulator has none either: this measures the client's memory under load
 });
 const n = Number(total);
 /** Enough to reach the steady state (JIT, ky, sockets, token): the heap settles after ~1,000 requests. */

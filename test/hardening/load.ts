@@ -67,6 +67,7 @@ export async function runLoad(n = 2_000, concurrency = 50): Promise<LoadResult> 
       userAgent: 'Acme Load Check/1.0',
       baseUrl: 'https://jumio.test',
       fetch: sim.fetch,
+      rateLimits: false,
     });
     const refsSeen = new Map<string, number>();
     const created = ids.filter((x): x is [number, string, string] => x.length === 3);

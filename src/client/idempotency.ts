@@ -1,0 +1,281 @@
+import { type KyxIssue, KyxValidationError } from '../errors.js';
+import { parseWith } from '../model/parse.js';
+import { type AccountResponse, AccountResponseSchema } from '../model/response.js';
+import { KyxStoreError } from '../store/errors.js';
+import { digest } from '../store/scope.js';
+import type { KyxStore } from '../store/types.js';
+import type { CallOptions } from './client.js';
+import { KyxHttpError, KyxNetworkError } from './errors.js';
+import { KyxIdempotencyError } from './idempotency-error.js';
+import { networkErrorKind } from './network.js';
+
+/**
+ * Options of {@link KyxClient.send}.
+ *
+ * @example
+ * ```ts
+ * import type { SendOptions } from 'jumio-kyx';
+ * const options: SendOptions = { idempotencyKey: 'signup-42', signal: AbortSignal.timeout(60_000) };
+ * ```
+ */
+export interface SendOptions extends CallOptions {
+  /**
+   * At most one account request is ever sent under this key by all clients that share the
+   * client's store (1–200 characters, no control characters). A repeat returns the first
+   * response; see the "Running at scale" guide for what it promises and what it does not.
+   */
+  idempotencyKey?: string;
+}
+
+/**
+ * How idempotency keys are kept (`createClient({ idempotency })`).
+ *
+ * @example
+ * ```ts
+ * import type { IdempotencyOptions } from 'jumio-kyx';
+ * const options: IdempotencyOptions = { leaseMs: 5_000, retentionMs: 7 * 86_400_000 };
+ * ```
+ */
+export interface IdempotencyOptions {
+  /**
+   * How long a sender's claim on a key lives without renewal (default 10,000 ms; renewed every
+   * third of it while the request runs). When a sender dies, the others report the key blocked
+   * (`holder-lost`) after at most this long.
+   */
+  leaseMs?: number;
+  /**
+   * How long a key is remembered (default 30 days): a key unused for longer is free again. The
+   * stored response itself expires sooner, with the transaction's `tokenLifetime`.
+   */
+  retentionMs?: number;
+}
+
+const DEFAULT_LEASE_MS = 10_000;
+const DEFAULT_RETENTION_MS = 30 * 86_400_000;
+
+/** Issues of the `idempotency` client option. */
+export function idempotencyIssues(value: unknown): KyxIssue[] {
+  if (value === undefined) return [];
+  if (typeof value !== 'object' || value === null) return [{ path: 'idempotency', message: 'must be an object' }];
+  const o = value as IdempotencyOptions;
+  const issues: KyxIssue[] = [];
+  if (o.leaseMs !== undefined && !(Number.isFinite(o.leaseMs) && o.leaseMs >= 100)) {
+    issues.push({ path: 'idempotency.leaseMs', message: 'must be a number of milliseconds ≥ 100' });
+  }
+  if (o.retentionMs !== undefined && !(Number.isFinite(o.retentionMs) && o.retentionMs >= 60_000)) {
+    issues.push({ path: 'idempotency.retentionMs', message: 'must be a number of milliseconds ≥ 60000' });
+  }
+  return issues;
+}
+
+/** Checks one idempotency key; a bad one is a `KyxValidationError` naming `idempotencyKey`. */
+export function checkIdempotencyKey(key: unknown): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it rejects
+  if (typeof key === 'string' && key.length >= 1 && key.length <= 200 && !/[\u0000-\u001f\u007f]/.test(key)) {
+    return key;
+  }
+  throw new KyxValidationError(
+    [{ path: 'idempotencyKey', message: 'must be a string of 1–200 characters without control characters' }],
+    'send options',
+  );
+}
+
+/** Whether a failed send proves Jumio did not create the transaction (so the key may be freed). */
+function provablyNotCreated(error: unknown, sent: boolean): boolean {
+  if (!sent) return true;
+  if (error instanceof KyxHttpError) return error.status >= 400 && error.status < 500;
+  return (
+    error instanceof KyxNetworkError && error.stage === 'request' && networkErrorKind(error.cause) === 'never-sent'
+  );
+}
+
+/** The record under `rec:<key>` (no secrets: the response is kept under `res:<key>:<owner>`). */
+type KeyRecord =
+  | { s: 'pending'; f: string; o: string }
+  | { s: 'done'; f: string; o: string; a: string; w: string }
+  | { s: 'blocked'; f: string; e: string };
+
+/** One send under a key: `sent()` marks the moment the request left (from then on a failure is ambiguous). */
+export type KeyedSend = (sent: () => void) => Promise<AccountResponse>;
+
+/** Idempotency keys of one client over its store. */
+export interface Idempotency {
+  /** Sends at most once per key; repeats get the first response or a `KyxIdempotencyError`. */
+  run(
+    key: string,
+    request: { method: string; path: string; body: unknown },
+    responseTtlMs: number,
+    signal: AbortSignal | undefined,
+    send: KeyedSend,
+  ): Promise<AccountResponse>;
+  /** Forgets a key (whatever its state), so the next send under it is sent. */
+  release(key: string): Promise<void>;
+}
+
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Store calls wrapped so a failure is a `KyxStoreError`. */
+function guarded(store: KyxStore) {
+  const wrap =
+    <A extends unknown[], R>(operation: string, fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (error) {
+        throw new KyxStoreError(operation, error);
+      }
+    };
+  return {
+    setIfAbsent: wrap('setIfAbsent', store.setIfAbsent.bind(store)),
+    get: wrap('get', store.get.bind(store)),
+    replace: wrap('replace', store.replace.bind(store)),
+    delete: wrap('delete', store.delete.bind(store)),
+  };
+}
+
+/**
+ * Builds the idempotency keys of one client. Keys live under `idem:<scope>:…` in the store:
+ * `rec:<key>` (the state, kept `retentionMs`), `lease:<key>` (the sender's claim, renewed while
+ * it runs) and `res:<key>:<owner>` (the response, kept for the token lifetime).
+ */
+export function createIdempotency(
+  rawStore: KyxStore,
+  scope: string,
+  options: IdempotencyOptions | undefined,
+): Idempotency {
+  const store = guarded(rawStore);
+  const leaseMs = options?.leaseMs ?? DEFAULT_LEASE_MS;
+  const retentionMs = options?.retentionMs ?? DEFAULT_RETENTION_MS;
+  const names = (key: string) => {
+    const base = `idem:${scope}`;
+    return {
+      rec: `${base}:rec:${key}`,
+      lease: `${base}:lease:${key}`,
+      res: (owner: string) => `${base}:res:${key}:${owner}`,
+    };
+  };
+
+  async function repeat(key: string, record: KeyRecord & { s: 'done' }, res: string): Promise<AccountResponse> {
+    const stored = await store.get(res);
+    if (stored !== undefined) {
+      try {
+        const parsed = parseWith(AccountResponseSchema, JSON.parse(stored), { quoteValues: false });
+        if (parsed.success) return parsed.output as AccountResponse;
+      } catch {
+        // unreadable: reported as expired below
+      }
+    }
+    throw new KyxIdempotencyError({ key, reason: 'expired', accountId: record.a, workflowExecutionId: record.w });
+  }
+
+  async function own(
+    n: ReturnType<typeof names>,
+    owner: string,
+    fingerprint: string,
+    responseTtlMs: number,
+    send: KeyedSend,
+  ): Promise<AccountResponse> {
+    const pending = JSON.stringify({ s: 'pending', f: fingerprint, o: owner } satisfies KeyRecord);
+    const renew = setInterval(() => {
+      void rawStore.replace(n.lease, owner, owner, leaseMs).catch(() => undefined);
+    }, leaseMs / 3);
+    let sent = false;
+    try {
+      let response: AccountResponse;
+      try {
+        response = await send(() => {
+          sent = true;
+        });
+      } catch (error) {
+        if (provablyNotCreated(error, sent)) await store.delete(n.rec, pending);
+        else {
+          const e = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+          const blocked: KeyRecord = { s: 'blocked', f: fingerprint, e };
+          await store.replace(n.rec, pending, JSON.stringify(blocked), retentionMs);
+        }
+        throw error;
+      }
+      // The outcome is recorded before the lease goes, so a waiter never mistakes it for a dead sender.
+      try {
+        await store.setIfAbsent(n.res(owner), JSON.stringify(response), Math.min(responseTtlMs, retentionMs));
+        const done: KeyRecord = {
+          s: 'done',
+          f: fingerprint,
+          o: owner,
+          a: response.account.id,
+          w: response.workflowExecution.id,
+        };
+        await store.replace(n.rec, pending, JSON.stringify(done), retentionMs);
+      } catch {
+        // the transaction exists and the caller gets it; the key stays pending and reads as
+        // `holder-lost` once the lease runs out, so it is never sent again
+      }
+      return response;
+    } finally {
+      clearInterval(renew);
+      await rawStore.delete(n.lease, owner).catch(() => undefined);
+    }
+  }
+
+  return {
+    async run(key, request, responseTtlMs, signal, send) {
+      const fingerprint = digest(`${request.method} ${request.path}\n${JSON.stringify(request.body)}`);
+      const n = names(key);
+      const owner = randomId();
+      let pause = 20;
+      for (;;) {
+        signal?.throwIfAborted();
+        const text = await store.get(n.rec);
+        if (text === undefined) {
+          if (await store.setIfAbsent(n.lease, owner, leaseMs)) {
+            const pending: KeyRecord = { s: 'pending', f: fingerprint, o: owner };
+            if (await store.setIfAbsent(n.rec, JSON.stringify(pending), retentionMs)) {
+              return own(n, owner, fingerprint, responseTtlMs, send);
+            }
+            await store.delete(n.lease, owner); // someone recorded the key meanwhile: read it again
+            continue;
+          }
+          // another sender is between taking the lease and recording the key
+        } else {
+          const record = JSON.parse(text) as KeyRecord;
+          if (record.f !== fingerprint) {
+            throw new KyxValidationError(
+              [{ path: 'idempotencyKey', message: 'was already used with a different request: use a new key' }],
+              'send options',
+            );
+          }
+          if (record.s === 'done') return repeat(key, record, n.res(record.o));
+          if (record.s === 'blocked') throw new KyxIdempotencyError({ key, reason: 'ambiguous', firstError: record.e });
+          if ((await store.get(n.lease)) === undefined && (await store.get(n.rec)) === text) {
+            throw new KyxIdempotencyError({ key, reason: 'holder-lost' });
+          }
+          // in flight elsewhere: wait for its outcome
+        }
+        await sleep(pause, signal);
+        pause = Math.min(250, pause * 1.5);
+      }
+    },
+    async release(key) {
+      const n = names(checkIdempotencyKey(key));
+      await store.delete(n.rec);
+      await store.delete(n.lease);
+    },
+  };
+}

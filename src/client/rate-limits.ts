@@ -1,0 +1,206 @@
+import type { KyxIssue } from '../errors.js';
+import { KyxStoreError } from '../store/errors.js';
+import type { KyxStore, StoreRateLimit } from '../store/types.js';
+import type { Operation } from './retry-policy.js';
+
+/**
+ * One tenant limit as a token bucket: `burst` requests at once, refilled at `perSecond`.
+ *
+ * @example
+ * ```ts
+ * import type { RateLimit } from 'jumio-kyx';
+ * const account: RateLimit = { perSecond: 1, burst: 5 };
+ * ```
+ */
+export interface RateLimit {
+  /** Requests per second at the steady rate. */
+  perSecond: number;
+  /** Requests at once after a quiet period (default: `perSecond`, at least 1). */
+  burst?: number;
+}
+
+/**
+ * The tenant limits the client keeps to (`false` turns one off). Defaults are Jumio's documented
+ * ones ({@link DEFAULT_RATE_LIMITS}); ask Jumio support for yours if they were raised.
+ *
+ * @example
+ * ```ts
+ * import type { RateLimits } from 'jumio-kyx';
+ * const limits: RateLimits = { account: { perSecond: 3, burst: 10 }, upload: false };
+ * ```
+ */
+export interface RateLimits {
+  /** OAuth2 token requests (default 10/s). */
+  token?: RateLimit | false;
+  /** Account create/update: the requests that start a transaction (default 1/s, burst 5). */
+  account?: RateLimit | false;
+  /** Retrieval (status, details, steps, part images) and deletion (default 15/s). */
+  retrieval?: RateLimit | false;
+  /** Uploads and finalize with a transaction's `api.token` (Jumio documents no limit: off by default). */
+  upload?: RateLimit | false;
+}
+
+/**
+ * Jumio's documented tenant limits, which the client keeps to by default (the simulator
+ * enforces the same numbers).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RATE_LIMITS } from 'jumio-kyx';
+ * DEFAULT_RATE_LIMITS.account; // { perSecond: 1, burst: 5 }
+ * ```
+ */
+export const DEFAULT_RATE_LIMITS: Readonly<Record<keyof RateLimits, Readonly<RateLimit> | false>> = {
+  token: { perSecond: 10 },
+  account: { perSecond: 1, burst: 5 },
+  retrieval: { perSecond: 15 },
+  upload: false,
+};
+
+type LimitName = keyof RateLimits;
+const LIMIT_NAMES = Object.keys(DEFAULT_RATE_LIMITS) as LimitName[];
+
+/** Which limit an operation counts against (`health` counts against none). */
+const LIMIT_OF: Record<Operation, LimitName | undefined> = {
+  token: 'token',
+  account: 'account',
+  upload: 'upload',
+  finalize: 'upload',
+  retrieval: 'retrieval',
+  deletion: 'retrieval',
+  health: undefined,
+};
+
+/** Issues of a `rateLimits` option (each names the field and the rule). */
+export function rateLimitIssues(value: unknown): KyxIssue[] {
+  if (value === undefined || value === false) return [];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return [{ path: 'rateLimits', message: 'must be an object of limits or false' }];
+  }
+  const issues: KyxIssue[] = [];
+  for (const [name, limit] of Object.entries(value)) {
+    const path = `rateLimits.${name}`;
+    if (!(LIMIT_NAMES as string[]).includes(name)) {
+      issues.push({ path, message: `is not a limit (${LIMIT_NAMES.join(', ')})` });
+    } else if (limit !== false && limit !== undefined) {
+      const l = limit as Partial<RateLimit>;
+      if (typeof l !== 'object' || l === null) issues.push({ path, message: 'must be { perSecond, burst? } or false' });
+      else {
+        if (!(typeof l.perSecond === 'number' && Number.isFinite(l.perSecond) && l.perSecond > 0)) {
+          issues.push({ path: `${path}.perSecond`, message: 'must be a positive number' });
+        }
+        if (l.burst !== undefined && !(Number.isInteger(l.burst) && l.burst >= 1)) {
+          issues.push({ path: `${path}.burst`, message: 'must be an integer ≥ 1' });
+        }
+      }
+    }
+  }
+  return issues;
+}
+
+/** The bucket the store keeps for one limit: one slot of the burst is held back (see below). */
+function storeLimit(limit: RateLimit): StoreRateLimit {
+  const burst = Math.max(1, Math.floor(limit.burst ?? limit.perSecond));
+  // One request of the burst is kept in reserve: our clock and Jumio's see each request at
+  // slightly different times, and without the reserve every request that reaches Jumio a
+  // little sooner than the first one did would find its bucket empty (HTTP 429).
+  return { intervalMs: 1000 / limit.perSecond, burst: Math.max(1, burst - 1) };
+}
+
+/** Waits for the caller's signal or `ms`. */
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (reason: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+/** One limit's local FIFO queue: the head reserves a slot in the store, sleeps, and starts. */
+function createQueue(store: KyxStore, key: string, limit: StoreRateLimit) {
+  const waiters: Waiter[] = [];
+  let pumping = false;
+
+  async function pump(): Promise<void> {
+    pumping = true;
+    try {
+      while (waiters.length > 0) {
+        let wait: number;
+        try {
+          wait = await store.reserve(key, limit);
+        } catch (error) {
+          const head = waiters.shift();
+          head?.signal?.removeEventListener('abort', head.onAbort);
+          head?.reject(new KyxStoreError('reserve', error));
+          continue;
+        }
+        if (wait > 0) await sleep(wait);
+        // the slot goes to whoever is first now: a waiter that gave up left the queue already
+        const head = waiters.shift();
+        head?.signal?.removeEventListener('abort', head.onAbort);
+        head?.resolve();
+      }
+    } finally {
+      pumping = false;
+    }
+  }
+
+  return (signal: AbortSignal | undefined): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        signal,
+        onAbort: () => {
+          const index = waiters.indexOf(waiter);
+          if (index >= 0) waiters.splice(index, 1);
+          reject(signal?.reason);
+        },
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      waiters.push(waiter);
+      if (!pumping) void pump();
+    });
+}
+
+/** The client's limits: every attempt of an operation waits its turn. */
+export interface Limits {
+  /** Resolves when an attempt of `operation` may start; rejects with the signal's reason on abort. */
+  acquire(operation: Operation, signal?: AbortSignal): Promise<void>;
+  /** Milliseconds one slot of the operation's limit takes to refill (0 when unlimited). */
+  refillMs(operation: Operation): number;
+}
+
+/**
+ * Builds the limits of one client over `store`; `scope` names the tenant (bucket keys are
+ * `limit:<scope>:<name>`, so clients of one tenant that share a store share its buckets).
+ */
+export function createLimits(store: KyxStore, scope: string, config: RateLimits | false | undefined): Limits {
+  const queues = new Map<LimitName, ReturnType<typeof createQueue>>();
+  const refill = new Map<LimitName, number>();
+  for (const name of LIMIT_NAMES) {
+    const limit = config === false ? false : config?.[name] === undefined ? DEFAULT_RATE_LIMITS[name] : config[name];
+    if (limit === false || limit === undefined) continue;
+    const bucket = storeLimit(limit);
+    refill.set(name, bucket.intervalMs);
+    queues.set(name, createQueue(store, `limit:${scope}:${name}`, bucket));
+  }
+  return {
+    acquire(operation, signal) {
+      const name = LIMIT_OF[operation];
+      const queue = name && queues.get(name);
+      return queue ? queue(signal) : Promise.resolve();
+    },
+    refillMs(operation) {
+      const name = LIMIT_OF[operation];
+      return (name && refill.get(name)) || 0;
+    },
+  };
+}
