@@ -19,6 +19,7 @@ export type {
   IdPresetOptions,
   WorkflowKey,
 } from './builder/types.js';
+export type { ResponseLimits } from './client/body.js';
 export { isJumioCallbackSource, JUMIO_CALLBACK_IPS, parseCallback } from './client/callbacks.js';
 export {
   type CallOptions,
@@ -46,6 +47,8 @@ export {
 export type { UploadFile } from './client/file-type.js';
 export type { KyxHooks, KyxRequestEvent, KyxResponseEvent, KyxRetryEvent } from './client/hooks.js';
 export type { ClientCredentials, ClientOptions, FetchLike } from './client/options.js';
+export { RedactedError } from './client/redact.js';
+export { KyxRedirectError } from './client/redirect-error.js';
 export { assertSafeUrl, REGIONS, type Region, type RegionHosts, regionHosts } from './client/regions.js';
 export { type Operation, RETRY_POLICIES, type RetryPolicy, type RetrySettings } from './client/retry-policy.js';
 export type { FinalizeResponse, HealthStatus, WorkflowStep, WorkflowSteps } from './client/schemas.js';

@@ -11,12 +11,13 @@ import {
   WorkflowStatusResponseSchema,
 } from '../model/response.js';
 import { UUID_PATTERN } from '../model/rules.js';
+import { resolveResponseLimits } from './body.js';
 import { credentialForFinalize, credentialForPart, type UploadPart } from './credentials.js';
 import { checkFile, type UploadFile } from './file-type.js';
 import type { RateLimiter } from './limiter.js';
 import { type ClientOptions, checkOptions } from './options.js';
-import { RecentSecrets } from './redact.js';
-import { assertSafeUrl, type Region, regionHosts } from './regions.js';
+import { hrefToken, RecentSecrets } from './redact.js';
+import { assertApiUrl, type Region, regionHosts } from './regions.js';
 import { resolveRetrySettings } from './retry-policy.js';
 import {
   type FinalizeResponse,
@@ -28,7 +29,7 @@ import {
 } from './schemas.js';
 import { type SendAllOptions, type SendAllOutcome, sendAll } from './send-all.js';
 import { TokenManager } from './token.js';
-import { type CallSpec, createTransport, discardBody, readBody } from './transport.js';
+import { type CallSpec, createTransport, discardBody } from './transport.js';
 
 /**
  * Per-call options.
@@ -184,6 +185,7 @@ export function createClient(options: ClientOptions): KyxClient {
     retry: resolveRetrySettings(options.retry === false ? { limit: 0 } : options.retry),
     hooks: { ...options.hooks },
     secrets: () => [...(tokens?.secrets() ?? [credentials.clientSecret]), ...apiTokens.values()],
+    limits: resolveResponseLimits(options.maxResponseBytes),
   });
   tokens = new TokenManager({
     transport,
@@ -211,9 +213,13 @@ export function createClient(options: ClientOptions): KyxClient {
       },
       AccountResponseSchema,
     );
+    // every token of the answer is a secret from now on, JWT-shaped or not
     for (const credential of response.workflowExecution.credentials) {
       if (credential.api) apiTokens.add(credential.api.token);
     }
+    if (response.sdk !== undefined) apiTokens.add(response.sdk.token);
+    const webToken = hrefToken(response.web?.href);
+    if (webToken !== undefined) apiTokens.add(webToken);
     return response as AccountResponse;
   }
 
@@ -231,8 +237,8 @@ export function createClient(options: ClientOptions): KyxClient {
     payload: { body: FormData } | { json: Record<string, unknown> },
     call?: CallOptions,
   ): Promise<void> {
-    const url = assertSafeUrl(api.parts[part] as string, `api.parts.${part}`, 'upload');
     apiTokens.add(api.token);
+    const url = assertApiUrl(api.parts[part] as string, `api.parts.${part}`, 'upload', hosts.api);
     const response = await transport.call({
       operation: 'upload',
       method: 'POST',
@@ -278,8 +284,8 @@ export function createClient(options: ClientOptions): KyxClient {
 
     async finalize(source, call) {
       const { api } = credentialForFinalize(source);
-      const url = assertSafeUrl(api.workflowExecution, 'api.workflowExecution', 'finalize');
       apiTokens.add(api.token);
+      const url = assertApiUrl(api.workflowExecution, 'api.workflowExecution', 'finalize', hosts.api);
       return (await transport.json(
         {
           operation: 'finalize',
@@ -323,7 +329,7 @@ export function createClient(options: ClientOptions): KyxClient {
         throw new KyxValidationError([{ path: 'classifier', message: 'must be a part classifier such as FRONT' }]);
       }
       const path = `/api/v1/accounts/${a}/credentials/${c}/parts/${name}`;
-      const response = await transport.call({
+      const { response, data } = await transport.bytes({
         operation: 'retrieval',
         method: 'GET',
         url: `${hosts.retrieval}${path}`,
@@ -331,7 +337,6 @@ export function createClient(options: ClientOptions): KyxClient {
         accept: 'image/*, application/octet-stream',
         ...callOptions(call),
       });
-      const data = new Uint8Array(await readBody(() => response.arrayBuffer(), 'GET', path));
       return { contentType: response.headers.get('content-type') ?? 'application/octet-stream', data };
     },
 

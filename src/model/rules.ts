@@ -21,12 +21,29 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 export const UTC_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 /**
- * Whether a URL's hostname is the local machine: `localhost` (and `*.localhost`), any
- * `127.x.x.x` address, or `::1` (bracketed as in a URL, or bare).
+ * Whether a URL's hostname is the local machine: `localhost`, a `127.x.x.x` address written in
+ * full, or `::1` (bracketed as in a URL, or bare). Not `*.localhost` (a name any resolver may
+ * answer differently) and not shorthands such as `127.1` (the parser reads them as 127.0.0.1, a
+ * reader of the configuration does not).
  */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  return (
+    host === 'localhost' ||
+    host === '::1' ||
+    /^127\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){2}$/.test(host)
+  );
+}
+
+/**
+ * The host of an absolute URL exactly as written (between `//` and the port, path, query or
+ * fragment), lower-cased; `undefined` when the text has no `scheme://` authority.
+ */
+export function writtenHost(url: string): string | undefined {
+  const authority = /^[a-z][a-z\d+.-]*:\/\/([^/?#\\]*)/i.exec(url)?.[1];
+  if (authority === undefined) return undefined;
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  return (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '')).toLowerCase();
 }
 
 /**
