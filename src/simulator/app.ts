@@ -4,7 +4,7 @@ import { parseWith } from '../model/parse.js';
 import { checkAccountRequest, invalid } from './account-request.js';
 import { checkClient, checkCredentialToken, checkTenant } from './auth.js';
 import type { Engine } from './engine.js';
-import { FaultScriptSchema, type FaultScripts } from './faults.js';
+import { FaultScriptSchema, type FaultScripts, oversized, stalled } from './faults.js';
 import { json, problem, statusTitle, tooManyRequests } from './problem.js';
 import { secretToken } from './random.js';
 import { type AccountRecord, type CredentialRecord, deleteAccount, deleteExecution } from './state.js';
@@ -122,6 +122,8 @@ export function createApp(engine: Engine, faults: FaultScripts, admin: boolean):
       if (fault?.body === 'malformed') response = await malformed(response);
       if (fault?.body === 'truncated') response.headers.set(NETWORK_FAULT_HEADER, 'truncate');
       if (fault?.body === 'empty') response = empty(response);
+      if (fault?.body === 'oversized') response = await oversized(response);
+      if (fault?.body === 'stalled') response = await stalled(response);
       response.headers.set(ROUTE_HEADER, route);
       return response;
     });

@@ -75,8 +75,9 @@ export interface SimulatorRateLimits {
  * request through untouched. `status` answers with a problem body without handling the request
  * (nothing is created); `reset: 'before'` drops the connection before handling, `'after'` after
  * handling (the request took effect, the answer is lost); `body` handles the request and then
- * sends invalid JSON (`'malformed'`), drops the connection midway (`'truncated'`) or sends the
- * status and headers with no body at all (`'empty'`). In process,
+ * sends invalid JSON (`'malformed'`), drops the connection midway (`'truncated'`), sends the
+ * status and headers with no body at all (`'empty'`), pads the body with 1.5 MiB of whitespace
+ * (`'oversized'`) or sends half of it and then stalls forever (`'stalled'`). In process,
  * a dropped connection is a rejected fetch: a `TypeError` whose `cause.code` is `'ECONNRESET'`.
  *
  * @example
@@ -92,8 +93,8 @@ export interface SimulatorFault {
   readonly delayMs?: number;
   /** Drop the connection before or after handling the request. */
   readonly reset?: 'before' | 'after';
-  /** Handle the request, then send a malformed, truncated or empty body. */
-  readonly body?: 'malformed' | 'truncated' | 'empty';
+  /** Handle the request, then send a malformed, truncated, empty, oversized or stalled body. */
+  readonly body?: 'malformed' | 'truncated' | 'empty' | 'oversized' | 'stalled';
   /** Extra response headers, e.g. `{ 'retry-after': '1' }`. */
   readonly headers?: Readonly<Record<string, string>>;
 }
