@@ -11,6 +11,7 @@ Runs a local Jumio KYX simulator: every Jumio host's paths on one origin.
 Options:
   --port <n>                 port to listen on (default 4010; 0 picks a free one)
   --host <name>              interface to bind (default 127.0.0.1)
+  --expose                   allow a --host that is not loopback (needs --client; admin routes off)
   --client <id:secret>       accept only these client credentials (repeatable; default: any non-empty)
   --processing-delay <ms>    time from finalize to PROCESSED (default 200)
   --seed <value>             seed of ids, scores and decisions
@@ -53,6 +54,7 @@ export async function simulate(argv: readonly string[], io: CliIo): Promise<numb
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
+        expose: { type: 'boolean', default: false },
         client: { type: 'string', multiple: true },
         'processing-delay': { type: 'string' },
         seed: { type: 'string' },
@@ -86,6 +88,7 @@ export async function simulate(argv: readonly string[], io: CliIo): Promise<numb
   const simulator = await startSimulator({
     port,
     host: values.host ?? '127.0.0.1',
+    expose: values.expose,
     processingDelayMs,
     ...(clients.length > 0 ? { clients } : {}),
     ...(values.seed !== undefined ? { seed: values.seed } : {}),

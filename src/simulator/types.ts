@@ -198,7 +198,10 @@ export interface SimulatorOptions {
   readonly callbackRetries?: number;
   /** Delay before the first retry in ms, doubled each time (default 200). */
   readonly callbackRetryDelayMs?: number;
-  /** Serve `/__admin/*` (state, faults, tick); default true. */
+  /**
+   * Serve `/__admin/*` (state, faults, tick): default true, except on an exposed server
+   * ({@link StartSimulatorOptions.expose}), where it must be asked for.
+   */
   readonly admin?: boolean;
   /** Called after each request with a log entry. */
   readonly onRequest?: (entry: SimulatorRequestLog) => void;
@@ -295,6 +298,17 @@ export interface RunningSimulator extends Simulator {
 export interface StartSimulatorOptions extends SimulatorOptions {
   /** Port; 0 picks a free one (default 0). */
   readonly port?: number;
-  /** Interface to bind (default `127.0.0.1`). */
+  /** Interface to bind (default `127.0.0.1`); another than loopback needs `expose: true`. */
   readonly host?: string;
+  /**
+   * Allow a `host` that is not loopback (`0.0.0.0`, a LAN address). Then `clients` is required
+   * and `/__admin/*` is off unless `admin: true`. Default false.
+   */
+  readonly expose?: boolean;
+  /**
+   * The origin clients reach the server at (a proxy in front of an exposed simulator), used
+   * for every URL in answers (`api.parts`, `web.href`). Default: {@link RunningSimulator.url}.
+   * The request's `Host` header is never used.
+   */
+  readonly publicUrl?: string;
 }
