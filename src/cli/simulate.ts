@@ -96,7 +96,11 @@ export async function simulate(argv: readonly string[], io: CliIo): Promise<numb
     trustedCallbackHosts: values['trust-callback-host'] ?? [],
     ...(values.quiet ? {} : { onRequest: (e: SimulatorRequestLog) => io.stdout(formatRequest(e)) }),
     onCallback: (e) => io.stdout(formatCallback(e)),
-  });
+  }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  if (simulator instanceof Error) {
+    io.stderr(`kyx simulate: ${simulator.message}`); // e.g. a non-loopback --host without --expose
+    return 2;
+  }
   io.stdout(`Jumio KYX simulator listening on ${simulator.url}`);
   await new Promise<void>((resolve) => {
     if (io.signal.aborted) resolve();

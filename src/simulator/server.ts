@@ -62,7 +62,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const { port } = server.address() as AddressInfo;
   const simulator = simulatorOf(handler);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  own = options.publicUrl === undefined ? url : new URL(options.publicUrl).origin;
+  own = new URL(options.publicUrl ?? url).origin;
   return {
     ...simulator,
     url,
