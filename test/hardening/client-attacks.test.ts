@@ -1,5 +1,5 @@
 import { brotliCompressSync, constants } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AccountResponse,
   account,
@@ -24,6 +24,7 @@ import {
   serve,
   type TestServer,
 } from './hostile.js';
+import { type HostileErrors, hostileCases, PLANTED } from './hostile-cases.js';
 import { writeReliability } from './report.js';
 
 // Issue 17, client side: each hole found by probing 0.1 as an attacker would, against servers on
@@ -340,71 +341,37 @@ describe('options are checked: the message names the option', () => {
 });
 
 describe('redaction: issue paths, causes and every token seen', () => {
-  it('a key the server chose (holding the tenant token or a Bearer credential) is scrubbed from issue paths', async () => {
-    const api = await track(
-      jumio((_q, r) => {
-        const body = accountResponse('http://127.0.0.1:1') as {
-          workflowExecution: { credentials: { api: { parts: Record<string, unknown> } }[] };
-        };
-        const parts = body.workflowExecution.credentials[0]?.api.parts as Record<string, unknown>;
-        parts['tenant-ACCESS-token-5d1e'] = 5;
-        parts['Bearer opaque-KEY-secret-77'] = 6;
-        json(r, body);
-      }),
-    );
-    const error = await rejection(clientOn(api.url).send(account().ref('paths').workflow(10011)));
-    expect(error).toBeInstanceOf(KyxResponseError);
-    exposure.secret('tenant-ACCESS-token-5d1e', 'opaque-KEY-secret-77');
-    exposure.showError(error);
-    const paths = (error as KyxResponseError).issues.map((i) => i.path);
-    expect(paths.length).toBe(2);
-    expect(paths.join(' ')).toContain('[redacted]');
+  let errors: HostileErrors;
+  beforeAll(async () => {
+    errors = await hostileCases(exposure);
   });
 
-  it('the raw cause of a failing fetch is kept only behind a redacting wrapper', async () => {
-    const token = 'opaque-API-token-8c3e\r\nX-Evil: 1'; // not header-safe: Headers.set throws and quotes it
-    let base = '';
-    const api = await track(
-      jumio((q, r) => (q.url === '/api/v1/accounts' ? json(r, accountResponse(base, token)) : json(r, {}))),
-    );
-    base = api.url;
-    const client = clientOn(api.url);
-    const response = await client.send(account().ref('cause').workflow(10011));
-    const error = await rejection(client.upload(response, 'front', JPEG));
-    exposure.secret('opaque-API-token-8c3e');
-    exposure.showError(error);
-    const cause = error.cause as RedactedError;
+  it('a key the server chose (holding the tenant token or a Bearer credential) is scrubbed from issue paths', () => {
+    expect(errors.issuePaths).toBeInstanceOf(KyxResponseError);
+    const paths = (errors.issuePaths as KyxResponseError).issues.map((i) => i.path);
+    expect(paths).toHaveLength(2);
+    expect(paths.every((p) => p.includes('[redacted]'))).toBe(true);
+  });
+
+  it('the raw cause of a failing fetch is kept only behind a redacting wrapper', () => {
+    const cause = errors.cause.cause as RedactedError;
     expect(cause).toBeInstanceOf(RedactedError);
     expect(cause.message).toContain('[redacted]');
-    expect(String((cause.unredacted() as Error).message)).toContain('opaque-API-token-8c3e'); // still there for a debugger
+    expect(String((cause.unredacted() as Error).message)).toContain(PLANTED.headerUnsafe); // there for a debugger
   });
 
-  it('opaque (non-JWT) sdk.token and web.href tokens are scrubbed from later errors', async () => {
-    const sdkToken = 'sdk-OPAQUE-token-41f9aa';
-    const webToken = 'web-OPAQUE-token-93bd11';
-    const api = await track(
-      jumio((q, r) => {
-        if (q.url === '/api/v1/accounts') {
-          return json(r, {
-            ...accountResponse('http://127.0.0.1:1'),
-            sdk: { token: sdkToken },
-            web: { href: `https://web.example/app?authorizationToken=${webToken}&locale=en` },
-          });
-        }
-        json(r, { title: 'Bad Request', detail: `rejected ${sdkToken} and ${webToken}` }, 400);
-      }),
-    );
-    const client = clientOn(api.url);
-    await client.send(account().ref('tokens').workflow(10011));
-    const error = await rejection(client.status(ACCOUNT_ID, EXECUTION_ID));
-    expect(error.name).toBe('KyxBadRequestError');
-    expect(error.message).toContain('rejected [redacted] and [redacted]');
-    exposure.secret(sdkToken, webToken);
-    exposure.showError(error);
+  it('opaque (non-JWT) sdk.token and web.href tokens are scrubbed from later errors', () => {
+    expect(errors.opaqueTokens.name).toBe('KyxBadRequestError');
+    expect(errors.opaqueTokens.message).toContain('rejected [redacted] and [redacted]');
+  });
+
+  it("a redirect's Location shows only its origin, never the token in its query", () => {
+    expect(errors.redirect).toMatchObject({ name: 'KyxRedirectError', location: 'https://elsewhere.example' });
   });
 
   it('the scan over every error of this file finds none of the planted secrets', () => {
-    expect(exposure.secrets.size).toBeGreaterThanOrEqual(5);
+    expect(exposure.secrets.size).toBeGreaterThanOrEqual(6);
+    expect(exposure.shown.length).toBeGreaterThan(20);
     expect(exposure.hits().map((h) => `${h.secret} in ${h.text.slice(0, 160)}`)).toEqual([]);
   });
 });
