@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
  * added ~1.5 kB. The budget is the merged measurement + ~4 %.
  */
 export const budgets = [
-  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '9.3 kB', gzip: true },
+  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '9.95 kB', gzip: true },
   {
     name: 'builder + client (with ky and valibot)',
     path: 'dist/index.js',
