@@ -44,6 +44,11 @@ function run(name, command, args, count) {
   return ok;
 }
 
+/** The installed version of a devDependency (the runtimes' binaries come from npm packages). */
+function versionOf(name) {
+  return JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version;
+}
+
 function withoutForceColor(env) {
   const { FORCE_COLOR: _ignored, ...rest } = env;
   return rest;
@@ -98,6 +103,15 @@ if (built) {
   run('package (publint, attw)', 'node', ['scripts/check-package.mjs'], printedCounts);
   run('size budgets (size-limit, gzip)', 'node', ['scripts/check-size.mjs'], printedCounts);
   run('consumer smoke (packed tarball)', 'node', ['scripts/consumer-smoke.mjs'], printedCounts);
+  // The whole flow (builder, client, in-process simulator) from the packed tarball, per runtime.
+  for (const [runtime, label] of [
+    ['node', `Node.js ${process.versions.node}`],
+    ['bun', `Bun ${versionOf('bun')}`],
+    ['deno', `Deno ${versionOf('deno')}`],
+    ['workerd', `Cloudflare Workers (workerd ${versionOf('workerd')})`],
+  ]) {
+    run(`runtime smoke: ${label}`, 'node', ['scripts/runtime-smoke.mjs', runtime], printedCounts);
+  }
 } else failed += 1;
 run('demo (npm run demo: the whole flow against the simulator)', bin('tsx'), ['scripts/demo/index.ts']);
 
