@@ -1,7 +1,18 @@
-// Smoke test of the built `kyx` executable: start `dist/cli.js simulate --port 0`, expect its URL,
-// a healthy simulator and a logged request, then SIGTERM and exit code 0.
-import { spawn } from 'node:child_process';
+// Smoke test of the built `kyx` executable: `dist/cli.js --version` is package.json's version; then
+// start `dist/cli.js simulate --port 0`, expect its URL, a healthy simulator and a logged request,
+// then SIGTERM and exit code 0.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const printed = spawnSync(process.execPath, ['dist/cli.js', '--version'], { encoding: 'utf8' });
+if (printed.status !== 0 || printed.stdout.trim() !== version) {
+  console.log(
+    `cli smoke: FAILED (kyx --version printed "${printed.stdout.trim()}", exit ${printed.status}; package.json says ${version})`,
+  );
+  process.exit(1);
+}
 
 const child = spawn(process.execPath, ['dist/cli.js', 'simulate', '--port', '0'], {
   stdio: ['ignore', 'pipe', 'inherit'],

@@ -13,6 +13,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMMANDS } from '../src/cli/commands.js';
+import { overview } from '../src/cli/help.js';
 import { SIMULATE_USAGE } from '../src/cli/simulate.js';
 import { JUMIO_CALLBACK_IPS } from '../src/client/callbacks.js';
 import { REGIONS, regionHosts } from '../src/client/regions.js';
@@ -108,6 +110,14 @@ function callbackIpTable(): string {
   );
 }
 
+/** `kyx help`, then `kyx help <command>` for every command: the CLI guide's reference. */
+function kyxHelp(): string {
+  const commands = Object.values(COMMANDS).map((command) =>
+    [`### \`kyx ${command.name}\``, '', '```text', `$ npx kyx help ${command.name}`, command.usage, '```'].join('\n'),
+  );
+  return [['```text', '$ npx kyx help', overview(), '```'].join('\n'), ...commands].join('\n\n');
+}
+
 /** The test file the simulator guide shows as its complete example (it runs in `npm test`). */
 export const ONBOARDING_TEST = fileURLToPath(new URL('../test/guides/onboarding.test.ts', import.meta.url));
 
@@ -125,6 +135,7 @@ export const SECTIONS: Readonly<Record<string, () => string>> = {
   'retry-policies': retryTable,
   'simulator-rate-limits': rateLimitTable,
   'kyx-simulate-usage': () => ['```text', `$ npx kyx simulate --help`, SIMULATE_USAGE, '```'].join('\n'),
+  'kyx-help': kyxHelp,
   'callback-ips': callbackIpTable,
   'onboarding-test': () => ['```ts', asConsumerCode(readFileSync(ONBOARDING_TEST, 'utf8')), '```'].join('\n'),
 };

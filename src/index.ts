@@ -46,6 +46,7 @@ export {
 export type { UploadFile } from './client/file-type.js';
 export type { KyxHooks, KyxRequestEvent, KyxResponseEvent, KyxRetryEvent } from './client/hooks.js';
 export type { ClientCredentials, ClientOptions, FetchLike } from './client/options.js';
+export { parseRedirect, type WebRedirect } from './client/redirect.js';
 export { assertSafeUrl, REGIONS, type Region, type RegionHosts, regionHosts } from './client/regions.js';
 export { type Operation, RETRY_POLICIES, type RetryPolicy, type RetrySettings } from './client/retry-policy.js';
 export type { FinalizeResponse, HealthStatus, WorkflowStep, WorkflowSteps } from './client/schemas.js';

@@ -53,7 +53,7 @@ describe('example checker', () => {
     expect(problems.map((p) => p.length > 0)).toEqual([false, true, false, false, true]);
     expect(problems[1]?.[0]).toMatch(/^line 1: TS2322: Type 'number' is not assignable to type 'string'/);
     expect(problems[4]?.[0]).toMatch(/Cannot find name 'Leak'/);
-  });
+  }, 30_000); // one TypeScript program per snippet: seconds on a busy machine
 
   it('extracts the ts fences of markdown, not the shell ones', () => {
     const md = ['# Guide', '```sh', 'npm test', '```', '```ts', "import { account } from 'jumio-kyx';", '```'].join(

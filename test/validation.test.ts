@@ -3,10 +3,12 @@ import {
   account,
   DOCUMENT_TYPES,
   type DocumentType,
+  defineWorkflow,
   FORBIDDEN_REFERENCE_CHARACTERS,
   isKyxError,
   KyxError,
   KyxValidationError,
+  validateAccountRequest,
 } from '../src/index.js';
 
 // What the types cannot see is checked at run time: these drive the builder the way plain
@@ -284,6 +286,33 @@ describe('workflow rules from the catalog', () => {
     expect(paths(js().ref('r').workflow(20001))).toEqual([]);
     expect(paths(js().ref('r').workflow(0))).toEqual(['workflowDefinition.key']);
     expect(paths(js().ref('r').workflow('10011'))).toEqual(['workflowDefinition.key']);
+  });
+  it('validateAccountRequest reports a key outside the catalog and the given workflows, unless allowed', () => {
+    const body = { customerInternalReference: 'r', workflowDefinition: { key: 20001 } };
+    expect(validateAccountRequest(body)).toEqual({
+      success: false,
+      issues: [
+        {
+          path: 'workflowDefinition.key',
+          message:
+            'workflow 20001 is neither in the catalog nor among your workflows: pass its definition (defineWorkflow; the workflows option; kyx --workflows <file.json>)',
+        },
+      ],
+    });
+    expect(validateAccountRequest(body, { unknownKeys: 'allow' }).success).toBe(true);
+    const tenant = defineWorkflow({
+      key: 20001,
+      name: 'Tenant',
+      credentials: ['DATA'],
+      requiredFields: ['userReference'],
+      channels: ['API'],
+      capabilities: [],
+    });
+    expect(validateAccountRequest(body, { workflows: [tenant] })).toMatchObject({
+      success: false,
+      issues: [{ path: 'userReference', message: expect.stringContaining('is required by workflow 20001') }],
+    });
+    expect(validateAccountRequest({ ...body, userReference: 'u' }, { workflows: [tenant] }).success).toBe(true);
   });
 });
 

@@ -2,9 +2,18 @@
 // Starts the simulator and a callback receiver on loopback, then for two workflows: builds the
 // request with the DSL, sends it with createClient, uploads the files, finalizes, waits for the
 // callback and retrieves the decision. Every step is printed with what was sent and what came back.
+// Last, it prints the web.href of a WEB-channel request (`--web` keeps the simulator running so a
+// person can open it and go through the hosted journey).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type AccountResponse, account, type CallbackPayload, createClient, parseCallback } from '../../src/index.js';
+import {
+  type AccountResponse,
+  account,
+  type CallbackPayload,
+  createClient,
+  parseCallback,
+  parseRedirect,
+} from '../../src/index.js';
 import { startSimulator } from '../../src/simulator/index.js';
 import { pdf, png } from './files.js';
 
@@ -14,9 +23,21 @@ const step = (title: string) => console.log(`\n${elapsed()}  ▸ ${title}`);
 const detail = (label: string, value: unknown) =>
   console.log(`            ${label.padEnd(10)} ${typeof value === 'string' ? value : JSON.stringify(value)}`);
 
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+let webReturned: ((url: string) => void) | undefined;
+
 // 1. A callback receiver: Jumio POSTs status changes here (no results; we fetch those ourselves).
 const callbacks = new Map<string, (payload: CallbackPayload) => void>();
 const receiver = createServer((req, res) => {
+  if (req.method === 'GET') {
+    // The web journey's successUrl / errorUrl: the user's browser comes back here.
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(
+      `<!doctype html><title>Back at the demo</title><h1>Back at the demo</h1><pre>${escapeHtml(req.url ?? '')}</pre>`,
+    );
+    if (req.url?.startsWith('/kyc/')) webReturned?.(req.url);
+    return;
+  }
   let raw = '';
   req.on('data', (chunk) => {
     raw += chunk;
@@ -92,6 +113,40 @@ async function run(
   }
 }
 
+/**
+ * The WEB channel: the simulator serves `web.href` as a hosted journey. The demo prints it; with
+ * `npm run demo -- --web` it keeps running until a person has completed the journey in a browser.
+ */
+async function web() {
+  console.log('\n━━ Hosted web journey (workflow 10011, WEB channel): open web.href in a browser ━━');
+  const origin = callbackUrl.replace(/\/jumio\/callback$/, '');
+  const response = await client.send(
+    account()
+      .ref(`demo-web-${Date.now()}`)
+      .workflow(10011)
+      .callback(callbackUrl)
+      .web({ successUrl: `${origin}/kyc/done`, errorUrl: `${origin}/kyc/failed` }),
+  );
+  step('send: the account response names the page of the hosted journey');
+  detail('web.href', response.web?.href ?? '(none)');
+  if (!process.argv.includes('--web')) {
+    detail('note', 'the simulator stops with the demo: npm run demo -- --web keeps it running for the browser');
+    return;
+  }
+  step('waiting for you: open web.href, choose the files, submit (Ctrl-C to stop)');
+  const callback = callbackFor(response);
+  const back = await new Promise<string>((resolve) => {
+    webReturned = resolve;
+  });
+  detail('redirect', back);
+  const redirect = parseRedirect(back);
+  detail('params', redirect);
+  step('callback: Jumio says the execution is processed (the redirect is not a result)');
+  detail('callback', (await callback).workflowExecution.status);
+  const details = await client.details(redirect.accountId, redirect.workflowExecutionId);
+  detail('decision', details.decision.type);
+}
+
 try {
   await run(
     'Document verification (workflow 10026): a bank statement as PDF',
@@ -132,6 +187,7 @@ try {
       }
     },
   );
+  await web();
   console.log(`\n${elapsed()}  ✔ demo complete`);
 } finally {
   await simulator.close();

@@ -14,5 +14,7 @@ const code = await main(process.argv.slice(2), {
     for await (const chunk of process.stdin) text += chunk;
     return text;
   },
+  env: process.env,
+  stdoutIsTTY: process.stdout.isTTY === true,
 });
 process.exitCode = code;

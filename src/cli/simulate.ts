@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import { startSimulator } from '../simulator/server.js';
 import type { SimulatorCallbackLog, SimulatorClient, SimulatorRequestLog } from '../simulator/types.js';
+import { type Command, EXIT, guard } from './command.js';
+import { CliError, usageError } from './exit.js';
 import type { CliIo } from './io.js';
+import { readWorkflows } from './workflows-file.js';
 
 /** Usage of `kyx simulate`. */
 export const SIMULATE_USAGE = `Usage: kyx simulate [options]
@@ -15,6 +18,7 @@ Options:
   --processing-delay <ms>    time from finalize to PROCESSED (default 200)
   --seed <value>             seed of ids, scores and decisions
   --trust-callback-host <h>  also send callbacks to this host (repeatable; loopback is always trusted)
+  --workflows <file.json>    also serve your tenant's workflows (a JSON array of defineWorkflow input)
   --no-rate-limits           turn Jumio's rate limits off
   --quiet                    do not print each request
   -h, --help                 show this help`;
@@ -42,8 +46,30 @@ function parseNumber(name: string, value: string | undefined, fallback: number):
   return n;
 }
 
+/** Starts the server; a busy or forbidden port is one line and exit code 3. */
+async function listen(options: Parameters<typeof startSimulator>[0] & { port: number; host: string }) {
+  try {
+    return await startSimulator(options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const where = `${options.host}:${options.port}`;
+    if (code === 'EADDRINUSE') {
+      throw new CliError(
+        EXIT.failed,
+        `port ${options.port} is in use (${where}): pick another with --port (0 picks a free one)`,
+      );
+    }
+    if (code === 'EACCES')
+      throw new CliError(EXIT.failed, `no permission to listen on ${where}: use a port above 1023`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+      throw new CliError(EXIT.failed, `cannot listen on ${where}: --host must be an address of this machine`);
+    }
+    throw error;
+  }
+}
+
 /** `kyx simulate`: starts the simulator, logs each request, stops when `io.signal` aborts. */
-export async function simulate(argv: readonly string[], io: CliIo): Promise<number> {
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let options: ReturnType<typeof parse>;
   const parse = () =>
     parseArgs({
@@ -57,6 +83,7 @@ export async function simulate(argv: readonly string[], io: CliIo): Promise<numb
         'processing-delay': { type: 'string' },
         seed: { type: 'string' },
         'trust-callback-host': { type: 'string', multiple: true },
+        workflows: { type: 'string' },
         'rate-limits': { type: 'boolean', default: true },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -75,26 +102,29 @@ export async function simulate(argv: readonly string[], io: CliIo): Promise<numb
       clients.push(client);
     }
   } catch (error) {
-    io.stderr(`kyx simulate: ${(error as Error).message}\n\n${SIMULATE_USAGE}`);
-    return 2;
+    throw usageError(`${(error as Error).message}: see kyx help simulate`);
   }
   const { values } = options;
   if (values.help) {
     io.stdout(SIMULATE_USAGE);
     return 0;
   }
-  const simulator = await startSimulator({
+  const workflows = values.workflows === undefined ? [] : await readWorkflows(values.workflows, io);
+  const host = values.host ?? '127.0.0.1';
+  const simulator = await listen({
     port,
-    host: values.host ?? '127.0.0.1',
+    host,
     processingDelayMs,
     ...(clients.length > 0 ? { clients } : {}),
     ...(values.seed !== undefined ? { seed: values.seed } : {}),
     ...(values['rate-limits'] ? {} : { rateLimits: false as const }),
+    ...(workflows.length > 0 ? { workflows } : {}),
     trustedCallbackHosts: values['trust-callback-host'] ?? [],
     ...(values.quiet ? {} : { onRequest: (e: SimulatorRequestLog) => io.stdout(formatRequest(e)) }),
     onCallback: (e) => io.stdout(formatCallback(e)),
   });
-  io.stdout(`Jumio KYX simulator listening on ${simulator.url}`);
+  const tenant = workflows.length > 0 ? ` (tenant workflows: ${workflows.map((w) => w.key).join(', ')})` : '';
+  io.stdout(`Jumio KYX simulator listening on ${simulator.url}${tenant}`);
   await new Promise<void>((resolve) => {
     if (io.signal.aborted) resolve();
     else io.signal.addEventListener('abort', () => resolve(), { once: true });
@@ -103,3 +133,11 @@ export async function simulate(argv: readonly string[], io: CliIo): Promise<numb
   io.stdout('Simulator stopped');
   return 0;
 }
+
+/** `kyx simulate`. */
+export const simulate: Command = {
+  name: 'simulate',
+  summary: 'run a local Jumio KYX simulator (every Jumio host on one origin)',
+  usage: SIMULATE_USAGE,
+  run: (argv, io) => guard('simulate', io, () => run(argv, io)),
+};

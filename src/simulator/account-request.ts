@@ -35,7 +35,7 @@ export async function checkAccountRequest(
   } catch {
     return problem(400, 'The request body is not valid JSON');
   }
-  const checked = validateAccountRequest(body, { mode, workflows: engine.tenantWorkflows });
+  const checked = validateAccountRequest(body, { mode, workflows: engine.tenantWorkflows, unknownKeys: 'allow' });
   if (!checked.success) return invalid(checked.issues);
   const request = checked.output;
   const key = request.workflowDefinition.key;
@@ -44,7 +44,7 @@ export async function checkAccountRequest(
     return invalid([
       {
         path: 'workflowDefinition.key',
-        message: `workflow ${key} is not configured for this tenant (use a catalog key, or pass it in the simulator's workflows option)`,
+        message: `workflow ${key} is not configured for this tenant (use a catalog key, or define it: the simulator's workflows option, kyx simulate --workflows <file.json>)`,
       },
     ]);
   }

@@ -6,7 +6,6 @@ import { checkClient, checkCredentialToken, checkTenant } from './auth.js';
 import type { Engine } from './engine.js';
 import { FaultScriptSchema, type FaultScripts } from './faults.js';
 import { json, problem, statusTitle, tooManyRequests } from './problem.js';
-import { secretToken } from './random.js';
 import { type AccountRecord, type CredentialRecord, deleteAccount, deleteExecution } from './state.js';
 import type { SimulatorRoute } from './types.js';
 import { readUpload } from './uploads.js';
@@ -18,6 +17,7 @@ import {
   stepsResponse,
   uploadResponse,
 } from './views.js';
+import { registerWebJourney } from './web-journey.js';
 
 /** Internal response header asking the transport to reset the connection or truncate the body. */
 export const NETWORK_FAULT_HEADER = 'x-simulator-network-fault';
@@ -133,7 +133,7 @@ export function createApp(engine: Engine, faults: FaultScripts, admin: boolean):
   };
   const executionNotFound = (c: Context) =>
     problem(404, `Workflow execution ${c.req.param('executionId')} not found on account ${c.req.param('accountId')}`);
-  const sdkToken = () => secretToken({ scope: 'sdk', iat: Math.floor(engine.now() / 1000) });
+  const web = registerWebJourney(app, engine); // web.href: the hosted journey; its token is also sdk.token
 
   on('GET', '/', 'health', 'none', undefined, () => json({ status: 'UP' }));
 
@@ -156,7 +156,7 @@ export function createApp(engine: Engine, faults: FaultScripts, admin: boolean):
     state.accounts.set(account.id, account);
     state.counters.accountsCreated++;
     const execution = engine.createExecution(account.id, checked.request, checked.spec, origin(c), checked.onFile);
-    return json(accountResponse(execution, sdkToken(), engine.now()));
+    return json(accountResponse(execution, web.token(execution), engine.now()));
   });
 
   on('PUT', '/api/v1/accounts/:accountId', 'updateAccount', 'tenant', 'account', async (c) => {
@@ -165,7 +165,7 @@ export function createApp(engine: Engine, faults: FaultScripts, admin: boolean):
     const checked = await checkAccountRequest(engine, c.req.raw, 'update', account);
     if (checked instanceof Response) return checked;
     const execution = engine.createExecution(account.id, checked.request, checked.spec, origin(c), checked.onFile);
-    return json(accountResponse(execution, sdkToken(), engine.now()));
+    return json(accountResponse(execution, web.token(execution), engine.now()));
   });
 
   on(

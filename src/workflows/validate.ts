@@ -19,7 +19,17 @@ export interface ValidateAccountRequestOptions {
   mode?: AccountMode;
   /** Tenant workflows (from `defineWorkflow`) whose rules apply besides the catalog's. */
   workflows?: readonly WorkflowSpec[];
+  /**
+   * A key neither in the catalog nor in `workflows`: `'reject'` (the default) reports it;
+   * `'allow'` checks only the rules every request follows.
+   */
+  unknownKeys?: 'reject' | 'allow';
 }
+
+const unknownKey = (key: number) => ({
+  path: 'workflowDefinition.key',
+  message: `workflow ${key} is neither in the catalog nor among your workflows: pass its definition (defineWorkflow; the workflows option; kyx --workflows <file.json>)`,
+});
 
 /**
  * Validates an account request body that was not made with the builder (JSON from a file, a
@@ -31,6 +41,11 @@ export interface ValidateAccountRequestOptions {
  * import { validateAccountRequest } from 'jumio-kyx';
  * const result = validateAccountRequest({ customerInternalReference: 'x', workflowDefinition: { key: 10026 } });
  * if (!result.success) console.log(result.issues); // workflow 10026 … requires a DOCUMENT credential preset
+ * validateAccountRequest({ customerInternalReference: 'x', workflowDefinition: { key: 20001 } }).success; // false: unknown key
+ * validateAccountRequest(
+ *   { customerInternalReference: 'x', workflowDefinition: { key: 20001 } },
+ *   { unknownKeys: 'allow' },
+ * ).success; // true
  * ```
  */
 export function validateAccountRequest(
@@ -41,6 +56,7 @@ export function validateAccountRequest(
   if (!parsed.success) return parsed;
   const key = parsed.output.workflowDefinition.key;
   const spec = options.workflows?.find((w) => w.key === key) ?? findWorkflow(key);
+  if (!spec && options.unknownKeys !== 'allow') return { success: false, issues: [unknownKey(key)] };
   const issues = workflowIssues(parsed.output, options.mode ?? 'create', spec);
   return issues.length > 0 ? { success: false, issues } : { success: true, output: parsed.output };
 }

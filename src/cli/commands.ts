@@ -1,0 +1,38 @@
+import type { Command } from './command.js';
+import { details } from './details.js';
+import { send } from './send.js';
+import { simulate } from './simulate.js';
+import { status } from './status.js';
+import { steps } from './steps.js';
+import { token } from './token.js';
+import { validate } from './validate.js';
+import { version } from './version-command.js';
+import { wait } from './wait.js';
+
+/** The names of the `kyx` commands (besides `help`). */
+export type CommandName =
+  | 'simulate'
+  | 'validate'
+  | 'send'
+  | 'status'
+  | 'details'
+  | 'steps'
+  | 'wait'
+  | 'token'
+  | 'version';
+
+/** Every command, in the order `kyx help` lists them. */
+export const COMMANDS: Readonly<Record<CommandName, Command>> = {
+  send,
+  status,
+  details,
+  steps,
+  wait,
+  token,
+  validate,
+  simulate,
+  version,
+};
+
+/** Whether `name` is a command. */
+export const isCommandName = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
