@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runDispatchBench } from './dispatch.js';
 import { runFleetBench } from './fleet.js';
+import { runLibCheckBench } from './lib-check.js';
 import { type BenchSection, printSection, writeReport } from './report.js';
 import { runRuntimeBench } from './runtime.js';
 import { runSizeBench } from './size.js';
@@ -12,6 +13,7 @@ import { runTypesBench } from './types.js';
 /** Every benchmark, in report order. */
 const BENCHMARKS: readonly (() => Promise<BenchSection>)[] = [
   runTypesBench,
+  runLibCheckBench,
   runRuntimeBench,
   runDispatchBench,
   runFleetBench,

@@ -70,4 +70,35 @@ if (broken.length > 0) {
   console.error(`links to missing anchors:\n  ${broken.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`docs: ${pages.length} pages, every link to an anchor resolves (${out}/index.html)`);
+
+// "On this page" keeps each heading's whole text, inline code included (scripts/typedoc/heading-code.mjs).
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&(amp|lt|gt|quot);/g, (_, name: string) => entities[name] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+const lostText = pages.filter(existsSync).flatMap((file) => {
+  const html = readFileSync(file, 'utf8');
+  const headings = new Map(
+    [...html.matchAll(/<h[1-6] id="([^"]+)" class="tsd-anchor-link">(.*?)<a href="#\1" aria-label="Permalink"/g)].map(
+      (m) => [m[1], text(m[2] ?? '')],
+    ),
+  );
+  const nav = html.slice(html.indexOf('tsd-page-navigation'), html.indexOf('class="site-menu"'));
+  return [...nav.matchAll(/<a href="#([^"]+)"><span>(.*?)<\/span><\/a>/g)].flatMap(([, id, entry]) => {
+    const heading = headings.get(id ?? '');
+    return heading === undefined || heading === text(entry ?? '')
+      ? []
+      : [`${file}: "${text(entry ?? '')}" for "${heading}"`];
+  });
+});
+if (lostText.length > 0) {
+  console.error(`"On this page" entries that lost part of their heading:\n  ${lostText.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(
+  `docs: ${pages.length} pages, every link to an anchor resolves, every "On this page" entry is its whole heading (${out}/index.html)`,
+);

@@ -15,6 +15,9 @@ const files = [
   'test/property',
   'test/hardening/fault-matrix.test.ts',
   'test/hardening/load.test.ts',
+  'test/hardening/client-attacks.test.ts',
+  'test/hardening/builder-traps.test.ts',
+  'test/hardening/simulator-exposure.test.ts',
   'test/hardening/callback-load.test.ts',
 ];
 const vitest = spawnSync(
@@ -50,6 +53,8 @@ const load = read<{
   distinctAccounts: number;
   refsSeenOnce: number;
 }>('load');
+const attacksClient = read<Record<string, number>>('attacks-client');
+const attacksSimulator = read<Record<string, number>>('attacks-simulator');
 const callbackLoad = read<{
   callbacks: number;
   executions: number;
@@ -81,6 +86,7 @@ const SHORT: Record<string, string> = {
   KyxTimeoutError: 'Timeout',
   KyxResponseError: 'Response',
   KyxAuthenticationError: 'Auth',
+  KyxRedirectError: 'Redirect',
 };
 const short = (outcome: string) => SHORT[outcome] ?? outcome;
 
@@ -114,6 +120,15 @@ const properties = report.testResults
   .filter((file) => file.name.includes('/test/property/'))
   .flatMap((file) => file.assertionResults);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const attackFiles = ['client-attacks', 'builder-traps', 'simulator-exposure'];
+const attackTests = report.testResults
+  .filter((file) => attackFiles.some((name) => file.name.endsWith(`/test/hardening/${name}.test.ts`)))
+  .map((file) => ({
+    file: file.name.slice(file.name.indexOf('test/hardening/')),
+    tests: file.assertionResults,
+  }));
+const c = (name: string) => attacksClient[name] ?? Number.NaN;
+const sm = (name: string) => attacksSimulator[name] ?? Number.NaN;
 
 const doc = `# Reliability
 
@@ -142,7 +157,8 @@ ${inProcess.length + loopback.length} cells differ from it** (a differing cell i
 
 Cell: how the call ended (\`ok\`, or the typed error: \`RateLimit\` = \`KyxRateLimitError\`,
 \`Server\` = \`KyxServerError\`, \`Network\` = \`KyxNetworkError\`, \`Timeout\` = \`KyxTimeoutError\`,
-\`Response\` = \`KyxResponseError\`, \`Auth\` = \`KyxAuthenticationError\`), then the requests the
+\`Response\` = \`KyxResponseError\`, \`Auth\` = \`KyxAuthenticationError\`, \`Redirect\` =
+\`KyxRedirectError\`), then the requests the
 route received (attempts), and for create/update how many accounts (\`a\`) or executions (\`e\`)
 the call made. No call made more than ${maxAccounts} account or ${maxExecutions} execution.
 
@@ -150,14 +166,17 @@ Faults: \`429\`, \`429 + Retry-After\` (1 s; honoured), \`500\`/\`502\`/\`503\` 
 handled), \`reset before\` (dropped before handling), \`reset after\` (handled, answer lost),
 \`timeout\` (answer delayed past the ${(inProcess[0]?.timeoutMs ?? 0) / 1000} s per-attempt timeout; handled late), \`malformed JSON\`
 (handled, half the body), \`truncated body\` (handled, connection dropped midway through the body),
-\`empty body\` (handled, no body), \`expired token\` (the simulator's clock moved 2 h ahead: the
-tenant access token and every \`api.token\` have expired).
+\`empty body\` (handled, no body), \`oversized body\` (handled, the answer padded with 1.5 MiB of
+whitespace: past the 1 MiB JSON bound, within the 16 MiB image bound), \`stalled body\` (handled,
+half the body, then nothing: the attempt's deadline ends the read), \`redirect 302\` (a 302 to
+another origin, with a token in its query: never followed), \`expired token\` (the simulator's
+clock moved 2 h ahead: the tenant access token and every \`api.token\` have expired).
 
 ### In process (fake timers)
 
 ${grid(inProcess)}
 
-### Over loopback (real sockets; faults scripted with \`POST /__admin/faults\`; no timeout cells, which would need real waiting)
+### Over loopback (real sockets; faults scripted with \`POST /__admin/faults\`; no timeout or stalled-body cells, which would need real waiting)
 
 ${grid(loopback)}
 
@@ -172,6 +191,35 @@ What the matrix shows:
   reads the body, and is ignored where it does not (upload, deletion). Body failures are not retried.
 - An expired tenant token is refreshed and the request replayed once; an expired \`api.token\`
   cannot be refreshed (\`KyxAuthenticationError\`).
+- A redirect is a \`KyxRedirectError\` on every route, after one attempt: nothing is followed or retried.
+- An oversized JSON body is a \`KyxResponseError\`, a stalled one a \`KyxTimeoutError\` at the
+  attempt's deadline; neither is retried (the request was handled).
+
+## Hostile servers and inputs (issue 17)
+
+Each hole a probe of 0.1 found, as a test against servers on loopback made by the test
+(test/hardening/client-attacks.test.ts, builder-traps.test.ts, simulator-exposure.test.ts).
+Figures measured in this run (informational; the tests assert the bounds in the right column):
+
+| case | measured | asserted bound |
+|---|---|---|
+| body dripping 1 byte/s, per-attempt timeout 400 ms | ended after ${c('drip timeout ms')} ms (\`KyxTimeoutError\`; socket closed by the client) | ends; the server sees the socket closed |
+| same, \`timeout\` 60 s and \`AbortSignal.timeout(400)\` | ended after ${c('drip signal ms')} ms (the signal's \`TimeoutError\`) | ends; the server sees the socket closed |
+| 100 MB JSON body, chunked | refused after the server wrote ${mb(c('stream 100 MB sent bytes'))}; peak heap + buffers +${mb(c('stream 100 MB peak bytes'))}; ${c('stream 100 MB ms')} ms | server stopped before 16 MB; peak < 48 MB |
+| brotli bomb: ${(c('brotli compressed bytes') / 1024).toFixed(1)} kB expanding to 100 MB | refused while expanding; peak heap + buffers +${mb(c('brotli peak bytes'))}; ${c('brotli ms')} ms | peak < 48 MB |
+| 50 MB chunked upload to the simulator | 413 after ${mb(sm('upload 50 MB sent when answered'))} had been sent; ${sm('upload 50 MB ms')} ms | 413 before 32 MB was sent |
+| malformed 15 MB multipart | 400 after ${sm('malformed 15 MB multipart ms')} ms | a 400 |
+
+Memory is sampled every 5 ms (\`heapUsed + arrayBuffers\`, after a GC when \`--expose-gc\` is on)
+while the call runs; bytes sent are counted by the test's own server or client.
+
+${attackTests
+  .map(
+    (f) => `### \`${f.file}\`
+
+${f.tests.map((t) => `- ${t.status === 'passed' ? '✓' : '✗'} ${t.fullName}`).join('\n')}`,
+  )
+  .join('\n\n')}
 
 ## Fuzzing (fast-check)
 

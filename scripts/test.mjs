@@ -38,10 +38,17 @@ function run(name, command, args, count) {
   if (!ok || counted.failed > 0) process.stdout.write(`${output.trimEnd()}\n`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const skips = counted.skipped ? `, ${counted.skipped} skipped` : '';
+  // A step may add one `note: …` line (a figure it measured) to its line.
+  const note = /^note: (.+)$/m.exec(output)?.[1];
   console.log(
-    `${ok ? 'ok    ' : 'FAILED'} ${name}: ${counted.passed} passed, ${counted.failed} failed${skips} (${seconds} s)`,
+    `${ok ? 'ok    ' : 'FAILED'} ${name}: ${counted.passed} passed, ${counted.failed} failed${skips} (${seconds} s)${note ? ` — ${note}` : ''}`,
   );
   return ok;
+}
+
+/** The installed version of a devDependency (the runtimes' binaries come from npm packages). */
+function versionOf(name) {
+  return JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version;
 }
 
 function withoutForceColor(env) {
@@ -95,9 +102,27 @@ if (built) {
   run('kyx cli smoke (dist/cli.js)', process.execPath, ['scripts/cli-smoke.mjs']);
   run('doc examples (type-checked against dist)', bin('tsx'), ['scripts/check-examples.ts'], printedCounts);
   run('docs (typedoc: API reference + guides)', bin('tsx'), ['scripts/docs.ts', '--check']);
+  if (onPathOrUsrBin('chromium')) {
+    run('docs screenshots (headless Chromium)', bin('tsx'), ['scripts/docs-screenshots.ts'], printedCounts);
+  }
   run('package (publint, attw)', 'node', ['scripts/check-package.mjs'], printedCounts);
   run('size budgets (size-limit, gzip)', 'node', ['scripts/check-size.mjs'], printedCounts);
   run('consumer smoke (packed tarball)', 'node', ['scripts/consumer-smoke.mjs'], printedCounts);
+  run(
+    'type-check cost, skipLibCheck off (bench/lib-check.ts)',
+    bin('tsx'),
+    ['bench/lib-check.ts', '--check'],
+    printedCounts,
+  );
+  // The whole flow (builder, client, in-process simulator) from the packed tarball, per runtime.
+  for (const [runtime, label] of [
+    ['node', `Node.js ${process.versions.node}`],
+    ['bun', `Bun ${versionOf('bun')}`],
+    ['deno', `Deno ${versionOf('deno')}`],
+    ['workerd', `Cloudflare Workers (workerd ${versionOf('workerd')})`],
+  ]) {
+    run(`runtime smoke: ${label}`, 'node', ['scripts/runtime-smoke.mjs', runtime], printedCounts);
+  }
 } else failed += 1;
 run('demo (npm run demo: the whole flow against the simulator)', bin('tsx'), ['scripts/demo/index.ts']);
 

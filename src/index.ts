@@ -31,6 +31,7 @@ export {
 export { type NodeListener, type NodeRequestLike, type NodeResponseLike, toNodeListener } from './callbacks/node.js';
 export { parseCallback } from './callbacks/parse.js';
 export { isJumioCallbackSource, JUMIO_CALLBACK_IPS, type TrustProxy } from './callbacks/sources.js';
+export type { ResponseLimits } from './client/body.js';
 export {
   type CallOptions,
   createClient,
@@ -79,7 +80,9 @@ export {
 } from './client/idempotency-error.js';
 export type { ClientCredentials, ClientOptions, FetchLike } from './client/options.js';
 export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from './client/rate-limits.js';
+export { RedactedError } from './client/redact.js';
 export { parseRedirect, type WebRedirect } from './client/redirect.js';
+export { KyxRedirectError } from './client/redirect-error.js';
 export { assertSafeUrl, REGIONS, type Region, type RegionHosts, regionHosts } from './client/regions.js';
 export { type Operation, RETRY_POLICIES, type RetryPolicy, type RetrySettings } from './client/retry-policy.js';
 export type { SendAllFulfilled, SendAllOptions, SendAllOutcome, SendAllRejected } from './client/send-all.js';
@@ -136,6 +139,7 @@ export {
   FACEMAP_TYPES,
   type FacemapType,
   FORBIDDEN_REFERENCE_CHARACTERS,
+  FORBIDDEN_REFERENCE_CONTROLS,
   ID_TYPES,
   type IdType,
   KNOWN_LOCALES,

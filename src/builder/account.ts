@@ -40,7 +40,7 @@ class AccountBuilderImpl {
   /** Sets one field to a copy of `value`; `undefined` leaves the field as it was. */
   #set<K extends keyof DirectFields>(name: K, value: DirectFields[K]): AccountBuilderImpl {
     const node = this.#node;
-    const copy = plainCopy(value);
+    const copy = plainCopy(value, name);
     if (copy === undefined) return this.#next(node.fields, node.workflow, node.presets, node.capabilities);
     const fields: DirectFields = { ...node.fields };
     fields[name] = copy;
@@ -50,7 +50,7 @@ class AccountBuilderImpl {
   /** Presets and capabilities are copied here, once, so the body can be laid out without copying. */
   #preset(category: PresetCategory, preset: CredentialPreset): AccountBuilderImpl {
     const node = this.#node;
-    const entry = [category, plainCopy(preset)] as const;
+    const entry = [category, plainCopy(preset, 'workflowDefinition.credentials')] as const;
     const presets = node.presets.some(([c]) => c === category)
       ? node.presets.map((e) => (e[0] === category ? entry : e))
       : [...node.presets, entry];
@@ -59,7 +59,10 @@ class AccountBuilderImpl {
 
   #capability(capabilities: Capabilities): AccountBuilderImpl {
     const node = this.#node;
-    return this.#next(node.fields, node.workflow, node.presets, { ...node.capabilities, ...plainCopy(capabilities) });
+    return this.#next(node.fields, node.workflow, node.presets, {
+      ...node.capabilities,
+      ...plainCopy(capabilities, 'workflowDefinition.capabilities'),
+    });
   }
 
   ref(customerInternalReference: string) {
@@ -92,7 +95,8 @@ class AccountBuilderImpl {
     return this.#next(node.fields, workflow, node.presets, node.capabilities);
   }
 
-  id(options: IdPresetOptions = {}) {
+  id(idOptions: IdPresetOptions = {}) {
+    const options = plainCopy(idOptions, 'workflowDefinition.credentials');
     const preset: Record<string, unknown> = {};
     if (options.id !== undefined) preset['id'] = options.id;
     preset['category'] = 'ID';

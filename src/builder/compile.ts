@@ -15,6 +15,7 @@ function toBody(node: AccountNode): Record<string, unknown> {
   const { fields } = node;
   const key = plainCopy(
     typeof node.workflow === 'object' && node.workflow !== null ? node.workflow.key : node.workflow,
+    'workflowDefinition.key',
   );
   const workflowDefinition: Record<string, unknown> = {};
   if (key !== undefined) workflowDefinition['key'] = key;

@@ -14,6 +14,7 @@ Runs a local Jumio KYX simulator: every Jumio host's paths on one origin.
 Options:
   --port <n>                 port to listen on (default 4010; 0 picks a free one)
   --host <name>              interface to bind (default 127.0.0.1)
+  --expose                   allow a --host that is not loopback (needs --client; admin routes off)
   --client <id:secret>       accept only these client credentials (repeatable; default: any non-empty)
   --processing-delay <ms>    time from finalize to PROCESSED (default 200)
   --seed <value>             seed of ids, scores and decisions
@@ -64,6 +65,8 @@ async function listen(options: Parameters<typeof startSimulator>[0] & { port: nu
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
       throw new CliError(EXIT.failed, `cannot listen on ${where}: --host must be an address of this machine`);
     }
+    // The simulator's own refusals, e.g. a non-loopback --host without --expose: a usage error.
+    if (code === undefined && error instanceof Error) throw new CliError(EXIT.usage, error.message);
     throw error;
   }
 }
@@ -79,6 +82,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
+        expose: { type: 'boolean', default: false },
         client: { type: 'string', multiple: true },
         'processing-delay': { type: 'string' },
         seed: { type: 'string' },
@@ -114,6 +118,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const simulator = await listen({
     port,
     host,
+    expose: values.expose,
     processingDelayMs,
     ...(clients.length > 0 ? { clients } : {}),
     ...(values.seed !== undefined ? { seed: values.seed } : {}),

@@ -1,3 +1,4 @@
+import { resolveResponseLimits } from '../client/body.js';
 import { resolveRetrySettings } from '../client/retry-policy.js';
 import { createTransport } from '../client/transport.js';
 import { TokenResponseSchema } from '../model/response.js';
@@ -33,6 +34,7 @@ ${CONNECTION_USAGE}`,
         userAgent: target.userAgent,
         timeout: 30_000,
         retry: resolveRetrySettings(undefined),
+        responseLimits: resolveResponseLimits(undefined),
         hooks: {},
         secrets: () => [target.clientSecret, basic],
       });

@@ -22,6 +22,7 @@ import {
 import { isLoopbackHost, parseTokenLifetime } from '../model/rules.js';
 import { memoryStore } from '../store/memory.js';
 import { tenantScope } from '../store/scope.js';
+import { resolveResponseLimits } from './body.js';
 import { credentialForFinalize, credentialForPart, type UploadPart } from './credentials.js';
 import {
   type AccountReference,
@@ -36,13 +37,13 @@ import { checkIdempotencyKey, createIdempotency, type SendOptions } from './idem
 import type { RateLimiter } from './limiter.js';
 import { type ClientOptions, checkOptions } from './options.js';
 import { createLimits } from './rate-limits.js';
-import { RecentSecrets } from './redact.js';
-import { assertSafeUrl, type Region, regionHosts } from './regions.js';
+import { hrefToken, RecentSecrets } from './redact.js';
+import { assertApiUrl, assertSafeUrl, type Region, regionHosts } from './regions.js';
 import { resolveRetrySettings } from './retry-policy.js';
 import { type SendAllOptions, type SendAllOutcome, sendAll } from './send-all.js';
 import { registerStore } from './store-of.js';
 import { TokenManager } from './token.js';
-import { type CallSpec, createTransport, discardBody, readBody } from './transport.js';
+import { type CallSpec, createTransport, discardBody } from './transport.js';
 import type { CheckData, CheckPart, ResponseWorkflow } from './upload-parts.js';
 import { type WaitForResultOptions, waitForResult } from './wait.js';
 
@@ -255,6 +256,7 @@ export function createClient(options: ClientOptions): KyxClient {
     hooks: { ...options.hooks },
     secrets: () => [...(tokens?.secrets() ?? [credentials.clientSecret]), ...apiTokens.values()],
     limits: createLimits(store, scope, options.rateLimits),
+    responseLimits: resolveResponseLimits(options.maxResponseBytes),
   });
   tokens = new TokenManager({
     transport,
@@ -294,9 +296,13 @@ export function createClient(options: ClientOptions): KyxClient {
             call.signal,
             send,
           );
+    // every token of the answer is a secret from now on, JWT-shaped or not
     for (const credential of response.workflowExecution.credentials) {
       if (credential.api) apiTokens.add(credential.api.token);
     }
+    if (response.sdk !== undefined) apiTokens.add(response.sdk.token);
+    const webToken = hrefToken(response.web?.href);
+    if (webToken !== undefined) apiTokens.add(webToken);
     return response as AccountResponse<never>;
   }
 
@@ -314,8 +320,8 @@ export function createClient(options: ClientOptions): KyxClient {
     payload: { body: FormData } | { json: Record<string, unknown> },
     call?: CallOptions,
   ): Promise<UploadResponse> {
-    const url = assertSafeUrl(api.parts[part] as string, `api.parts.${part}`, 'upload');
     apiTokens.add(api.token);
+    const url = assertApiUrl(api.parts[part] as string, `api.parts.${part}`, 'upload', hosts.api);
     const answer = (await transport.json(
       {
         operation: 'upload',
@@ -368,8 +374,8 @@ export function createClient(options: ClientOptions): KyxClient {
 
     async finalize(source, call) {
       const { api } = credentialForFinalize(source);
-      const url = assertSafeUrl(api.workflowExecution, 'api.workflowExecution', 'finalize');
       apiTokens.add(api.token);
+      const url = assertApiUrl(api.workflowExecution, 'api.workflowExecution', 'finalize', hosts.api);
       return (await transport.json(
         {
           operation: 'finalize',
@@ -405,7 +411,7 @@ export function createClient(options: ClientOptions): KyxClient {
       }
       const { accountId, credentialId } = partCredentialIds(source, name, CREDENTIAL_PARTS, call?.label);
       const path = `/api/v1/accounts/${accountId}/credentials/${credentialId}/parts/${name}`;
-      const response = await transport.call({
+      const { response, data } = await transport.bytes({
         operation: 'retrieval',
         method: 'GET',
         url: `${hosts.retrieval}${path}`,
@@ -413,7 +419,6 @@ export function createClient(options: ClientOptions): KyxClient {
         accept: 'image/*, application/octet-stream',
         ...callOptions(call),
       });
-      const data = new Uint8Array(await readBody(() => response.arrayBuffer(), 'GET', path));
       return { contentType: response.headers.get('content-type') ?? 'application/octet-stream', data };
     },
 

@@ -1,5 +1,6 @@
 import { type KyxIssue, KyxValidationError } from '../errors.js';
 import { type KyxStore, STORE_OPERATIONS } from '../store/types.js';
+import { MAX_RESPONSE_BYTES, type ResponseLimits } from './body.js';
 import type { KyxHooks } from './hooks.js';
 import { type IdempotencyOptions, idempotencyIssues } from './idempotency.js';
 import { type RateLimits, rateLimitIssues } from './rate-limits.js';
@@ -80,9 +81,73 @@ export interface ClientOptions {
   store?: KyxStore;
   /** How idempotency keys are kept. */
   idempotency?: IdempotencyOptions;
+  /**
+   * Bounds of the answer bodies read, in bytes (default: JSON 1 MiB, part images 16 MiB). A
+   * larger body is refused as it streams with a `KyxResponseError`.
+   */
+  maxResponseBytes?: ResponseLimits;
 }
 
 const nonEmpty = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
+
+/** What a header value may hold: visible ASCII and inner spaces (RFC 9110 field-value, no obs-text). */
+const HEADER_VALUE = /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/;
+
+/** Largest per-attempt timeout (10 minutes) and retry wait bounds (1 hour) an option may set. */
+const MAX_TIMEOUT_MS = 600_000;
+const MAX_WAIT_MS = 3_600_000;
+/** Most retries an option may ask for. */
+const MAX_RETRIES = 10;
+
+/** A number option: finite, within [min, max] (and whole when `integer`); the issue, or nothing. */
+function checkNumber(
+  issues: KyxIssue[],
+  path: string,
+  value: unknown,
+  min: number,
+  max: number,
+  unit: string,
+  integer = false,
+): void {
+  if (value === undefined) return;
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= min &&
+    value <= max &&
+    (!integer || Number.isInteger(value));
+  if (!ok)
+    issues.push({ path, message: `must be a ${integer ? 'whole ' : ''}number of ${unit} from ${min} to ${max}` });
+}
+
+function checkRetry(issues: KyxIssue[], retry: unknown): void {
+  if (retry === undefined || retry === false) return;
+  if (typeof retry !== 'object' || retry === null) {
+    issues.push({ path: 'retry', message: 'must be retry settings or false' });
+    return;
+  }
+  const r = retry as Record<string, unknown>;
+  checkNumber(issues, 'retry.limit', r['limit'], 0, MAX_RETRIES, 'retries', true);
+  checkNumber(issues, 'retry.backoffLimit', r['backoffLimit'], 0, MAX_WAIT_MS, 'milliseconds');
+  checkNumber(issues, 'retry.maxRetryAfter', r['maxRetryAfter'], 0, MAX_WAIT_MS, 'milliseconds');
+  if (r['delay'] !== undefined && typeof r['delay'] !== 'function') {
+    issues.push({ path: 'retry.delay', message: 'must be a function (attempt) => milliseconds' });
+  }
+  if (r['jitter'] !== undefined && typeof r['jitter'] !== 'boolean') {
+    issues.push({ path: 'retry.jitter', message: 'must be true or false' });
+  }
+}
+
+function checkLimits(issues: KyxIssue[], limits: unknown): void {
+  if (limits === undefined) return;
+  if (typeof limits !== 'object' || limits === null) {
+    issues.push({ path: 'maxResponseBytes', message: 'must be an object { json?, image? }' });
+    return;
+  }
+  const l = limits as Record<string, unknown>;
+  checkNumber(issues, 'maxResponseBytes.json', l['json'], 1, MAX_RESPONSE_BYTES, 'bytes', true);
+  checkNumber(issues, 'maxResponseBytes.image', l['image'], 1, MAX_RESPONSE_BYTES, 'bytes', true);
+}
 
 /** Checks the options; every message names the field and never echoes its value. */
 export function checkOptions(options: ClientOptions): void {
@@ -102,11 +167,16 @@ export function checkOptions(options: ClientOptions): void {
     });
   } else if (/[\r\n]/.test(o.userAgent as string)) {
     issues.push({ path: 'userAgent', message: 'must not contain line breaks' });
+  } else if (!HEADER_VALUE.test(o.userAgent as string) || (o.userAgent as string).length > 256) {
+    issues.push({
+      path: 'userAgent',
+      message: 'must be a valid header value: at most 256 visible ASCII characters and spaces, no control characters',
+    });
   }
   if (o.fetch !== undefined && typeof o.fetch !== 'function')
     issues.push({ path: 'fetch', message: 'must be a function' });
-  if (o.timeout !== undefined && !(Number.isFinite(o.timeout) && o.timeout > 0)) {
-    issues.push({ path: 'timeout', message: 'must be a positive number of milliseconds' });
+  if (o.timeout !== undefined && !(typeof o.timeout === 'number' && o.timeout > 0 && o.timeout <= MAX_TIMEOUT_MS)) {
+    issues.push({ path: 'timeout', message: `must be a positive number of milliseconds, at most ${MAX_TIMEOUT_MS}` });
   }
   issues.push(...rateLimitIssues(o.rateLimits), ...idempotencyIssues(o.idempotency));
   if (
@@ -115,5 +185,7 @@ export function checkOptions(options: ClientOptions): void {
   ) {
     issues.push({ path: 'store', message: `must be a KyxStore (${STORE_OPERATIONS.join(', ')})` });
   }
+  checkRetry(issues, o.retry);
+  checkLimits(issues, o.maxResponseBytes);
   if (issues.length > 0) throw new KyxValidationError(issues, 'client options');
 }

@@ -35,3 +35,67 @@ export class RecentSecrets {
     return [...this.#values];
   }
 }
+
+/** How deep a cause chain is copied; deeper causes are dropped. */
+const CAUSE_DEPTH = 8;
+
+/**
+ * A runtime error as the client shows it: name, scrubbed message and stack, the system `code`
+ * and a redacted `cause`. The original error is kept for debugging, reachable only through
+ * {@link RedactedError.unredacted} (not an own property, so `inspect`, `JSON.stringify` and
+ * loggers that walk `cause` never print it).
+ *
+ * @example
+ * ```ts
+ * import { RedactedError } from 'jumio-kyx';
+ * const raw = new TypeError('Headers.set: "Bearer abc.def.ghi" is an invalid header value');
+ * const shown = RedactedError.from(raw, ['abc.def.ghi']);
+ * shown.message; // 'Headers.set: "Bearer [redacted]" is an invalid header value'
+ * shown.unredacted() === raw; // true
+ * ```
+ */
+export class RedactedError extends Error {
+  override name = 'RedactedError';
+  /** The system error code of the original (`ECONNRESET`, `UND_ERR_SOCKET`, …), if any. */
+  readonly code: string | undefined;
+  readonly #raw: unknown;
+
+  constructor(raw: unknown, secrets: readonly string[], depth = 0) {
+    const source = raw instanceof Error ? raw : undefined;
+    const message = scrub(source ? source.message : String(raw), secrets);
+    const cause = (raw as { cause?: unknown } | null)?.cause;
+    super(message, cause !== undefined && depth < CAUSE_DEPTH ? { cause: redactOne(cause, secrets, depth + 1) } : {});
+    if (source) this.name = source.name;
+    const code = (raw as { code?: unknown } | null)?.code;
+    this.code = typeof code === 'string' ? code : undefined;
+    if (source?.stack !== undefined) this.stack = scrubStack(source.stack, secrets);
+    this.#raw = raw;
+  }
+
+  /** A redacting copy of `raw` (and of its cause chain); `raw` itself is left as it is. */
+  static from(raw: unknown, secrets: readonly string[]): RedactedError {
+    return redactOne(raw, secrets, 0);
+  }
+
+  /** The original error, unredacted: for a debugger, never for a log. */
+  unredacted(): unknown {
+    return this.#raw;
+  }
+}
+
+function redactOne(raw: unknown, secrets: readonly string[], depth: number): RedactedError {
+  return raw instanceof RedactedError ? raw : new RedactedError(raw, secrets, depth);
+}
+
+/** A stack scrubbed line by line (no length bound: the frames stay readable). */
+function scrubStack(stack: string, secrets: readonly string[]): string {
+  let out = stack;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+  return out.replace(JWT, '[redacted]').replace(BEARER, '$1 [redacted]');
+}
+
+/** The `authorizationToken` of a `web.href`, if any. */
+export function hrefToken(href: string | undefined): string | undefined {
+  if (href === undefined || !URL.canParse(href)) return undefined;
+  return new URL(href).searchParams.get('authorizationToken') ?? undefined;
+}

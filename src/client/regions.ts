@@ -1,5 +1,5 @@
 import { KyxValidationError } from '../errors.js';
-import { isLoopbackHost } from '../model/rules.js';
+import { isLoopbackHost, writtenHost } from '../model/rules.js';
 
 /**
  * The Jumio data centers: US (`amer-1`), EU (`emea-1`), SG (`apac-1`).
@@ -73,26 +73,55 @@ export function regionHosts(region: Region, baseUrl?: string): RegionHosts {
 
 /**
  * Checks that a URL the client will send credentials or tokens to is absolute and `https:`
- * (plain `http:` only to a loopback host, such as the local simulator). Returns it unchanged.
+ * (plain `http:` only to a loopback host, such as the local simulator), carries no user info
+ * (`https://user:pw@host`) and names its host the way the URL parser reads it (no `127.1`, no
+ * `0x7f.1`, no percent-encoded or IDN spellings); `*.localhost` is not loopback. Returns it unchanged.
  *
  * @example
  * ```ts
  * import { assertSafeUrl } from 'jumio-kyx';
  * assertSafeUrl('http://127.0.0.1:4010', 'baseUrl'); // ok: loopback
  * // assertSafeUrl('http://example.com', 'baseUrl') throws KyxValidationError
+ * // assertSafeUrl('http://127.1:4010', 'baseUrl') throws KyxValidationError (not canonical)
  * ```
  */
 export function assertSafeUrl(url: string, field: string, subject = 'client options'): string {
+  const fail = (message: string) => new KyxValidationError([{ path: field, message }], subject);
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new KyxValidationError([{ path: field, message: 'must be an absolute URL' }], subject);
+    throw fail('must be an absolute URL');
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw fail('must not carry user info (user:password@): credentials go in headers, never in URLs');
+  }
+  if (writtenHost(url) !== parsed.hostname) {
+    throw fail(
+      `must name its host as the URL parser reads it (${parsed.hostname}), not in a shorthand or encoded form`,
+    );
   }
   const ok = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
-  if (!ok) {
+  if (!ok) throw fail('must use https: (plain http: is allowed only for a loopback host)');
+  return url;
+}
+
+/**
+ * Checks that a URL from a response (an upload part, finalize) is safe ({@link assertSafeUrl})
+ * and on `origin`, the region's `api` host (or the `baseUrl`): the credential's `api.token` is
+ * sent nowhere else. The message names the other origin, never the path or a token.
+ */
+export function assertApiUrl(url: string, field: string, subject: string, origin: string): string {
+  assertSafeUrl(url, field, subject);
+  const actual = new URL(url).origin;
+  if (actual !== new URL(origin).origin) {
     throw new KyxValidationError(
-      [{ path: field, message: 'must use https: (plain http: is allowed only for a loopback host)' }],
+      [
+        {
+          path: field,
+          message: `points at ${actual}, not ${new URL(origin).origin}: the api.token is sent only to the region's api host`,
+        },
+      ],
       subject,
     );
   }

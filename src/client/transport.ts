@@ -1,12 +1,14 @@
 import ky, { isForceRetryError, isHTTPError, isTimeoutError, type KyInstance } from 'ky';
 import type * as v from 'valibot';
-import { isKyxError } from '../errors.js';
+import { isKyxError, KyxValidationError } from '../errors.js';
 import { parseWith } from '../model/parse.js';
+import { PROBLEM_BYTES, type ResolvedResponseLimits, readCapped } from './body.js';
 import { httpError, KyxNetworkError, KyxResponseError, KyxTimeoutError } from './errors.js';
 import { emit, type KyxHooks, type KyxRequestEvent } from './hooks.js';
 import { networkErrorKind, systemErrorCode } from './network.js';
 import type { Limits } from './rate-limits.js';
-import { scrub } from './redact.js';
+import { RedactedError, scrub } from './redact.js';
+import { KyxRedirectError } from './redirect-error.js';
 import { type Operation, RETRY_POLICIES, type ResolvedRetrySettings } from './retry-policy.js';
 
 /** Where a request's `Authorization` comes from. */
@@ -53,6 +55,8 @@ export interface TransportConfig {
   secrets: () => readonly string[];
   /** The tenant rate limits: every attempt waits its turn; a retry waits at least one refill. */
   limits?: Pick<Limits, 'acquire' | 'refillMs'> | undefined;
+  /** Bounds of the bodies read. */
+  responseLimits: ResolvedResponseLimits;
 }
 
 /** Sends calls through ky with the retry table, auth, hooks and error mapping. */
@@ -61,6 +65,16 @@ export interface Transport {
   call(spec: CallSpec): Promise<Response>;
   /** `call` + JSON body validated with `schema`; a mismatch throws `KyxResponseError`. */
   json<S extends v.GenericSchema>(spec: CallSpec, schema: S): Promise<v.InferOutput<S>>;
+  /** `call` + the whole body as bytes, bounded by `limits.image` and the attempt's deadline. */
+  bytes(spec: CallSpec): Promise<{ response: Response; data: Uint8Array }>;
+}
+
+/** Largest per-call timeout (10 minutes), as for the client option. */
+const MAX_TIMEOUT_MS = 600_000;
+
+/** A backoff delay from the user's function, made finite and within [0, limit]. */
+function boundedDelay(delay: number, limit: number): number {
+  return Number.isFinite(delay) ? Math.min(Math.max(0, delay), limit) : limit;
 }
 
 function jitter(enabled: boolean, minimum: number): ((delay: number) => number) | undefined {
@@ -86,10 +100,28 @@ async function toKyxError(error: unknown, spec: CallSpec, path: string, config: 
   if (spec.signal?.aborted) return spec.signal.reason;
   if (isHTTPError(error)) {
     const { response } = error;
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => undefined);
+      return new KyxRedirectError(
+        { status: response.status, method: spec.method, path },
+        locationOrigin(response.headers.get('location'), spec.url),
+      );
+    }
     let title: string | undefined;
     let detail: string | undefined;
     try {
-      const problem: unknown = JSON.parse(await response.text());
+      const timeout = spec.timeout ?? config.timeout;
+      const bytes = await readCapped(response, {
+        method: spec.method,
+        path,
+        maxBytes: PROBLEM_BYTES,
+        option: 'the problem-details bound',
+        deadline: Date.now() + timeout,
+        timeout,
+        signal: spec.signal,
+        secrets: config.secrets(),
+      });
+      const problem: unknown = JSON.parse(new TextDecoder().decode(bytes));
       if (typeof problem === 'object' && problem !== null) {
         const p = problem as { title?: unknown; detail?: unknown };
         if (typeof p.title === 'string') title = scrub(p.title, config.secrets());
@@ -114,24 +146,16 @@ async function toKyxError(error: unknown, spec: CallSpec, path: string, config: 
   }
   if (error instanceof Error && error.name === 'AbortError') return error;
   const mayHaveCreated = creates && networkErrorKind(error) !== 'never-sent';
-  return new KyxNetworkError(spec.method, path, systemErrorCode(error), { cause: error, mayHaveCreated });
+  return new KyxNetworkError(spec.method, path, systemErrorCode(error), {
+    cause: RedactedError.from(error, config.secrets()),
+    mayHaveCreated,
+  });
 }
 
-/**
- * Reads an answer's body. The status has arrived, so a connection lost midway is a
- * `KyxNetworkError` with `stage: 'body'` (never the runtime's raw `TypeError`); not retried.
- */
-export async function readBody<T>(
-  read: () => Promise<T>,
-  method: string,
-  path: string,
-  mayHaveCreated = false,
-): Promise<T> {
-  try {
-    return await read();
-  } catch (error) {
-    throw new KyxNetworkError(method, path, systemErrorCode(error), { cause: error, stage: 'body', mayHaveCreated });
-  }
+/** The origin a `Location` header points at (never its path or query: they may carry tokens). */
+function locationOrigin(location: string | null, base: string): string | undefined {
+  if (location === null || !URL.canParse(location, base)) return undefined;
+  return new URL(location, base).origin;
 }
 
 /** Drops a body the caller does not need: the answer's status already said it worked, so a body cut off midway does not fail the call. */
@@ -146,7 +170,17 @@ export function createTransport(config: TransportConfig): Transport {
     ...(config.fetch ? { fetch: config.fetch as typeof fetch } : {}),
   });
 
+  /** When each returned answer's attempt started, for the deadline of its body. */
+  const startedAt = new WeakMap<Response, number>();
+
   async function call(spec: CallSpec): Promise<Response> {
+    const timeout = spec.timeout ?? config.timeout;
+    if (!(typeof timeout === 'number' && timeout > 0 && timeout <= MAX_TIMEOUT_MS)) {
+      throw new KyxValidationError(
+        [{ path: 'timeout', message: `must be a positive number of milliseconds, at most ${MAX_TIMEOUT_MS}` }],
+        'call options',
+      );
+    }
     const target = new URL(spec.url);
     const base: Omit<KyxRequestEvent, 'attempt'> = {
       operation: spec.operation,
@@ -165,13 +199,16 @@ export function createTransport(config: TransportConfig): Transport {
     };
     if (spec.contentType !== undefined) headers['Content-Type'] = spec.contentType;
     try {
-      return await instance(spec.url, {
+      const response = await instance(spec.url, {
         method: spec.method,
         headers,
+        // a 3xx is answered as an error (KyxRedirectError), never followed: a token or an ID image
+        // must not go to wherever another origin points
+        redirect: 'manual',
         ...(spec.json !== undefined ? { json: spec.json } : {}),
         ...(spec.body !== undefined ? { body: spec.body } : {}),
         ...(spec.signal ? { signal: spec.signal } : {}),
-        timeout: spec.timeout ?? config.timeout,
+        timeout,
         retry: {
           // one extra slot for the replay after a token refresh (a forced retry counts against it)
           limit: retry.limit + (spec.auth.kind === 'tenant' ? 1 : 0),
@@ -180,7 +217,7 @@ export function createTransport(config: TransportConfig): Transport {
           afterStatusCodes: policy.statusCodes.filter((s) => s === 429 || s === 503),
           maxRetryAfter: retry.maxRetryAfter,
           backoffLimit: retry.backoffLimit,
-          delay: refill > 0 ? (attempt) => Math.max(refill, retry.delay(attempt)) : retry.delay,
+          delay: (attempt) => Math.max(refill, boundedDelay(retry.delay(attempt), retry.backoffLimit)),
           jitter: jitter(retry.jitter, refill),
           retryOnTimeout: policy.timeouts,
           shouldRetry: ({ error }) => {
@@ -234,9 +271,38 @@ export function createTransport(config: TransportConfig): Transport {
           ],
         },
       });
+      startedAt.set(response, state.startedAt);
+      return response;
     } catch (error) {
       throw await toKyxError(error, spec, base.path, config);
     }
+  }
+
+  /** The whole body of an answer `call` returned, within `maxBytes` and the attempt's deadline. */
+  function read(
+    spec: CallSpec,
+    response: Response,
+    maxBytes: number,
+    option: string,
+    mayHaveCreated = false,
+  ): Promise<Uint8Array> {
+    const timeout = spec.timeout ?? config.timeout;
+    return readCapped(response, {
+      method: spec.method,
+      path: new URL(spec.url).pathname,
+      maxBytes,
+      option,
+      deadline: (startedAt.get(response) ?? Date.now()) + timeout,
+      timeout,
+      signal: spec.signal,
+      secrets: config.secrets(),
+      mayHaveCreated,
+    });
+  }
+
+  async function bytes(spec: CallSpec): Promise<{ response: Response; data: Uint8Array }> {
+    const response = await call(spec);
+    return { response, data: await read(spec, response, config.responseLimits.image, 'maxResponseBytes.image') };
   }
 
   async function json<S extends v.GenericSchema>(spec: CallSpec, schema: S): Promise<v.InferOutput<S>> {
@@ -244,7 +310,9 @@ export function createTransport(config: TransportConfig): Transport {
     const path = new URL(spec.url).pathname;
     // a 2xx answer arrived: an account create/update was processed, whatever its body says
     const answered = { mayHaveCreated: spec.operation === 'account' };
-    const text = await readBody(() => response.text(), spec.method, path, answered.mayHaveCreated);
+    const text = new TextDecoder().decode(
+      await read(spec, response, config.responseLimits.json, 'maxResponseBytes.json', answered.mayHaveCreated),
+    );
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -254,11 +322,13 @@ export function createTransport(config: TransportConfig): Transport {
     const parsed = parseWith(schema, body, { quoteValues: false });
     if (!parsed.success) {
       // issue messages may quote the offending value: scrub them like any server text
-      const issues = parsed.issues.map((i) => ({ path: i.path, message: scrub(i.message, config.secrets()) }));
+      // and their paths may hold a key the server chose (`details.Bearer <token>`)
+      const secrets = config.secrets();
+      const issues = parsed.issues.map((i) => ({ path: scrub(i.path, secrets), message: scrub(i.message, secrets) }));
       throw new KyxResponseError(spec.method, path, issues, answered);
     }
     return parsed.output;
   }
 
-  return { call, json };
+  return { call, json, bytes };
 }

@@ -302,6 +302,27 @@ export type Locale = (typeof KNOWN_LOCALES)[number] | (string & {});
 export const FORBIDDEN_REFERENCE_CHARACTERS = ['<', '>', '"', '/', ';', '`', '%', '{', '}', '|'] as const;
 
 /**
+ * The invisible characters no reference (`customerInternalReference`, `userReference`,
+ * `reportingCriteria`) may contain, as code point ranges: C0 controls (NUL, CR, LF, …), DEL and
+ * the C1 controls, and the bidirectional marks, embeddings, overrides and isolates that make a
+ * reference display differently from what it is (U+202E turns `exe.txt` into `txt.exe`).
+ *
+ * @example
+ * ```ts
+ * import { FORBIDDEN_REFERENCE_CONTROLS } from 'jumio-kyx';
+ * FORBIDDEN_REFERENCE_CONTROLS.some(([from, to]) => 0x202e >= from && 0x202e <= to); // true
+ * ```
+ */
+export const FORBIDDEN_REFERENCE_CONTROLS: readonly (readonly [number, number])[] = [
+  [0x0000, 0x001f], // C0 controls
+  [0x007f, 0x009f], // DEL, C1 controls
+  [0x061c, 0x061c], // ARABIC LETTER MARK
+  [0x200e, 0x200f], // LEFT-TO-RIGHT / RIGHT-TO-LEFT MARK
+  [0x202a, 0x202e], // embeddings and overrides (LRE, RLE, PDF, LRO, RLO)
+  [0x2066, 0x2069], // isolates (LRI, RLI, FSI, PDI)
+];
+
+/**
  * Time units of a token lifetime: seconds, minutes, hours, days.
  *
  * @example

@@ -14,6 +14,20 @@ export function parseTokenLifetime(lifetime: string): number {
   return Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
 }
 
+import { FORBIDDEN_REFERENCE_CONTROLS } from './codes.js';
+
+/** The first forbidden control or bidi character of `text` as `U+XXXX`, if any. */
+export function forbiddenControl(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && code < 0x7f) continue; // the common case: printable ASCII
+    if (FORBIDDEN_REFERENCE_CONTROLS.some(([from, to]) => code >= from && code <= to)) {
+      return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    }
+  }
+  return undefined;
+}
+
 /** A UUID (any version), as Jumio uses for account, execution and credential ids. */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,22 +35,50 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 export const UTC_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 /**
- * Whether a URL's hostname is the local machine: `localhost` (and `*.localhost`), any
- * `127.x.x.x` address, or `::1` (bracketed as in a URL, or bare).
+ * Whether a URL's hostname is the local machine: `localhost`, a `127.x.x.x` address written in
+ * full, or `::1` (bracketed as in a URL, or bare). Not `*.localhost` (a name any resolver may
+ * answer differently) and not shorthands such as `127.1` (the parser reads them as 127.0.0.1, a
+ * reader of the configuration does not).
  */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  return (
+    host === 'localhost' ||
+    host === '::1' ||
+    /^127\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){2}$/.test(host)
+  );
 }
 
 /**
- * Whether `value` is an absolute URL; with `'https'`, whether it is https, or plain http to a
- * loopback host (the local simulator).
+ * The host of an absolute URL exactly as written (between `//` and the port, path, query or
+ * fragment), lower-cased; `undefined` when the text has no `scheme://` authority.
  */
-export function isAllowedUrl(value: string, scheme: 'https' | 'any'): boolean {
+export function writtenHost(url: string): string | undefined {
+  const authority = /^[a-z][a-z\d+.-]*:\/\/([^/?#\\]*)/i.exec(url)?.[1];
+  if (authority === undefined) return undefined;
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  return (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '')).toLowerCase();
+}
+
+/**
+ * Schemes a browser would run or read locally instead of navigating: never a place to send an
+ * end user. Deep-link schemes (`myapp://`) stay allowed, as the seed says Jumio allows them.
+ */
+export const FORBIDDEN_WEB_SCHEMES = ['javascript:', 'data:', 'vbscript:', 'file:', 'blob:'] as const;
+
+/**
+ * Whether `value` is an absolute URL; with `'https'`, whether it is https, or plain http to a
+ * loopback host (the local simulator); with `'web'`, whether its scheme is not one of
+ * {@link FORBIDDEN_WEB_SCHEMES} (a page a browser is sent to).
+ */
+export function isAllowedUrl(value: string, scheme: 'https' | 'web' | 'any'): boolean {
   // URL.canParse answers as `new URL` would, without building the URL; a value that starts with
   // `https://` and parses has the https scheme, so only other values need the parsed URL.
   if (scheme === 'any' || value.startsWith('https://')) return URL.canParse(value);
+  if (scheme === 'web') {
+    if (!URL.canParse(value)) return false;
+    return !(FORBIDDEN_WEB_SCHEMES as readonly string[]).includes(new URL(value).protocol);
+  }
   let url: URL;
   try {
     url = new URL(value);

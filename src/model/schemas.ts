@@ -10,6 +10,7 @@ import {
 } from './codes.js';
 import { COUNTRY_CODES, type CountryCode } from './countries.js';
 import {
+  forbiddenControl,
   isAllowedUrl,
   parseTokenLifetime,
   TOKEN_LIFETIME_MAX_S,
@@ -135,8 +136,20 @@ export const WorkflowDefinitionSchema = v.strictObject({
   capabilities: v.exactOptional(CapabilitiesSchema),
 });
 
+/** A reference: 1..max characters, none of them a control or bidi character. */
+function referenceString(max: number) {
+  return v.pipe(
+    boundedString(max),
+    v.check(
+      (s) => forbiddenControl(s) === undefined,
+      (issue) =>
+        `must not contain control characters or bidirectional overrides (found ${forbiddenControl(String(issue.input))})`,
+    ),
+  );
+}
+
 const REFERENCE = v.pipe(
-  boundedString(100),
+  referenceString(100),
   v.check(
     (s) => !FORBIDDEN_REFERENCE_CHARACTERS.some((c) => s.includes(c)),
     (issue) => {
@@ -165,7 +178,10 @@ const CALLBACK_URL = v.pipe(
 const WEB_URL = v.pipe(
   v.string('must be a string'),
   v.maxLength(1900, (issue) => `must be at most 1900 characters (got ${String(issue.input).length})`),
-  v.check((s) => isAllowedUrl(s, 'any'), 'must be an absolute URL'),
+  v.check(
+    (s) => isAllowedUrl(s, 'web'),
+    'must be an absolute URL, not javascript:, data:, vbscript:, file: or blob: (http:, https: or a deep-link scheme)',
+  ),
 );
 
 /**
@@ -270,8 +286,8 @@ export const OverrideSettingsSchema = v.strictObject({
 export const AccountRequestSchema = v.strictObject({
   customerInternalReference: REFERENCE,
   workflowDefinition: WorkflowDefinitionSchema,
-  userReference: v.exactOptional(boundedString(100)),
-  reportingCriteria: v.exactOptional(boundedString(255)),
+  userReference: v.exactOptional(referenceString(100)),
+  reportingCriteria: v.exactOptional(referenceString(255)),
   callbackUrl: v.exactOptional(CALLBACK_URL),
   tokenLifetime: v.exactOptional(TOKEN_LIFETIME),
   web: v.exactOptional(WebSettingsSchema),

@@ -5,7 +5,8 @@ import { parseWith } from '../model/parse.js';
 import { checkAccountRequest, invalid } from './account-request.js';
 import { checkClient, checkCredentialToken, checkTenant } from './auth.js';
 import type { Engine } from './engine.js';
-import { FaultScriptSchema, type FaultScripts } from './faults.js';
+import { ADMIN_BODY_LIMIT, adminGuard, limitBody, ROUTE_BODY_LIMITS } from './exposure.js';
+import { FaultScriptSchema, type FaultScripts, oversized, stalled } from './faults.js';
 import { json, problem, statusTitle, tooManyRequests } from './problem.js';
 import { type AccountRecord, type CredentialRecord, deleteAccount, deleteExecution } from './state.js';
 import type { SimulatorRoute } from './types.js';
@@ -36,7 +37,6 @@ const sleep = (ms: number) =>
     const timer = setTimeout(resolve, ms);
     (timer as { unref?: () => void }).unref?.();
   });
-const origin = (c: Context) => new URL(c.req.url).origin;
 
 /** Cuts a body in half (keeping status and headers): invalid JSON that arrives whole. */
 async function malformed(response: Response): Promise<Response> {
@@ -56,9 +56,19 @@ function empty(response: Response): Response {
   return new Response(null, { status: response.status, headers });
 }
 
-/** The Hono app: every Jumio host's routes on one origin, plus `/__admin/*`. */
-export function createApp(engine: Engine, faults: FaultScripts, admin: boolean): Hono {
+/**
+ * The Hono app: every Jumio host's routes on one origin, plus `/__admin/*`. `ownOrigin` is the
+ * server's configured origin (for the URLs in answers and the admin guard); in process, where
+ * there is none, the origin the request names is used.
+ */
+export function createApp(
+  engine: Engine,
+  faults: FaultScripts,
+  admin: boolean,
+  ownOrigin: () => string | undefined = () => undefined,
+): Hono {
   const app = new Hono();
+  const origin = (c: Context) => ownOrigin() ?? new URL(c.req.url).origin;
   const { state } = engine;
   const known: { pattern: RegExp; methods: string[] }[] = [];
 
@@ -102,7 +112,7 @@ export function createApp(engine: Engine, faults: FaultScripts, admin: boolean):
     const entry = known.find((k) => k.pattern.source === pattern.source);
     if (entry) entry.methods.push(method);
     else known.push({ pattern, methods: [method] });
-    app.on(method, path, async (c) => {
+    app.on(method, path, limitBody(ROUTE_BODY_LIMITS[route]), async (c) => {
       engine.requests[route] = (engine.requests[route] ?? 0) + 1;
       const fault = faults.take(route);
       if (fault?.delayMs) await sleep(fault.delayMs);
@@ -123,6 +133,8 @@ export function createApp(engine: Engine, faults: FaultScripts, admin: boolean):
       if (fault?.body === 'malformed') response = await malformed(response);
       if (fault?.body === 'truncated') response.headers.set(NETWORK_FAULT_HEADER, 'truncate');
       if (fault?.body === 'empty') response = empty(response);
+      if (fault?.body === 'oversized') response = await oversized(response);
+      if (fault?.body === 'stalled') response = await stalled(response);
       response.headers.set(ROUTE_HEADER, route);
       return response;
     });
@@ -267,6 +279,7 @@ export function createApp(engine: Engine, faults: FaultScripts, admin: boolean):
   });
 
   if (admin) {
+    app.use('/__admin/*', adminGuard(ownOrigin), limitBody(ADMIN_BODY_LIMIT));
     app.get('/__admin/state', () => json({ ...engine.stats(), faults: faults.pending() }));
     app.post('/__admin/faults', async (c) => {
       let body: unknown;

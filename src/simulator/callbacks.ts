@@ -67,6 +67,8 @@ export function createCallbackSender(options: CallbackSenderOptions): CallbackSe
             headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT },
             body: JSON.stringify(payload),
             signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+            // a trusted host must not send the payload on to another one
+            redirect: 'manual',
           }),
         );
         await response.body?.cancel().catch(() => {});
@@ -74,6 +76,7 @@ export function createCallbackSender(options: CallbackSenderOptions): CallbackSe
           options.onResult({ url, status, outcome: 'delivered', attempts });
           return;
         }
+        if (response.status >= 300 && response.status < 400) break; // a redirect is never followed: failed
       } catch {
         // refused, reset or timed out: retry
       }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { KyxValidationError } from '../errors.js';
 import { SIMULATOR_ROUTES, type SimulatorFault, type SimulatorRoute } from './types.js';
 
 /** Per-route fault scripts, consumed one fault per request. */
@@ -11,11 +12,24 @@ export interface FaultScripts {
   pending(): Partial<Record<SimulatorRoute, number>>;
 }
 
+/** Most faults one route's script may hold. */
+export const MAX_FAULTS_PER_ROUTE = 1000;
+/** Longest scripted delay (10 minutes). */
+export const MAX_FAULT_DELAY_MS = 600_000;
+
 /** Creates empty scripts. */
 export function createFaultScripts(): FaultScripts {
   const scripts = new Map<SimulatorRoute, SimulatorFault[]>();
   return {
-    set: (route, faults) => void scripts.set(route, [...faults]),
+    set(route, faults) {
+      if (faults.length > MAX_FAULTS_PER_ROUTE) {
+        throw new KyxValidationError(
+          [{ path: 'faults', message: `must hold at most ${MAX_FAULTS_PER_ROUTE} faults (got ${faults.length})` }],
+          'fault script',
+        );
+      }
+      scripts.set(route, [...faults]);
+    },
     clear: () => scripts.clear(),
     take: (route) => scripts.get(route)?.shift(),
     pending: () => Object.fromEntries([...scripts].filter(([, f]) => f.length > 0).map(([r, f]) => [r, f.length])),
@@ -25,18 +39,65 @@ export function createFaultScripts(): FaultScripts {
 /** Schema of the admin body `{ route, faults }` (`POST /__admin/faults`). */
 export const FaultScriptSchema = v.strictObject({
   route: v.picklist(SIMULATOR_ROUTES, `must be one of ${SIMULATOR_ROUTES.join(', ')}`),
-  faults: v.array(
-    v.strictObject({
-      status: v.exactOptional(
-        v.pipe(v.number(), v.integer(), v.minValue(200, 'must be 200..599'), v.maxValue(599, 'must be 200..599')),
-      ),
-      delayMs: v.exactOptional(v.pipe(v.number(), v.minValue(0, 'must not be negative'))),
-      reset: v.exactOptional(v.picklist(['before', 'after'], 'must be "before" or "after"')),
-      body: v.exactOptional(
-        v.picklist(['malformed', 'truncated', 'empty'], 'must be "malformed", "truncated" or "empty"'),
-      ),
-      headers: v.exactOptional(v.record(v.string(), v.string())),
-    }),
-    'must be an array of faults',
+  faults: v.pipe(
+    v.array(
+      v.strictObject({
+        status: v.exactOptional(
+          v.pipe(v.number(), v.integer(), v.minValue(200, 'must be 200..599'), v.maxValue(599, 'must be 200..599')),
+        ),
+        delayMs: v.exactOptional(
+          v.pipe(
+            v.number(),
+            v.minValue(0, 'must not be negative'),
+            v.maxValue(MAX_FAULT_DELAY_MS, `must be at most ${MAX_FAULT_DELAY_MS} ms`),
+          ),
+        ),
+        reset: v.exactOptional(v.picklist(['before', 'after'], 'must be "before" or "after"')),
+        body: v.exactOptional(
+          v.picklist(
+            ['malformed', 'truncated', 'empty', 'oversized', 'stalled'],
+            'must be "malformed", "truncated", "empty", "oversized" or "stalled"',
+          ),
+        ),
+        headers: v.exactOptional(
+          v.pipe(
+            v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(1024))),
+            v.check((h) => Object.keys(h).length <= 16, 'must hold at most 16 headers'),
+          ),
+        ),
+      }),
+      'must be an array of faults',
+    ),
+    v.maxLength(MAX_FAULTS_PER_ROUTE, `must hold at most ${MAX_FAULTS_PER_ROUTE} faults`),
   ),
 });
+
+/** Bytes an `oversized` fault adds to a body: past the client's default 1 MiB bound for JSON. */
+export const OVERSIZED_PADDING_BYTES = 1536 * 1024;
+
+/** The same answer padded with trailing whitespace (still valid JSON) past 1 MiB. */
+export async function oversized(response: Response): Promise<Response> {
+  const body = new Uint8Array(await response.arrayBuffer());
+  const padded = new Uint8Array(body.byteLength + OVERSIZED_PADDING_BYTES).fill(0x20);
+  padded.set(body);
+  const headers = new Headers(response.headers);
+  headers.set('content-length', String(padded.byteLength));
+  return new Response(padded, { status: response.status, headers });
+}
+
+/** The same status and headers; the first half of the body, then nothing more, ever (until cancelled). */
+export async function stalled(response: Response): Promise<Response> {
+  const body = new Uint8Array(await response.arrayBuffer());
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  let sent = false;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent) return new Promise<void>(() => undefined); // never another byte
+      sent = true;
+      controller.enqueue(body.slice(0, Math.max(1, Math.floor(body.byteLength / 2))));
+      return undefined;
+    },
+  });
+  return new Response(stream, { status: response.status, headers });
+}

@@ -19,11 +19,20 @@ export interface SimulatorHandler {
   handle(request: Request, transport: Transport, env?: unknown): Promise<Response>;
 }
 
+/** Where a server is reached, for the app: its own origin and whether admin routes are served. */
+export interface HandlerSettings {
+  readonly origin?: () => string | undefined;
+  readonly admin?: boolean;
+}
+
 /** Builds the engine and the app, and wraps them with logging and network faults. */
-export function createSimulatorHandler(options: SimulatorOptions = {}): SimulatorHandler {
+export function createSimulatorHandler(
+  options: SimulatorOptions = {},
+  settings: HandlerSettings = {},
+): SimulatorHandler {
   const engine = createEngine(options);
   const faults = createFaultScripts();
-  const app = createApp(engine, faults, options.admin ?? true);
+  const app = createApp(engine, faults, settings.admin ?? options.admin ?? true, settings.origin);
   return {
     engine,
     faults,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { randomSeed, resolveExposure } from './exposure.js';
 import { createSimulatorHandler, type Transport } from './handler.js';
 import { simulatorOf } from './simulator.js';
 import type { RunningSimulator, StartSimulatorOptions } from './types.js';
@@ -22,7 +23,10 @@ function socketTransport(incoming: IncomingMessage, outgoing: ServerResponse): T
 
 /**
  * Starts the simulator on a loopback port (Node.js): the same app as {@link createSimulator},
- * reachable by any HTTP client at `url`. `port: 0` picks a free port.
+ * reachable by any HTTP client at `url`. `port: 0` picks a free port. Each start draws a random
+ * seed unless `seed` is given. Another interface needs `expose: true` and `clients` (admin
+ * routes are then off unless `admin: true`); URLs in answers always use `publicUrl` or `url`,
+ * never the request's `Host` header.
  *
  * @example
  * ```ts
@@ -36,8 +40,12 @@ function socketTransport(incoming: IncomingMessage, outgoing: ServerResponse): T
  */
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
   const { serve } = await import('@hono/node-server');
-  const handler = createSimulatorHandler(options);
-  const host = options.host ?? '127.0.0.1';
+  const { host, admin } = resolveExposure(options);
+  let own: string | undefined;
+  const handler = createSimulatorHandler(
+    { ...options, seed: options.seed ?? randomSeed() },
+    { admin, origin: () => own },
+  );
   const server = serve({
     fetch: (request, env) => {
       const { incoming, outgoing } = env as { incoming: IncomingMessage; outgoing: ServerResponse };
@@ -53,9 +61,11 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   });
   const { port } = server.address() as AddressInfo;
   const simulator = simulatorOf(handler);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  own = new URL(options.publicUrl ?? url).origin;
   return {
     ...simulator,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
     async close() {
       await simulator.close();
       await new Promise<void>((resolve) => {

@@ -75,8 +75,9 @@ export interface SimulatorRateLimits {
  * request through untouched. `status` answers with a problem body without handling the request
  * (nothing is created); `reset: 'before'` drops the connection before handling, `'after'` after
  * handling (the request took effect, the answer is lost); `body` handles the request and then
- * sends invalid JSON (`'malformed'`), drops the connection midway (`'truncated'`) or sends the
- * status and headers with no body at all (`'empty'`). In process,
+ * sends invalid JSON (`'malformed'`), drops the connection midway (`'truncated'`), sends the
+ * status and headers with no body at all (`'empty'`), pads the body with 1.5 MiB of whitespace
+ * (`'oversized'`) or sends half of it and then stalls forever (`'stalled'`). In process,
  * a dropped connection is a rejected fetch: a `TypeError` whose `cause.code` is `'ECONNRESET'`.
  *
  * @example
@@ -92,8 +93,8 @@ export interface SimulatorFault {
   readonly delayMs?: number;
   /** Drop the connection before or after handling the request. */
   readonly reset?: 'before' | 'after';
-  /** Handle the request, then send a malformed, truncated or empty body. */
-  readonly body?: 'malformed' | 'truncated' | 'empty';
+  /** Handle the request, then send a malformed, truncated, empty, oversized or stalled body. */
+  readonly body?: 'malformed' | 'truncated' | 'empty' | 'oversized' | 'stalled';
   /** Extra response headers, e.g. `{ 'retry-after': '1' }`. */
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -197,7 +198,10 @@ export interface SimulatorOptions {
   readonly callbackRetries?: number;
   /** Delay before the first retry in ms, doubled each time (default 200). */
   readonly callbackRetryDelayMs?: number;
-  /** Serve `/__admin/*` (state, faults, tick); default true. */
+  /**
+   * Serve `/__admin/*` (state, faults, tick): default true, except on an exposed server
+   * ({@link StartSimulatorOptions.expose}), where it must be asked for.
+   */
   readonly admin?: boolean;
   /** Called after each request with a log entry. */
   readonly onRequest?: (entry: SimulatorRequestLog) => void;
@@ -294,6 +298,17 @@ export interface RunningSimulator extends Simulator {
 export interface StartSimulatorOptions extends SimulatorOptions {
   /** Port; 0 picks a free one (default 0). */
   readonly port?: number;
-  /** Interface to bind (default `127.0.0.1`). */
+  /** Interface to bind (default `127.0.0.1`); another than loopback needs `expose: true`. */
   readonly host?: string;
+  /**
+   * Allow a `host` that is not loopback (`0.0.0.0`, a LAN address). Then `clients` is required
+   * and `/__admin/*` is off unless `admin: true`. Default false.
+   */
+  readonly expose?: boolean;
+  /**
+   * The origin clients reach the server at (a proxy in front of an exposed simulator), used
+   * for every URL in answers (`api.parts`, `web.href`). Default: {@link RunningSimulator.url}.
+   * The request's `Host` header is never used.
+   */
+  readonly publicUrl?: string;
 }

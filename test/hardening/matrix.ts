@@ -27,11 +27,11 @@ import type { Exposure } from './exposure.js';
 /** One kind of fault, as scripted on the simulator. */
 export interface FaultCase {
   readonly name: string;
-  readonly kind: 'status' | 'network' | 'timeout' | 'body' | 'expired';
+  readonly kind: 'status' | 'redirect' | 'network' | 'timeout' | 'body' | 'expired';
   /** The simulator fault script of the route under test (empty: the clock is moved instead). */
   readonly script: readonly SimulatorFault[];
   readonly status?: number;
-  readonly body?: 'malformed' | 'truncated' | 'empty';
+  readonly body?: 'malformed' | 'truncated' | 'empty' | 'oversized' | 'stalled';
   /** Whether the simulator handles the request despite the fault (its effect happens). */
   readonly processed: boolean;
   /** The status is played on every attempt the client may make, so retries run out. */
@@ -68,11 +68,24 @@ export const FAULTS: readonly FaultCase[] = [
     script: [{ status }],
     processed: false,
   })),
+  {
+    name: 'redirect 302',
+    kind: 'redirect',
+    status: 302,
+    script: [{ status: 302, headers: { location: 'https://elsewhere.example/next?token=x' } }],
+    processed: false,
+  },
   { name: 'reset before', kind: 'network', script: [{ reset: 'before' }], processed: false },
   { name: 'reset after', kind: 'network', script: [{ reset: 'after' }], processed: true },
   { name: 'timeout', kind: 'timeout', script: [{ delayMs: MATRIX_TIMEOUT_MS * 12 }], processed: true },
-  ...(['malformed', 'truncated', 'empty'] as const).map((body) => ({
-    name: { malformed: 'malformed JSON', truncated: 'truncated body', empty: 'empty body' }[body],
+  ...(['malformed', 'truncated', 'empty', 'oversized', 'stalled'] as const).map((body) => ({
+    name: {
+      malformed: 'malformed JSON',
+      truncated: 'truncated body',
+      empty: 'empty body',
+      oversized: 'oversized body',
+      stalled: 'stalled body',
+    }[body],
     kind: 'body' as const,
     body,
     script: [{ body }],
@@ -293,6 +306,8 @@ function expectedEnd(route: SimulatorRoute, fault: FaultCase): Expectation {
       }
       return { outcome: error, attempts: 1, rule: `${op}: ${status} not retried` };
     }
+    case 'redirect':
+      return { outcome: 'KyxRedirectError', attempts: 1, rule: '3xx: never followed, not retried' };
     case 'network':
       return policy.network === 'any'
         ? { outcome: 'ok', attempts: 2, rule: `${op}: reset retried (network: any)` }
@@ -305,6 +320,14 @@ function expectedEnd(route: SimulatorRoute, fault: FaultCase): Expectation {
       if (scenario.reads === 'discarded') return { outcome: 'ok', attempts: 1, rule: 'body not read' };
       if (fault.body === 'truncated') {
         return { outcome: 'KyxNetworkError', attempts: 1, rule: 'connection lost while reading the body' };
+      }
+      if (fault.body === 'stalled') {
+        return { outcome: 'KyxTimeoutError', attempts: 1, rule: "the attempt's deadline ends a stalled body" };
+      }
+      if (fault.body === 'oversized') {
+        return scenario.reads === 'bytes'
+          ? { outcome: 'ok', attempts: 1, rule: '1.5 MiB is within the 16 MiB image bound' }
+          : { outcome: 'KyxResponseError', attempts: 1, rule: 'past the 1 MiB JSON bound' };
       }
       if (scenario.reads === 'bytes') return { outcome: 'ok', attempts: 1, rule: 'bytes are not JSON-checked' };
       return { outcome: 'KyxResponseError', attempts: 1, rule: 'body is not JSON' };
@@ -363,10 +386,13 @@ export interface CellResult {
 /** Where a matrix runs: in process on fake timers, or over loopback on real ones. */
 export type MatrixMode = 'in-process' | 'loopback';
 
-/** The cells of a mode: every route × every fault (loopback skips timeouts, which need real waiting). */
+/** Faults that need the clock to pass the per-attempt timeout (real waiting over loopback). */
+const waits = (fault: FaultCase) => fault.kind === 'timeout' || fault.body === 'stalled';
+
+/** The cells of a mode: every route × every fault (loopback skips timeouts and stalls, which need real waiting). */
 export function cells(mode: MatrixMode): { route: SimulatorRoute; fault: FaultCase }[] {
   return SIMULATOR_ROUTES.flatMap((route) =>
-    FAULTS.filter((fault) => mode === 'in-process' || fault.kind !== 'timeout').map((fault) => ({ route, fault })),
+    FAULTS.filter((fault) => mode === 'in-process' || !waits(fault)).map((fault) => ({ route, fault })),
   );
 }
 

@@ -13,6 +13,7 @@ import {
   parseCallback,
 } from '../../src/index.js';
 import { createExposure } from './exposure.js';
+import { hostileCases } from './hostile-cases.js';
 import { runMatrix } from './matrix.js';
 
 // One scan over everything this file makes the library show: every error of the whole fault
@@ -217,6 +218,12 @@ describe('secret hygiene: one scan over everything shown', () => {
     }
   }, 30_000);
 
+  it('runs the hostile-server cases of issue 17 (paths, causes, opaque tokens, redirects) into the same scan', async () => {
+    const errors = await hostileCases(exposure);
+    for (const error of Object.values(errors)) console.error('hostile:', error);
+    expect(Object.values(errors).every((e) => e instanceof Error)).toBe(true);
+  });
+
   it('leaks nothing: zero secrets in every error, hook event, log line and inspect output', () => {
     for (const line of consoleLines) exposure.show(`console ${line}`);
     // what was collected is substantial and the secrets are real (harvested from the wire)
@@ -247,7 +254,15 @@ describe('plain http: is refused off loopback', () => {
   const options = { region: 'amer-1' as const, credentials: { clientId: 'a', clientSecret: 'b' }, userAgent: 'A/1' };
 
   it('base URLs: http only for loopback hosts', () => {
-    for (const baseUrl of ['http://jumio.example', 'http://10.0.0.5:4010', 'http://localhost.example.com', 'ftp://x']) {
+    for (const baseUrl of [
+      'http://jumio.example',
+      'http://10.0.0.5:4010',
+      'http://localhost.example.com',
+      'ftp://x',
+      'http://evil.localhost:4010',
+      'http://127.1:4010',
+      'https://user:pw@jumio.example',
+    ]) {
       expect(() => createClient({ ...options, baseUrl })).toThrow(KyxValidationError);
     }
     for (const baseUrl of [
