@@ -13,10 +13,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { JUMIO_CALLBACK_IPS } from '../src/callbacks/sources.js';
 import { COMMANDS } from '../src/cli/commands.js';
 import { overview } from '../src/cli/help.js';
 import { SIMULATE_USAGE } from '../src/cli/simulate.js';
-import { JUMIO_CALLBACK_IPS } from '../src/client/callbacks.js';
 import { REGIONS, regionHosts } from '../src/client/regions.js';
 import { type Operation, RETRY_POLICIES, resolveRetrySettings } from '../src/client/retry-policy.js';
 import { DEFAULT_RATE_LIMITS } from '../src/simulator/engine.js';

@@ -18,6 +18,7 @@ const files = [
   'test/hardening/client-attacks.test.ts',
   'test/hardening/builder-traps.test.ts',
   'test/hardening/simulator-exposure.test.ts',
+  'test/hardening/callback-load.test.ts',
 ];
 const vitest = spawnSync(
   'node_modules/.bin/vitest',
@@ -54,6 +55,27 @@ const load = read<{
 }>('load');
 const attacksClient = read<Record<string, number>>('attacks-client');
 const attacksSimulator = read<Record<string, number>>('attacks-simulator');
+const callbackLoad = read<{
+  callbacks: number;
+  executions: number;
+  processed: number;
+  expired: number;
+  duplicates: number;
+  concurrency: number;
+  maxAttempts: number;
+  requests: number;
+  repeats: number;
+  lost: number;
+  handledOnce: number;
+  outcomes: Record<string, number>;
+  detailsFetched: number;
+  elapsedMs: number;
+  answerP50Ms: number;
+  answerP99Ms: number;
+  answerMaxMs: number;
+  roundTripP50Ms: number;
+  roundTripP99Ms: number;
+}>('callback-load');
 rmSync(dir, { recursive: true, force: true });
 
 const SHORT: Record<string, string> = {
@@ -231,6 +253,30 @@ process with \`--expose-gc\`.
 | references seen by the simulator exactly once | ${load.refsSeenOnce.toLocaleString('en')} |
 | heap after GC, before → after | ${mb(load.before)} → ${mb(load.after)} (${(((load.after - load.before) / load.before) * 100).toFixed(1)} %; limit +10 %) |
 | elapsed (informational, not asserted) | ${(load.elapsedMs / 1000).toFixed(1)} s (${Math.round(load.n / (load.elapsedMs / 1000))} requests/s) |
+
+## Callback load
+
+${callbackLoad.callbacks.toLocaleString('en')} callbacks POSTed over loopback to \`createCallbackHandler\` through \`toNodeListener\`, ${callbackLoad.concurrency} in
+flight: the simulator's own callbacks for ${callbackLoad.executions.toLocaleString('en')} executions (${callbackLoad.processed} PROCESSED, ${callbackLoad.expired} TOKEN_EXPIRED) plus
+${callbackLoad.duplicates} duplicates of them (${Math.round((callbackLoad.duplicates / callbackLoad.callbacks) * 100)} %), shuffled. The sender behaves as Jumio is expected to: a non-2xx answer
+is repeated, up to ${callbackLoad.maxAttempts} attempts. The handler re-fetches the details from the simulator (in process) and
+its \`onResult\` waits 1 ms (a database write). Asserted: every execution handed to \`onResult\` exactly once,
+every callback answered 2xx in the end, details fetched once per execution. Rate limits are off on
+both sides here; under the client's default retrieval limit (15/s) the re-fetches queue, and
+what does not finish within the deadline is answered 503 and repeated.
+
+| figure | value |
+|---|---|
+| executions handed to \`onResult\` exactly once | ${callbackLoad.handledOnce.toLocaleString('en')} of ${callbackLoad.executions.toLocaleString('en')} |
+| callbacks lost (never answered 2xx) | ${callbackLoad.lost} |
+| answers by outcome | ${Object.entries(callbackLoad.outcomes)
+  .map(([outcome, count]) => `${outcome} ${count.toLocaleString('en')}`)
+  .join(', ')} |
+| requests (incl. repeats after non-2xx) | ${callbackLoad.requests.toLocaleString('en')} (${callbackLoad.repeats} repeats) |
+| details re-fetched | ${callbackLoad.detailsFetched.toLocaleString('en')} |
+| handler answer time p50 / p99 / max (informational) | ${Math.round(callbackLoad.answerP50Ms)} / ${Math.round(callbackLoad.answerP99Ms)} / ${Math.round(callbackLoad.answerMaxMs)} ms (deadline 5,000 ms) |
+| round trip seen by the sender p50 / p99 (informational) | ${Math.round(callbackLoad.roundTripP50Ms)} / ${Math.round(callbackLoad.roundTripP99Ms)} ms |
+| elapsed (informational, not asserted) | ${(callbackLoad.elapsedMs / 1000).toFixed(1)} s (${Math.round(callbackLoad.callbacks / (callbackLoad.elapsedMs / 1000))} callbacks/s) |
 `;
 
 const target = 'docs/reliability.md';

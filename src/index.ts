@@ -19,8 +19,19 @@ export type {
   CompleteAccountRequest,
   IdPresetOptions,
 } from './builder/types.js';
+export {
+  type CallbackErrorContext,
+  type CallbackHandler,
+  type CallbackHandlerOptions,
+  type CallbackOutcome,
+  type CallbackOutcomeEvent,
+  type CallbackRequestInfo,
+  createCallbackHandler,
+} from './callbacks/handler.js';
+export { type NodeListener, type NodeRequestLike, type NodeResponseLike, toNodeListener } from './callbacks/node.js';
+export { parseCallback } from './callbacks/parse.js';
+export { isJumioCallbackSource, JUMIO_CALLBACK_IPS, type TrustProxy } from './callbacks/sources.js';
 export type { ResponseLimits } from './client/body.js';
-export { isJumioCallbackSource, JUMIO_CALLBACK_IPS, parseCallback } from './client/callbacks.js';
 export {
   type CallOptions,
   createClient,

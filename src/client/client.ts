@@ -19,7 +19,7 @@ import {
   type WorkflowSteps,
   WorkflowStepsSchema,
 } from '../model/response.js';
-import { parseTokenLifetime } from '../model/rules.js';
+import { isLoopbackHost, parseTokenLifetime } from '../model/rules.js';
 import { memoryStore } from '../store/memory.js';
 import { tenantScope } from '../store/scope.js';
 import { resolveResponseLimits } from './body.js';
@@ -41,6 +41,7 @@ import { hrefToken, RecentSecrets } from './redact.js';
 import { assertApiUrl, assertSafeUrl, type Region, regionHosts } from './regions.js';
 import { resolveRetrySettings } from './retry-policy.js';
 import { type SendAllOptions, type SendAllOutcome, sendAll } from './send-all.js';
+import { registerStore } from './store-of.js';
 import { TokenManager } from './token.js';
 import { type CallSpec, createTransport, discardBody } from './transport.js';
 import type { CheckData, CheckPart, ResponseWorkflow } from './upload-parts.js';
@@ -131,6 +132,11 @@ export interface PartImage {
 export interface KyxClient {
   /** The region this client talks to. */
   readonly region: Region;
+  /**
+   * Whether the client talks to a loopback `baseUrl` (`localhost`, `127.x.x.x`, `::1`): the local
+   * simulator. A callback handler built on such a client also accepts callbacks from loopback.
+   */
+  readonly loopback: boolean;
   /**
    * Validates and sends a complete account request (POST to create, PUT to add a transaction to
    * an existing account) and returns the validated response. Billable: retried only on 429 or
@@ -344,6 +350,7 @@ export function createClient(options: ClientOptions): KyxClient {
 
   const client: KyxClient = {
     region,
+    loopback: options.baseUrl !== undefined && isLoopbackHost(new URL(options.baseUrl).hostname),
     send: (request, call) => sendOne(request, call),
     sendAll: (requests, all) => sendAll(requests, all, (request, limiter, call) => sendOne(request, call, limiter)),
     releaseIdempotencyKey: (key) => keys.release(key),
@@ -433,5 +440,6 @@ export function createClient(options: ClientOptions): KyxClient {
   const summary = `KyxClient { region: '${region}', userAgent: ${JSON.stringify(userAgent)} }`;
   Object.defineProperty(client, Symbol.for('nodejs.util.inspect.custom'), { value: () => summary });
   Object.defineProperty(client, 'toJSON', { value: () => ({ region, userAgent }) });
+  registerStore(client, store);
   return Object.freeze(client);
 }

@@ -7,6 +7,7 @@ import {
   type AccountResponse,
   account,
   assertSafeUrl,
+  createCallbackHandler,
   createClient,
   KyxValidationError,
   parseCallback,
@@ -124,6 +125,48 @@ describe('secret hygiene: one scan over everything shown', () => {
       await callbacks.next(1);
       const callback = parseCallback(callbacks.bodies[0] as string);
       console.log('callback', callback);
+      // the callback handler: every answer, outcome event and reported error is shown
+      const answer = async (response: Response) =>
+        exposure.show(`callback answer ${response.status} ${[...response.headers].join(' ')} ${await response.text()}`);
+      const handlerHooks = {
+        onOutcome: (event: object) => console.info('callback outcome', event),
+        onError: (error: unknown, context: object) => {
+          console.error('callback failed', error, context);
+          exposure.showError(error);
+        },
+      };
+      const handler = createCallbackHandler({
+        client,
+        onResult: (details) => console.log('callback result', details.workflow.id, details.decision?.type),
+        ...handlerHooks,
+      });
+      const post = (body: string) =>
+        new Request('http://app.example/jumio/callback', {
+          method: 'POST',
+          body,
+          headers: { 'x-forwarded-for': '1.2.3.4' },
+        });
+      const local = { remoteAddress: '127.0.0.1' };
+      await answer(await handler(post(callbacks.bodies[0] as string), local));
+      await answer(await handler(post(callbacks.bodies[0] as string), local)); // duplicate
+      // a token where a field should be, in a body that is not a callback: not echoed in the answer
+      const token = flow.workflowExecution.credentials[0]?.api?.token as string;
+      await answer(await handler(post(JSON.stringify({ ...callback, callbackSentAt: token })), local));
+      await answer(await handler(post(JSON.stringify({ message: token })), local));
+      await answer(await handler(post(callbacks.bodies[0] as string), { remoteAddress: '203.0.113.9' })); // refused
+      // the re-fetch fails (wrong client secret): reported to onError and answered 502
+      const wrong = createClient({
+        region: 'emea-1',
+        credentials: { clientId: 'acme', clientSecret: 'wrong-secret-456' },
+        userAgent: 'Acme Hardening/1.0',
+        baseUrl: sim.url,
+        retry: { delay: () => 0, jitter: false },
+      });
+      exposure.secret('wrong-secret-456', btoa('acme:wrong-secret-456'));
+      const failing = createCallbackHandler({ client: wrong, onResult: () => undefined, ...handlerHooks });
+      const failed = await failing(post(callbacks.bodies[0] as string), local);
+      expect(failed.status).toBe(502);
+      await answer(failed);
       console.log(await client.status(flow), await client.details(flow), await client.steps(flow));
       const outcomes = await client.sendAll(
         [1, 2, 3].map((n) => account().ref(`secrets-batch-${n}`).workflow(10011)),
@@ -188,6 +231,10 @@ describe('secret hygiene: one scan over everything shown', () => {
     expect(consoleLines.some((l) => l.startsWith('request'))).toBe(true);
     expect(exposure.shown.some((t) => t.startsWith('cli POST /api/v1/accounts 200'))).toBe(true);
     expect(exposure.shown.some((t) => t.includes('KyxNetworkError'))).toBe(true);
+    expect(exposure.shown.filter((t) => t.startsWith('callback answer')).length).toBe(6);
+    expect(exposure.shown.some((t) => t.startsWith('callback answer 400'))).toBe(true);
+    expect(consoleLines.some((l) => l.startsWith('callback failed KyxAuthenticationError'))).toBe(true);
+    expect(consoleLines.some((l) => l.startsWith('callback outcome'))).toBe(true);
     const secrets = [...exposure.secrets];
     expect(secrets).toContain(CLIENT_SECRET);
     expect(secrets.filter((s) => s.startsWith('eyJ')).length).toBeGreaterThan(50); // tenant, api, sdk, web tokens
