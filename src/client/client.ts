@@ -38,7 +38,7 @@ import type { RateLimiter } from './limiter.js';
 import { type ClientOptions, checkOptions } from './options.js';
 import { createLimits } from './rate-limits.js';
 import { hrefToken, RecentSecrets } from './redact.js';
-import { assertApiUrl, assertSafeUrl, type Region, regionHosts } from './regions.js';
+import { assertApiUrl, type Region, regionHosts } from './regions.js';
 import { resolveRetrySettings } from './retry-policy.js';
 import { type SendAllOptions, type SendAllOutcome, sendAll } from './send-all.js';
 import { registerStore } from './store-of.js';
