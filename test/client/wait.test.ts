@@ -7,6 +7,7 @@ import {
   KyxResultPendingError,
   KyxValidationError,
   type Operation,
+  type WaitProgress,
 } from '../../src/index.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
 import { JPEG, manualClock, PNG } from '../simulator/helpers.js';
@@ -58,8 +59,14 @@ describe('client.waitForResult', () => {
     const { client, sleep, slept, operations, statusCalls, detailsCalls } = setup({ processingDelayMs: 90_000 });
     const created = await acquired(client, 'wait-processed');
     operations.length = 0;
-    const details = await client.waitForResult(created, { sleep });
+    const progress: WaitProgress[] = [];
+    const details = await client.waitForResult(created, { sleep, onStatus: (p) => progress.push(p) });
     expect(details.workflow).toMatchObject({ id: created.workflowExecution.id, status: 'PROCESSED' });
+    expect(progress).toEqual([
+      { status: 'ACQUIRED', statusCalls: 1, scheduled: 10, nextAt: 60_000 },
+      { status: 'ACQUIRED', statusCalls: 2, scheduled: 10, nextAt: 100_000 },
+      { status: 'PROCESSED', statusCalls: 3, scheduled: 10, nextAt: undefined },
+    ]);
     expect(details.decision?.type).toBe('PASSED');
     // processed 90 s after finalize: status at 40 s (ACQUIRED), 60 s (ACQUIRED), 100 s (PROCESSED)
     expect(slept).toEqual([40_000, 20_000, 40_000]);
