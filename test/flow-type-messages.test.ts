@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import { diagnosticsByLine, STRICT_CONSUMER } from './support/compiler.js';
 
 // The typed flow's compile-time errors, as an editor shows them: compile each must-reject line
 // with the real compiler and check that the message names the workflow, its parts, or the id.
@@ -57,24 +57,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function diagnostics(): Map<number, string> {
   const file = join(dir, 'cases.ts');
   writeFileSync(file, [...header, ...cases.map(([code]) => code), 'export {};'].join('\n'));
-  const program = ts.createProgram([file], {
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noEmit: true,
-    skipLibCheck: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: [],
-    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
-  });
-  const byLine = new Map<number, string>();
-  for (const d of ts.getPreEmitDiagnostics(program)) {
-    if (d.file?.fileName !== file || d.start === undefined) continue;
-    const line = d.file.getLineAndCharacterOfPosition(d.start).line;
-    byLine.set(line, `${byLine.get(line) ?? ''}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}\n`);
-  }
-  return byLine;
+  return diagnosticsByLine(file, { ...STRICT_CONSUMER, lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'] });
 }
 
 describe('compile-time error messages of the typed flow', () => {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STRICT_CONSUMER } from './support/compiler.js';
 
 // What an editor shows, measured with the TypeScript language service (a benchmark-style check:
 // the figures are printed, the test fails only above the bounds): the hover of a builder names
@@ -31,16 +32,7 @@ const source = [
 function service() {
   const file = join(dir, 'hover.ts');
   writeFileSync(file, source);
-  const options: ts.CompilerOptions = {
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noEmit: true,
-    skipLibCheck: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: [],
-  };
+  const options = STRICT_CONSUMER;
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => options,
     getScriptFileNames: () => [file],

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import { diagnosticsByLine } from './support/compiler.js';
 
 // The compile-time errors are read by people: compile each must-reject line with the real
 // compiler and check that the message it prints says what to do.
@@ -83,23 +83,7 @@ function diagnostics(): Map<number, string> {
   const file = join(dir, 'cases.ts');
   const source = ["import { account } from '../../src/index.js';", ...cases.map(([code]) => code)].join('\n');
   writeFileSync(file, source);
-  const program = ts.createProgram([file], {
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noEmit: true,
-    skipLibCheck: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: [],
-  });
-  const byLine = new Map<number, string>();
-  for (const d of ts.getPreEmitDiagnostics(program)) {
-    if (d.file?.fileName !== file || d.start === undefined) continue;
-    const line = d.file.getLineAndCharacterOfPosition(d.start).line;
-    byLine.set(line, `${byLine.get(line) ?? ''}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}\n`);
-  }
-  return byLine;
+  return diagnosticsByLine(file);
 }
 
 describe('compile-time error messages', () => {
