@@ -5,9 +5,10 @@
 // Bundler, with strict + exactOptionalPropertyTypes and with strict off, and runs it with node.
 // Each configuration is one test. Prints `N passed, N failed`.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { unpackWithRepoDependencies } from './lib/unpack-tarball.mjs';
 
 const repo = process.cwd();
 const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -168,15 +169,7 @@ try {
   if (!install.ok) {
     // No cached copies of the dependencies: unpack the tarball and link them from this repo.
     console.log(`notice: offline install failed, linking dependencies from the repo instead\n${install.output}`);
-    const target = join(dir, 'node_modules', 'jumio-kyx');
-    mkdirSync(target, { recursive: true });
-    const untar = sh('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
-    if (!untar.ok) throw new Error(`cannot unpack ${tarball}:\n${untar.output}`);
-    const { dependencies = {} } = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
-    for (const name of Object.keys(dependencies)) {
-      mkdirSync(resolve(dir, 'node_modules', name, '..'), { recursive: true });
-      symlinkSync(join(repo, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
-    }
+    unpackWithRepoDependencies(tarball, dir, repo);
   }
   writeFileSync(join(dir, 'sample.ts'), sample);
   writeFileSync(join(dir, 'run.mjs'), run);

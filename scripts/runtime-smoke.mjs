@@ -10,9 +10,10 @@
 //   through a service binding.
 // Nothing listens on a port. Prints the runtime's check lines and `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { unpackWithRepoDependencies } from './lib/unpack-tarball.mjs';
 
 const runtimes = ['node', 'bun', 'deno', 'workerd'];
 const runtime = process.argv[2];
@@ -34,15 +35,7 @@ function install() {
   const pack = sh('npm', ['pack', '--pack-destination', dir, '--json'], { cwd: repo });
   const tarball = pack.ok ? JSON.parse(pack.output.slice(pack.output.indexOf('[')))[0]?.filename : undefined;
   if (!tarball) throw new Error(`npm pack failed:\n${pack.output}`);
-  const target = join(dir, 'node_modules', 'jumio-kyx');
-  mkdirSync(target, { recursive: true });
-  const untar = sh('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
-  if (!untar.ok) throw new Error(`cannot unpack ${tarball}:\n${untar.output}`);
-  const { dependencies = {} } = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
-  for (const name of Object.keys(dependencies)) {
-    mkdirSync(resolve(dir, 'node_modules', name, '..'), { recursive: true });
-    symlinkSync(join(repo, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
-  }
+  unpackWithRepoDependencies(tarball, dir, repo);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'module' }));
   for (const file of ['flow.mjs', 'main.mjs', 'worker.mjs']) {
     copyFileSync(join(repo, 'scripts', 'runtime-smoke', file), join(dir, file));
