@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '../../scripts/demo/files.js';
 import { account, type CallbackPayload, createClient, parseCallback, parseRedirect } from '../../src/index.js';
@@ -140,8 +140,9 @@ describe.skipIf(!tools.chromium.available)('the hosted web journey in Chromium',
     await page.goto(response.web?.href as string);
     await page.getByLabel('Your document').setInputFiles(text);
     await page.getByRole('button', { name: 'Submit' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('Some files were not accepted');
-    await expect(page.locator('#part-0-error').textContent()).resolves.toContain('file must be JPEG, PNG or PDF');
+    // The page's script fills these after its uploads answer: wait for the text, not just the element.
+    await expect(textOnceShown(page.getByRole('alert'))).resolves.toContain('Some files were not accepted');
+    await expect(textOnceShown(page.locator('#part-0-error'))).resolves.toContain('file must be JPEG, PNG or PDF');
 
     await page.goto(`${simulator.url}/web/v4/app?authorizationToken=forged`);
     await expect(page.getByRole('alert').textContent()).resolves.toBe(
@@ -151,3 +152,9 @@ describe.skipIf(!tools.chromium.available)('the hosted web journey in Chromium',
     rmSync(files, { recursive: true, force: true });
   }, 60_000);
 });
+
+/** The element's text once the page has put some there (Playwright waits up to its default timeout). */
+async function textOnceShown(locator: Locator): Promise<string | null> {
+  await locator.filter({ hasText: /\S/ }).waitFor({ state: 'visible' });
+  return locator.textContent();
+}
