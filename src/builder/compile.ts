@@ -1,5 +1,6 @@
 import { type KyxIssue, KyxValidationError } from '../errors.js';
 import type { AccountRequest } from '../model/request.js';
+import { API_PATHS, apiPath } from '../model/paths.js';
 import { UUID_PATTERN } from '../model/rules.js';
 import type { AccountMode } from '../workflows/rules.js';
 import { validateAccountRequest } from '../workflows/validate.js';
@@ -69,6 +70,6 @@ export function buildNode(node: AccountNode): AccountRequest {
 export function compileNode(node: AccountNode): CompiledAccountRequest {
   const body = buildNode(node);
   return node.accountId === undefined
-    ? { method: 'POST', path: '/api/v1/accounts', body }
-    : { method: 'PUT', path: `/api/v1/accounts/${encodeURIComponent(node.accountId)}`, body };
+    ? { method: 'POST', path: API_PATHS.accounts, body }
+    : { method: 'PUT', path: apiPath('account', { accountId: node.accountId }), body };
 }

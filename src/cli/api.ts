@@ -6,6 +6,7 @@ import type { WaitProgress } from '../client/wait.js';
 import { type KyxIssue, KyxValidationError } from '../errors.js';
 import type { AccountRequest } from '../model/request.js';
 import type { AccountResponse, WorkflowDetails, WorkflowStatusResponse, WorkflowSteps } from '../model/response.js';
+import { API_PATHS, apiPath } from '../model/paths.js';
 import { UUID_PATTERN } from '../model/rules.js';
 import type { WorkflowSpec } from '../workflows/define.js';
 import { validateAccountRequest } from '../workflows/validate.js';
@@ -52,8 +53,8 @@ export function requestFromBody(input: SendInput): CompleteAccountRequest {
   const compile = (): CompiledAccountRequest => {
     const body = build();
     return input.accountId === undefined
-      ? { method: 'POST', path: '/api/v1/accounts', body }
-      : { method: 'PUT', path: `/api/v1/accounts/${encodeURIComponent(input.accountId)}`, body };
+      ? { method: 'POST', path: API_PATHS.accounts, body }
+      : { method: 'PUT', path: apiPath('account', { accountId: input.accountId }), body };
   };
   // `send` calls only compile(); the builder's optional setters have no meaning for a finished
   // JSON body, so this object carries the four methods of a finished request and nothing else.

@@ -19,6 +19,7 @@ import {
   type WorkflowSteps,
   WorkflowStepsSchema,
 } from '../model/response.js';
+import { API_PATHS, apiPath } from '../model/paths.js';
 import { isLoopbackHost, parseTokenLifetime } from '../model/rules.js';
 import { memoryStore } from '../store/memory.js';
 import { tenantScope } from '../store/scope.js';
@@ -215,8 +216,7 @@ export interface KyxClient {
 
 /** The retrieval path of an execution (ids checked as UUIDs, so nothing needs escaping). */
 function executionPath(execution: ExecutionReference): string {
-  const { accountId, workflowExecutionId } = executionIds(execution);
-  return `/api/v1/accounts/${accountId}/workflow-executions/${workflowExecutionId}`;
+  return apiPath('execution', executionIds(execution));
 }
 
 function callOptions(options: CallOptions | undefined): Pick<CallSpec, 'signal' | 'timeout'> {
@@ -260,7 +260,7 @@ export function createClient(options: ClientOptions): KyxClient {
   });
   tokens = new TokenManager({
     transport,
-    url: `${hosts.auth}/oauth2/token`,
+    url: `${hosts.auth}${API_PATHS.token}`,
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,
   });
@@ -390,7 +390,7 @@ export function createClient(options: ClientOptions): KyxClient {
     },
 
     async status(execution, call) {
-      const path = `${executionPath(execution)}/status`;
+      const path = apiPath('executionStatus', executionIds(execution));
       return retrieval<WorkflowStatusResponse>(path, WorkflowStatusResponseSchema, call);
     },
 
@@ -399,7 +399,7 @@ export function createClient(options: ClientOptions): KyxClient {
     },
 
     async steps(execution, call) {
-      return retrieval<WorkflowSteps>(`${executionPath(execution)}/steps`, WorkflowStepsSchema, call);
+      return retrieval<WorkflowSteps>(apiPath('executionSteps', executionIds(execution)), WorkflowStepsSchema, call);
     },
 
     waitForResult: (execution, options) => waitForResult(client, execution, options),
@@ -410,7 +410,7 @@ export function createClient(options: ClientOptions): KyxClient {
         throw new KyxValidationError([{ path: 'classifier', message: 'must be a part classifier such as FRONT' }]);
       }
       const { accountId, credentialId } = partCredentialIds(source, name, CREDENTIAL_PARTS, call?.label);
-      const path = `/api/v1/accounts/${accountId}/credentials/${credentialId}/parts/${name}`;
+      const path = apiPath('part', { accountId, credentialId, classifier: name });
       const { response, data } = await transport.bytes({
         operation: 'retrieval',
         method: 'GET',
@@ -423,7 +423,7 @@ export function createClient(options: ClientOptions): KyxClient {
     },
 
     async deleteAccount(reference, call) {
-      return remove(`/api/v1/accounts/${accountIdOf(reference)}`, call);
+      return remove(apiPath('account', { accountId: accountIdOf(reference) }), call);
     },
 
     async deleteExecution(execution, call) {
@@ -432,7 +432,7 @@ export function createClient(options: ClientOptions): KyxClient {
 
     async health(call) {
       return (await transport.json(
-        { operation: 'health', method: 'GET', url: `${hosts.status}/`, auth: { kind: 'none' }, ...callOptions(call) },
+        { operation: 'health', method: 'GET', url: `${hosts.status}${API_PATHS.health}`, auth: { kind: 'none' }, ...callOptions(call) },
         HealthStatusSchema,
       )) as HealthStatus;
     },
