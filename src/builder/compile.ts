@@ -1,6 +1,6 @@
 import { type KyxIssue, KyxValidationError } from '../errors.js';
-import type { AccountRequest } from '../model/request.js';
 import { API_PATHS, apiPath } from '../model/paths.js';
+import type { AccountRequest } from '../model/request.js';
 import { UUID_PATTERN } from '../model/rules.js';
 import type { AccountMode } from '../workflows/rules.js';
 import { validateAccountRequest } from '../workflows/validate.js';

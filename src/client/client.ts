@@ -1,6 +1,7 @@
 import type { CompleteAccountRequest } from '../builder/types.js';
 import { KyxValidationError } from '../errors.js';
 import { CREDENTIAL_PARTS } from '../model/codes.js';
+import { API_PATHS, apiPath } from '../model/paths.js';
 import {
   type AccountResponse,
   AccountResponseSchema,
@@ -19,7 +20,6 @@ import {
   type WorkflowSteps,
   WorkflowStepsSchema,
 } from '../model/response.js';
-import { API_PATHS, apiPath } from '../model/paths.js';
 import { isLoopbackHost, parseTokenLifetime } from '../model/rules.js';
 import { memoryStore } from '../store/memory.js';
 import { tenantScope } from '../store/scope.js';
@@ -432,7 +432,13 @@ export function createClient(options: ClientOptions): KyxClient {
 
     async health(call) {
       return (await transport.json(
-        { operation: 'health', method: 'GET', url: `${hosts.status}${API_PATHS.health}`, auth: { kind: 'none' }, ...callOptions(call) },
+        {
+          operation: 'health',
+          method: 'GET',
+          url: `${hosts.status}${API_PATHS.health}`,
+          auth: { kind: 'none' },
+          ...callOptions(call),
+        },
         HealthStatusSchema,
       )) as HealthStatus;
     },

@@ -8,6 +8,7 @@ import type { CallOptions } from './client.js';
 import { KyxHttpError, KyxNetworkError } from './errors.js';
 import { KyxIdempotencyError } from './idempotency-error.js';
 import { networkErrorKind } from './network.js';
+import { sleep } from './sleep.js';
 
 /**
  * Options of {@link KyxClient.send}.
@@ -114,21 +115,6 @@ export interface Idempotency {
 
 function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Store calls wrapped so a failure is a `KyxStoreError`. */
@@ -268,7 +254,7 @@ export function createIdempotency(
           }
           // in flight elsewhere: wait for its outcome
         }
-        await sleep(pause, signal);
+        await sleep(pause, { signal });
         pause = Math.min(250, pause * 1.5);
       }
     },

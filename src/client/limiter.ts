@@ -1,3 +1,5 @@
+import { sleep } from './sleep.js';
+
 /** Spaces events at least `1000 / ratePerSecond` ms apart, in the order `acquire` is called. */
 export interface RateLimiter {
   /** Resolves when the caller may start; each call takes the next free slot. */
@@ -14,7 +16,7 @@ export function createRateLimiter(ratePerSecond: number): RateLimiter {
       const slot = Math.max(now, next);
       next = slot + interval;
       const wait = slot - now;
-      return wait <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, wait));
+      return wait <= 0 ? Promise.resolve() : sleep(wait);
     },
   };
 }

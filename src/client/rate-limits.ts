@@ -2,6 +2,7 @@ import type { KyxIssue } from '../errors.js';
 import { KyxStoreError } from '../store/errors.js';
 import type { KyxStore, StoreRateLimit } from '../store/types.js';
 import type { Operation } from './retry-policy.js';
+import { sleep } from './sleep.js';
 
 /**
  * One tenant limit as a token bucket: `burst` requests at once, refilled at `perSecond`.
@@ -105,11 +106,6 @@ function storeLimit(limit: RateLimit): StoreRateLimit {
   // slightly different times, and without the reserve every request that reaches Jumio a
   // little sooner than the first one did would find its bucket empty (HTTP 429).
   return { intervalMs: 1000 / limit.perSecond, burst: Math.max(1, burst - 1) };
-}
-
-/** Waits for the caller's signal or `ms`. */
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 interface Waiter {

@@ -2,6 +2,7 @@ import { KyxError, KyxValidationError } from '../errors.js';
 import type { WorkflowDetails, WorkflowStatus } from '../model/response.js';
 import type { CallOptions, KyxClient } from './client.js';
 import { type ExecutionReference, executionIds } from './execution.js';
+import { sleep } from './sleep.js';
 
 /**
  * Jumio's documented retrieval schedule: the times (ms after finalize) at which to ask for the
@@ -139,17 +140,8 @@ function checkSchedule(schedule: unknown): readonly number[] {
   return schedule as readonly number[];
 }
 
-/** A timer that an abort clears. */
-function timer(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const handle = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => clearTimeout(handle);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+/** The default `sleep`: a timer that an abort clears. */
+const timer = (ms: number, signal?: AbortSignal): Promise<void> => sleep(ms, { signal });
 
 /** `promise`, or a rejection with the signal's reason as soon as it aborts. */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
