@@ -1,3 +1,4 @@
+import type * as v from 'valibot';
 import type { CompleteAccountRequest } from '../builder/types.js';
 import { KyxValidationError } from '../errors.js';
 import { CREDENTIAL_PARTS } from '../model/codes.js';
@@ -5,7 +6,6 @@ import { API_PATHS, apiPath } from '../model/paths.js';
 import {
   type AccountResponse,
   AccountResponseSchema,
-  type CredentialApi,
   type FinalizeResponse,
   FinalizeResponseSchema,
   type HealthStatus,
@@ -24,7 +24,7 @@ import { isLoopbackHost, parseTokenLifetime } from '../model/rules.js';
 import { memoryStore } from '../store/memory.js';
 import { tenantScope } from '../store/scope.js';
 import { resolveResponseLimits } from './body.js';
-import { credentialForFinalize, credentialForPart, type UploadPart } from './credentials.js';
+import { credentialForFinalize, credentialForPart, type PartCredential, type UploadPart } from './credentials.js';
 import {
   type AccountReference,
   accountIdOf,
@@ -272,8 +272,8 @@ export function createClient(options: ClientOptions): KyxClient {
     limiter?: RateLimiter,
   ): Promise<AccountResponse<never>> {
     const compiled = request.compile(); // validates: nothing invalid is ever sent
-    const send = async (onSend?: () => void) =>
-      (await transport.json(
+    const send = (onSend?: () => void) =>
+      transport.json(
         {
           operation: 'account',
           method: compiled.method,
@@ -285,7 +285,7 @@ export function createClient(options: ClientOptions): KyxClient {
           ...callOptions(call),
         },
         AccountResponseSchema,
-      )) as AccountResponse;
+      );
     const response =
       call?.idempotencyKey === undefined
         ? await send()
@@ -303,26 +303,26 @@ export function createClient(options: ClientOptions): KyxClient {
     if (response.sdk !== undefined) apiTokens.add(response.sdk.token);
     const webToken = hrefToken(response.web?.href);
     if (webToken !== undefined) apiTokens.add(webToken);
-    return response as AccountResponse<never>;
+    return response;
   }
 
-  async function retrieval<T>(path: string, schema: Parameters<typeof transport.json>[1], call?: CallOptions) {
-    return (await transport.json(
+  function retrieval<T>(path: string, schema: v.GenericSchema<unknown, T>, call?: CallOptions): Promise<T> {
+    return transport.json(
       { operation: 'retrieval', method: 'GET', url: `${hosts.retrieval}${path}`, auth: tenant, ...callOptions(call) },
       schema,
-    )) as T;
+    );
   }
 
   /** POSTs one part (a file form or prepared-data JSON) to its URL with the credential's token. */
   async function postPart(
-    api: CredentialApi,
+    { api, url: partUrl }: PartCredential,
     part: string,
     payload: { body: FormData } | { json: Record<string, unknown> },
     call?: CallOptions,
   ): Promise<UploadResponse> {
     apiTokens.add(api.token);
-    const url = assertApiUrl(api.parts[part] as string, `api.parts.${part}`, 'upload', hosts.api);
-    const answer = (await transport.json(
+    const url = assertApiUrl(partUrl, `api.parts.${part}`, 'upload', hosts.api);
+    const answer = await transport.json(
       {
         operation: 'upload',
         method: 'POST',
@@ -332,7 +332,7 @@ export function createClient(options: ClientOptions): KyxClient {
         ...callOptions(call),
       },
       UploadResponseSchema,
-    )) as UploadResponse;
+    );
     if (answer.api?.token) apiTokens.add(answer.api.token);
     return answer;
   }
@@ -357,26 +357,26 @@ export function createClient(options: ClientOptions): KyxClient {
 
     async upload(source, named: unknown, file, call) {
       const part = String(named);
-      const { api } = credentialForPart(source, part, call?.label);
+      const picked = credentialForPart(source, part, call?.label);
       const checked = await checkFile(file, part === 'document');
       const form = new FormData();
       form.append('file', checked.blob, `${part}.${checked.extension}`);
-      return postPart(api, part, { body: form }, call);
+      return postPart(picked, part, { body: form }, call);
     },
 
     async uploadData(source, data: unknown, call) {
       if (typeof data !== 'object' || data === null || Array.isArray(data)) {
         throw new KyxValidationError([{ path: 'data', message: 'must be a JSON object' }], 'prepared data');
       }
-      const { api } = credentialForPart(source, 'prepared_data', call?.label);
-      return postPart(api, 'prepared_data', { json: data as Record<string, unknown> }, call);
+      const picked = credentialForPart(source, 'prepared_data', call?.label);
+      return postPart(picked, 'prepared_data', { json: data as Record<string, unknown> }, call);
     },
 
     async finalize(source, call) {
       const { api } = credentialForFinalize(source);
       apiTokens.add(api.token);
       const url = assertApiUrl(api.workflowExecution, 'api.workflowExecution', 'finalize', hosts.api);
-      return (await transport.json(
+      return transport.json(
         {
           operation: 'finalize',
           method: 'PUT',
@@ -386,20 +386,20 @@ export function createClient(options: ClientOptions): KyxClient {
           ...callOptions(call),
         },
         FinalizeResponseSchema,
-      )) as FinalizeResponse;
+      );
     },
 
     async status(execution, call) {
       const path = apiPath('executionStatus', executionIds(execution));
-      return retrieval<WorkflowStatusResponse>(path, WorkflowStatusResponseSchema, call);
+      return retrieval(path, WorkflowStatusResponseSchema, call);
     },
 
     async details(execution, call) {
-      return retrieval<WorkflowDetails>(executionPath(execution), WorkflowDetailsSchema, call);
+      return retrieval(executionPath(execution), WorkflowDetailsSchema, call);
     },
 
     async steps(execution, call) {
-      return retrieval<WorkflowSteps>(apiPath('executionSteps', executionIds(execution)), WorkflowStepsSchema, call);
+      return retrieval(apiPath('executionSteps', executionIds(execution)), WorkflowStepsSchema, call);
     },
 
     waitForResult: (execution, options) => waitForResult(client, execution, options),
@@ -431,7 +431,7 @@ export function createClient(options: ClientOptions): KyxClient {
     },
 
     async health(call) {
-      return (await transport.json(
+      return transport.json(
         {
           operation: 'health',
           method: 'GET',
@@ -440,7 +440,7 @@ export function createClient(options: ClientOptions): KyxClient {
           ...callOptions(call),
         },
         HealthStatusSchema,
-      )) as HealthStatus;
+      );
     },
   };
   const summary = `KyxClient { region: '${region}', userAgent: ${JSON.stringify(userAgent)} }`;

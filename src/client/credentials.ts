@@ -47,19 +47,24 @@ export interface ApiCredential {
   api: CredentialApi;
 }
 
+/** A credential picked for a part, with its API block and the part's upload URL. */
+export interface PartCredential extends ApiCredential {
+  url: string;
+}
+
 function isResponse(source: AccountResponse | ResponseCredential): source is AccountResponse {
   return 'workflowExecution' in source;
 }
 
 /**
- * The credential that accepts `part` (by category) with its API block, or a `KyxValidationError`
- * saying what is missing.
+ * The credential that accepts `part` (by category) with its API block and the part's upload URL,
+ * or a `KyxValidationError` saying what is missing.
  */
 export function credentialForPart(
   source: AccountResponse | ResponseCredential,
   part: string,
   label?: string,
-): ApiCredential {
+): PartCredential {
   const category = categoryOfPart(part);
   const fail = (path: string, message: string) => new KyxValidationError([{ path, message }], 'upload');
   if (category === undefined) throw fail('part', `must be one of ${Object.values(CREDENTIAL_PARTS).flat().join(', ')}`);
@@ -74,8 +79,9 @@ export function credentialForPart(
   if (api === undefined) {
     throw fail(`${category}.api`, `is absent: the API channel is not allowed for this credential`);
   }
-  if (api.parts[part] === undefined) throw fail(`${category}.api.parts.${part}`, 'is not offered by Jumio');
-  return { credential, api };
+  const url = api.parts[part];
+  if (url === undefined) throw fail(`${category}.api.parts.${part}`, 'is not offered by Jumio');
+  return { credential, api, url };
 }
 
 /** The credential whose API block finalizes the execution (any credential with one). */
