@@ -44,14 +44,6 @@ export interface KyxHttpErrorInit {
   mayHaveCreated?: boolean | undefined;
 }
 
-const CODES: Record<number, KyxHttpErrorCode> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  429: 'RATE_LIMITED',
-};
-
 function describe(init: KyxHttpErrorInit, hint?: string): string {
   const problem = [init.title, init.detail].filter((s) => s !== undefined && s !== '').join(': ');
   return `${init.method} ${init.path} failed with HTTP ${init.status}${problem ? ` (${problem})` : ''}${hint ? `. ${hint}` : ''}`;
@@ -97,7 +89,7 @@ export class KyxHttpError extends KyxError {
   constructor(init: KyxHttpErrorInit, hint?: string) {
     super(describe(init, hint), { mayHaveCreated: init.mayHaveCreated });
     this.status = init.status;
-    this.code = CODES[init.status] ?? (init.status >= 500 ? 'SERVER_ERROR' : 'HTTP_ERROR');
+    this.code = kindOf(init.status).code;
     this.title = init.title;
     this.detail = init.detail;
     this.method = init.method;
@@ -206,6 +198,28 @@ export class KyxServerError extends KyxHttpError {
   override name = 'KyxServerError';
 }
 
+/** The code and the class of an HTTP failure. */
+interface StatusKind {
+  code: KyxHttpErrorCode;
+  error: new (init: KyxHttpErrorInit) => KyxHttpError;
+}
+
+/** Status → code and class: the one table both `KyxHttpError.code` and {@link httpError} read. */
+const BY_STATUS: Readonly<Record<number, StatusKind>> = {
+  400: { code: 'BAD_REQUEST', error: KyxBadRequestError },
+  401: { code: 'UNAUTHORIZED', error: KyxAuthenticationError },
+  403: { code: 'FORBIDDEN', error: KyxForbiddenError },
+  404: { code: 'NOT_FOUND', error: KyxNotFoundError },
+  429: { code: 'RATE_LIMITED', error: KyxRateLimitError },
+};
+const SERVER: StatusKind = { code: 'SERVER_ERROR', error: KyxServerError };
+const OTHER: StatusKind = { code: 'HTTP_ERROR', error: KyxHttpError };
+
+/** The kind of `status`: its table entry, else any 5xx is a server error, else a plain HTTP error. */
+function kindOf(status: number): StatusKind {
+  return BY_STATUS[status] ?? (status >= 500 ? SERVER : OTHER);
+}
+
 /**
  * Builds the {@link KyxHttpError} subclass that matches `init.status`.
  *
@@ -216,20 +230,7 @@ export class KyxServerError extends KyxHttpError {
  * ```
  */
 export function httpError(init: KyxHttpErrorInit): KyxHttpError {
-  switch (init.status) {
-    case 400:
-      return new KyxBadRequestError(init);
-    case 401:
-      return new KyxAuthenticationError(init);
-    case 403:
-      return new KyxForbiddenError(init);
-    case 404:
-      return new KyxNotFoundError(init);
-    case 429:
-      return new KyxRateLimitError(init);
-    default:
-      return init.status >= 500 ? new KyxServerError(init) : new KyxHttpError(init);
-  }
+  return new (kindOf(init.status).error)(init);
 }
 
 /**
