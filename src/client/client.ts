@@ -38,7 +38,8 @@ import { checkIdempotencyKey, createIdempotency, type SendOptions } from './idem
 import type { RateLimiter } from './limiter.js';
 import { type ClientOptions, checkOptions } from './options.js';
 import { createLimits } from './rate-limits.js';
-import { hrefToken, RecentSecrets } from './redact.js';
+import { RecentSet } from './recent.js';
+import { hrefToken } from './redact.js';
 import { assertApiUrl, type Region, regionHosts } from './regions.js';
 import { resolveRetrySettings } from './retry-policy.js';
 import { type SendAllOptions, type SendAllOutcome, sendAll } from './send-all.js';
@@ -243,7 +244,8 @@ export function createClient(options: ClientOptions): KyxClient {
   checkOptions(options);
   const { region, credentials, userAgent } = options;
   const hosts = regionHosts(region, options.baseUrl);
-  const apiTokens = new RecentSecrets(256);
+  // a long-lived client sees a new api.token per transaction; older ones are still caught by their JWT shape
+  const apiTokens = new RecentSet(256);
   const store = options.store ?? memoryStore();
   const scope = tenantScope(credentials.clientId, new URL(hosts.account).origin);
   const keys = createIdempotency(store, scope, options.idempotency);

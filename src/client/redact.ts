@@ -12,30 +12,6 @@ export function scrub(text: string, secrets: readonly string[]): string {
   return out.length > 500 ? `${out.slice(0, 500)}…` : out;
 }
 
-/**
- * The most recent `limit` secrets, for scrubbing: a long-lived client sees a new `api.token` per
- * transaction, so remembering all of them would grow without bound. Older tokens are still
- * caught by their JWT shape.
- */
-export class RecentSecrets {
-  readonly #limit: number;
-  readonly #values = new Set<string>();
-
-  constructor(limit: number) {
-    this.#limit = limit;
-  }
-
-  add(value: string): void {
-    this.#values.delete(value);
-    this.#values.add(value);
-    if (this.#values.size > this.#limit) this.#values.delete(this.#values.values().next().value as string);
-  }
-
-  values(): string[] {
-    return [...this.#values];
-  }
-}
-
 /** How deep a cause chain is copied; deeper causes are dropped. */
 const CAUSE_DEPTH = 8;
 

@@ -1,4 +1,5 @@
 import { TokenResponseSchema } from '../model/response.js';
+import { RecentSet } from './recent.js';
 import type { TokenSource, Transport } from './transport.js';
 
 /** UTF-8 aware base64 (btoa alone takes only Latin-1). */
@@ -28,8 +29,8 @@ export class TokenManager implements TokenSource {
   readonly #basic: string;
   #cached: { token: string; refreshAt: number } | undefined;
   #pending: Promise<string> | undefined;
-  /** Every token this manager obtained, for scrubbing. */
-  readonly #issued = new Set<string>();
+  /** The most recent tokens this manager obtained, for scrubbing. */
+  readonly #issued = new RecentSet(16);
 
   constructor(options: TokenManagerOptions) {
     this.#options = options;
@@ -53,7 +54,7 @@ export class TokenManager implements TokenSource {
 
   /** Secrets this manager knows: client secret, Basic credentials and tokens issued. */
   secrets(): string[] {
-    return [this.#options.clientSecret, this.#basic, ...this.#issued];
+    return [this.#options.clientSecret, this.#basic, ...this.#issued.values()];
   }
 
   async #request(): Promise<string> {
@@ -71,7 +72,6 @@ export class TokenManager implements TokenSource {
     const lifetime = answer.expires_in;
     const skew = Math.min(this.#options.skewSeconds ?? 60, lifetime / 2);
     this.#issued.add(answer.access_token);
-    if (this.#issued.size > 16) this.#issued.delete(this.#issued.values().next().value as string);
     this.#cached = { token: answer.access_token, refreshAt: Date.now() + (lifetime - skew) * 1000 };
     return answer.access_token;
   }
