@@ -18,6 +18,7 @@ export type {
   CompiledAccountRequest,
   CompleteAccountRequest,
   IdPresetOptions,
+  SendableRequest,
 } from './builder/types.js';
 export {
   type CallbackErrorContext,

@@ -4,6 +4,7 @@ import {
   type AccountResponse,
   account,
   type CallbackPayload,
+  type CompleteAccountRequest,
   type CredentialId,
   defineWorkflow,
   type ExecutionReference,
@@ -12,6 +13,8 @@ import {
   type KyxClient,
   type KyxTypeError,
   parseCallback,
+  type SendAllOutcome,
+  type SendableRequest,
   type UploadPartOf,
   type UploadResponse,
   type WorkflowDetails,
@@ -96,6 +99,20 @@ const tenantResponse = await client.send(account().ref('r7').workflow(tenant).do
 expectType<AccountResponse<typeof tenant>>(tenantResponse);
 client.upload(tenantResponse, 'document', pdf);
 expectError(client.upload(tenantResponse, 'front', jpeg));
+// a finished body with the four methods send needs (what `kyx send` builds) is sendable; an
+// incomplete builder is not, and a complete one still is, keeping its workflow
+declare const finished: SendableRequest;
+expectType<AccountResponse<unknown>>(await client.send(finished));
+expectType<Promise<SendAllOutcome[]>>(client.sendAll([finished, account().ref('r8').workflow(10011)]));
+expectAssignable<SendableRequest>(account().ref('r9').workflow(10011));
+expectAssignable<SendableRequest<'update'>>(account(res.account.id).ref('r9').workflow(10011));
+expectAssignable<SendableRequest>({} as CompleteAccountRequest);
+expectNotAssignable<SendableRequest>(account().workflow(10011)); // no .ref()
+expectNotAssignable<SendableRequest>(account().ref('r9').workflow(10026)); // no .document()
+expectNotAssignable<CompleteAccountRequest>(finished); // no setters
+expectError(client.send(account().workflow(10011)));
+expectError(client.send(account().ref('r9').workflow(10026)));
+expectError(client.sendAll([account().workflow(10011)]));
 // responses stay plain JSON values: no methods, assignable to the untyped response
 expectAssignable<AccountResponse>(res);
 expectAssignable<AccountResponse>(docv);

@@ -181,8 +181,32 @@ export type AccountValidationResult =
   | { readonly success: false; readonly issues: readonly KyxIssue[] };
 
 /**
- * A builder with every required part: it can be built, compiled, validated and sent.
- * `client.send` accepts exactly these.
+ * What `client.send` needs of a request: a finished body it can build, compile and validate. A
+ * complete builder ({@link CompleteAccountRequest}) is one; so is a finished JSON body wrapped
+ * with these four methods (what the `kyx send` command sends). An incomplete builder is not: its
+ * `build` and `compile` are typed as the message saying what is missing.
+ *
+ * @example
+ * ```ts
+ * import { account, type SendableRequest } from 'jumio-kyx';
+ * const ready: SendableRequest = account().ref('x').workflow(10011);
+ * const { method, path } = ready.compile();
+ * ```
+ */
+export interface SendableRequest<M extends AccountMode = AccountMode> {
+  /** The validated wire body; throws `KyxValidationError` on run-time problems. */
+  build(): AccountRequest;
+  /** Same as {@link SendableRequest.build}, so `JSON.stringify(request)` gives the body. */
+  toJSON(): AccountRequest;
+  /** Method, path and validated body. */
+  compile(): CompiledAccountRequest<M>;
+  /** The body or the problems, without throwing. */
+  validate(): AccountValidationResult;
+}
+
+/**
+ * A builder with every required part: it can be built, compiled, validated and sent, and it
+ * keeps the optional setters.
  *
  * @example
  * ```ts
@@ -191,15 +215,8 @@ export type AccountValidationResult =
  * ```
  */
 export interface CompleteAccountRequest<M extends AccountMode = AccountMode>
-  extends AccountSetters<CompleteAccountRequest<M>> {
-  /** The validated wire body; throws `KyxValidationError` on run-time problems. */
-  build(): AccountRequest;
-  /** Same as {@link CompleteAccountRequest.build}, so `JSON.stringify(builder)` gives the body. */
-  toJSON(): AccountRequest;
-  /** Method, path and validated body. */
-  compile(): CompiledAccountRequest<M>;
-  /** The body or the problems, without throwing. */
-  validate(): AccountValidationResult;
+  extends SendableRequest<M>,
+    AccountSetters<CompleteAccountRequest<M>> {
   /** Sets `userReference`. */
   user(userReference: string): CompleteAccountRequest<M>;
 }

@@ -1,5 +1,5 @@
 // The one place where `kyx` calls the client.
-import type { AccountValidationResult, CompiledAccountRequest, CompleteAccountRequest } from '../builder/types.js';
+import type { AccountValidationResult, CompiledAccountRequest, SendableRequest } from '../builder/types.js';
 import type { KyxClient } from '../client/client.js';
 import type { SendOptions } from '../client/idempotency.js';
 import type { WaitProgress } from '../client/wait.js';
@@ -33,7 +33,7 @@ export interface SendInput {
  * `client.send`, which validates it once more before sending. Invalid input throws
  * `KyxValidationError` and nothing is sent.
  */
-export function requestFromBody(input: SendInput): CompleteAccountRequest {
+export function requestFromBody(input: SendInput): SendableRequest {
   const mode = input.accountId === undefined ? 'create' : 'update';
   const validate = (): AccountValidationResult => {
     const issues: KyxIssue[] = [];
@@ -56,21 +56,15 @@ export function requestFromBody(input: SendInput): CompleteAccountRequest {
       ? { method: 'POST', path: API_PATHS.accounts, body }
       : { method: 'PUT', path: apiPath('account', { accountId: input.accountId }), body };
   };
-  // `send` calls only compile(); the builder's optional setters have no meaning for a finished
-  // JSON body, so this object carries the four methods of a finished request and nothing else.
-  const finished: Pick<CompleteAccountRequest, 'build' | 'toJSON' | 'compile' | 'validate'> = {
-    build,
-    toJSON: build,
-    compile,
-    validate,
-  };
-  return finished as CompleteAccountRequest;
+  // the builder's optional setters have no meaning for a finished JSON body: it is a sendable
+  // request and nothing more
+  return { build, toJSON: build, compile, validate };
 }
 
 /** Sends a request made by {@link requestFromBody}. */
 export function send(
   client: KyxClient,
-  request: CompleteAccountRequest,
+  request: SendableRequest,
   options: { signal: AbortSignal; idempotencyKey?: string | undefined },
 ): Promise<AccountResponse> {
   const call: SendOptions = {

@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import type { CompleteAccountRequest } from '../builder/types.js';
+import type { SendableRequest } from '../builder/types.js';
 import { KyxValidationError } from '../errors.js';
 import { CREDENTIAL_PARTS } from '../model/codes.js';
 import { API_PATHS, apiPath } from '../model/paths.js';
@@ -147,15 +147,12 @@ export interface KyxClient {
    * workflow the request named (`AccountResponse<10011>`), so {@link KyxClient.upload} accepts
    * only that workflow's parts.
    */
-  send<R extends CompleteAccountRequest>(
-    request: R,
-    options?: SendOptions,
-  ): Promise<AccountResponse<ResponseWorkflow<R>>>;
+  send<R extends SendableRequest>(request: R, options?: SendOptions): Promise<AccountResponse<ResponseWorkflow<R>>>;
   /**
    * Sends many requests under the client's account limit (and `ratePerSecond`, when given); one
    * outcome per input, in input order.
    */
-  sendAll(requests: readonly CompleteAccountRequest[], options?: SendAllOptions): Promise<SendAllOutcome[]>;
+  sendAll(requests: readonly SendableRequest[], options?: SendAllOptions): Promise<SendAllOutcome[]>;
   /**
    * Forgets an idempotency key, so the next `send` under it is sent. Call it only after you made
    * sure no transaction exists for a key a `KyxIdempotencyError` reported blocked.
@@ -269,7 +266,7 @@ export function createClient(options: ClientOptions): KyxClient {
   const tenant = { kind: 'tenant', tokens } as const;
 
   async function sendOne(
-    request: CompleteAccountRequest,
+    request: SendableRequest,
     call: SendOptions | undefined,
     limiter?: RateLimiter,
   ): Promise<AccountResponse<never>> {

@@ -1,4 +1,4 @@
-import type { CompleteAccountRequest } from '../builder/types.js';
+import type { SendableRequest } from '../builder/types.js';
 import { KyxValidationError } from '../errors.js';
 import type { AccountResponse } from '../model/response.js';
 import { createRateLimiter, type RateLimiter } from './limiter.js';
@@ -73,14 +73,14 @@ export interface SendAllRejected {
 export type SendAllOutcome = SendAllFulfilled | SendAllRejected;
 
 type SendOne = (
-  request: CompleteAccountRequest,
+  request: SendableRequest,
   limiter: RateLimiter | undefined,
   options: { signal?: AbortSignal } | undefined,
 ) => Promise<AccountResponse>;
 
 /** Runs the batch: `concurrency` workers take the next index; every attempt waits for the cap (if any) and the client's limit. */
 export async function sendAll(
-  requests: readonly CompleteAccountRequest[],
+  requests: readonly SendableRequest[],
   options: SendAllOptions | undefined,
   sendOne: SendOne,
 ): Promise<SendAllOutcome[]> {
@@ -101,11 +101,7 @@ export async function sendAll(
       const index = next++;
       try {
         signal?.throwIfAborted();
-        const value = await sendOne(
-          requests[index] as CompleteAccountRequest,
-          limiter,
-          signal ? { signal } : undefined,
-        );
+        const value = await sendOne(requests[index] as SendableRequest, limiter, signal ? { signal } : undefined);
         outcomes[index] = { status: 'fulfilled', index, value };
       } catch (reason) {
         outcomes[index] = { status: 'rejected', index, reason };
