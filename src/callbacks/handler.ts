@@ -1,3 +1,4 @@
+import { readBounded } from '../client/body.js';
 import type { KyxClient } from '../client/client.js';
 import { storeOf } from '../client/store-of.js';
 import { KyxError, type KyxIssue, KyxValidationError } from '../errors.js';
@@ -5,7 +6,6 @@ import type { CallbackPayload, WorkflowDetails } from '../model/response.js';
 import { memoryStore } from '../store/memory.js';
 import type { KyxStore } from '../store/types.js';
 import { parseCallback } from './parse.js';
-import { readCapped } from './read.js';
 import { isLoopbackAddress, JUMIO_CALLBACK_IPS, normalizeAddress, senderAddress, type TrustProxy } from './sources.js';
 
 /**
@@ -485,7 +485,13 @@ export function createCallbackHandler(options: CallbackHandlerOptions): Callback
       const timer = deadline(deadlineMs);
       let answered = false;
       try {
-        const body = await readCapped(request, maxBodyBytes, timer.signal);
+        // the bytes, 'too-large' (by Content-Length or as it streams), or 'unreadable' (the stream
+        // failed or the deadline passed first)
+        const body = await readBounded(request.body, {
+          maxBytes: maxBodyBytes,
+          declared: Number(request.headers.get('content-length') ?? Number.NaN),
+          signal: timer.signal,
+        }).catch(() => 'unreadable' as const);
         if (body === 'too-large') return answer(end('too-large'));
         if (body === 'unreadable') {
           if (timer.signal.aborted) return answer(end('timeout'));

@@ -65,72 +65,62 @@ export interface BodyRead {
   mayHaveCreated?: boolean | undefined;
 }
 
-const tooLarge = (read: BodyRead, what: string) =>
-  new KyxResponseError(
-    read.method,
-    read.path,
-    [{ path: '', message: `is larger than ${read.maxBytes} bytes (${what}; raise ${read.option} if it is expected)` }],
-    { mayHaveCreated: read.mayHaveCreated ?? false },
-  );
+/** How {@link readBounded} reads a stream. */
+export interface Bounds {
+  /** The bound in bytes. */
+  maxBytes: number;
+  /** The length the sender declared (`Content-Length`), if it is to be trusted: past the bound, nothing is read. */
+  declared?: number | undefined;
+  /** Aborting it ends the read with its reason. */
+  signal?: AbortSignal | undefined;
+  /** Epoch ms by which the whole body must have arrived (a deadline already past ends it at once). */
+  deadline?: number | undefined;
+  /** The error the read ends with when the deadline passes. */
+  late?: (() => unknown) | undefined;
+}
 
 /**
- * Reads a whole body with a byte bound and a deadline. A `Content-Length` past the bound is
- * refused before reading; otherwise the bytes are counted as they arrive (decompressed), and the
- * reader is cancelled as soon as the bound is passed (`KyxResponseError`), the deadline passes
- * (`KyxTimeoutError`) or the signal aborts (its reason). A connection lost midway is a
- * `KyxNetworkError` with `stage: 'body'`.
+ * Reads a whole stream within a byte bound: the bytes, or `'too-large'` when the declared length
+ * or the bytes counted as they arrive pass the bound (the stream is cancelled, the rest never
+ * read). Rejects, cancelling the stream, with the signal's reason when it aborts, `late()` when
+ * the deadline passes, or the stream's own error. The one bounded reader of the client's
+ * answers and the callback handler's requests.
  */
-export async function readCapped(response: Response, read: BodyRead): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > read.maxBytes && !response.headers.has('content-encoding')) {
-    await response.body?.cancel().catch(() => undefined);
-    throw tooLarge(read, `Content-Length ${declared}`);
+export async function readBounded(
+  body: ReadableStream<Uint8Array> | null,
+  bounds: Bounds,
+): Promise<Uint8Array | 'too-large'> {
+  const { maxBytes, declared, signal, deadline, late } = bounds;
+  if (declared !== undefined && declared > maxBytes) {
+    await body?.cancel().catch(() => undefined);
+    return 'too-large';
   }
-  if (response.body === null) return new Uint8Array(0);
-  const reader = response.body.getReader();
+  if (body === null) return new Uint8Array(0);
+  const reader = body.getReader();
   let stop: ((error: unknown) => void) | undefined;
   const stopped = new Promise<never>((_, reject) => {
     stop = reject;
   });
   stopped.catch(() => undefined);
-  const timer = setTimeout(
-    () =>
-      stop?.(
-        new KyxTimeoutError(read.method, read.path, read.timeout, { mayHaveCreated: read.mayHaveCreated ?? false }),
-      ),
-    Math.max(0, read.deadline - Date.now()),
-  );
-  const onAbort = () => stop?.(read.signal?.reason);
-  read.signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = deadline === undefined ? undefined : setTimeout(() => stop?.(late?.()), deadline - Date.now());
+  const onAbort = () => stop?.(signal?.reason);
+  signal?.addEventListener('abort', onAbort);
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
-    if (read.signal?.aborted) throw read.signal.reason;
+    signal?.throwIfAborted();
     for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array>;
-      try {
-        next = await Promise.race([reader.read(), stopped]);
-      } catch (error) {
-        if (error instanceof KyxTimeoutError || error === read.signal?.reason) throw error;
-        throw new KyxNetworkError(read.method, read.path, systemErrorCode(error), {
-          cause: RedactedError.from(error, read.secrets ?? []),
-          stage: 'body',
-          mayHaveCreated: read.mayHaveCreated ?? false,
-        });
-      }
+      const next = await Promise.race([reader.read(), stopped]);
       if (next.done) break;
       size += next.value.byteLength;
-      if (size > read.maxBytes) throw tooLarge(read, 'the body went on past it');
+      if (size > maxBytes) return 'too-large';
       chunks.push(next.value);
     }
-  } catch (error) {
-    reader.cancel().catch(() => undefined);
-    throw error;
   } finally {
+    reader.cancel().catch(() => undefined); // the rest is never read (nothing to cancel once it all arrived)
     clearTimeout(timer);
-    read.signal?.removeEventListener('abort', onAbort);
+    signal?.removeEventListener('abort', onAbort);
   }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
   const out = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
@@ -138,4 +128,37 @@ export async function readCapped(response: Response, read: BodyRead): Promise<Ui
     offset += chunk.byteLength;
   }
   return out;
+}
+
+/**
+ * Reads a whole answer body with a byte bound and a deadline ({@link readBounded}): a
+ * `Content-Length` past the bound is refused before reading, unless the body is compressed (it
+ * is then counted as it expands). Past the bound `KyxResponseError`, past the deadline
+ * `KyxTimeoutError`, an abort its reason, and a connection lost midway a `KyxNetworkError` with
+ * `stage: 'body'`.
+ */
+export async function readCapped(response: Response, read: BodyRead): Promise<Uint8Array> {
+  const length = Number(response.headers.get('content-length') ?? Number.NaN);
+  const declared = Number.isFinite(length) && !response.headers.has('content-encoding') ? length : undefined;
+  const answered = { mayHaveCreated: read.mayHaveCreated ?? false };
+  const body = await readBounded(response.body, {
+    ...read,
+    declared,
+    late: () => new KyxTimeoutError(read.method, read.path, read.timeout, answered),
+  }).catch((error: unknown) => {
+    if (error instanceof KyxTimeoutError || error === read.signal?.reason) throw error;
+    throw new KyxNetworkError(read.method, read.path, systemErrorCode(error), {
+      cause: RedactedError.from(error, read.secrets ?? []),
+      stage: 'body',
+      ...answered,
+    });
+  });
+  if (body !== 'too-large') return body;
+  const what = (declared ?? 0) > read.maxBytes ? `Content-Length ${declared}` : 'the body went on past it';
+  throw new KyxResponseError(
+    read.method,
+    read.path,
+    [{ path: '', message: `is larger than ${read.maxBytes} bytes (${what}; raise ${read.option} if it is expected)` }],
+    answered,
+  );
 }

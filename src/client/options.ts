@@ -93,9 +93,16 @@ const nonEmpty = (value: unknown) => typeof value === 'string' && value.trim().l
 /** What a header value may hold: visible ASCII and inner spaces (RFC 9110 field-value, no obs-text). */
 const HEADER_VALUE = /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/;
 
-/** Largest per-attempt timeout (10 minutes) and retry wait bounds (1 hour) an option may set. */
+/** Largest per-attempt timeout (10 minutes), of the client and of one call, and retry wait bound (1 hour) an option may set. */
 const MAX_TIMEOUT_MS = 600_000;
 const MAX_WAIT_MS = 3_600_000;
+
+/** The issue of a `timeout` (the client's or a call's) that is not a positive number of ms up to 10 minutes. */
+export function timeoutIssues(timeout: unknown): KyxIssue[] {
+  return typeof timeout === 'number' && timeout > 0 && timeout <= MAX_TIMEOUT_MS
+    ? []
+    : [{ path: 'timeout', message: `must be a positive number of milliseconds, at most ${MAX_TIMEOUT_MS}` }];
+}
 /** Most retries an option may ask for. */
 const MAX_RETRIES = 10;
 
@@ -175,9 +182,7 @@ export function checkOptions(options: ClientOptions): void {
   }
   if (o.fetch !== undefined && typeof o.fetch !== 'function')
     issues.push({ path: 'fetch', message: 'must be a function' });
-  if (o.timeout !== undefined && !(typeof o.timeout === 'number' && o.timeout > 0 && o.timeout <= MAX_TIMEOUT_MS)) {
-    issues.push({ path: 'timeout', message: `must be a positive number of milliseconds, at most ${MAX_TIMEOUT_MS}` });
-  }
+  if (o.timeout !== undefined) issues.push(...timeoutIssues(o.timeout));
   issues.push(...rateLimitIssues(o.rateLimits), ...idempotencyIssues(o.idempotency));
   if (
     o.store !== undefined &&

@@ -6,6 +6,7 @@ import { PROBLEM_BYTES, type ResolvedResponseLimits, readCapped } from './body.j
 import { httpError, KyxNetworkError, KyxResponseError, KyxTimeoutError } from './errors.js';
 import { emit, type KyxHooks, type KyxRequestEvent } from './hooks.js';
 import { networkErrorKind, systemErrorCode } from './network.js';
+import { timeoutIssues } from './options.js';
 import type { Limits } from './rate-limits.js';
 import { RedactedError, scrub } from './redact.js';
 import { KyxRedirectError } from './redirect-error.js';
@@ -69,9 +70,6 @@ export interface Transport {
   bytes(spec: CallSpec): Promise<{ response: Response; data: Uint8Array }>;
 }
 
-/** Largest per-call timeout (10 minutes), as for the client option. */
-const MAX_TIMEOUT_MS = 600_000;
-
 /** A backoff delay from the user's function, made finite and within [0, limit]. */
 function boundedDelay(delay: number, limit: number): number {
   return Number.isFinite(delay) ? Math.min(Math.max(0, delay), limit) : limit;
@@ -94,7 +92,13 @@ function retryReason(error: unknown): string {
  * create an execution, so only its errors may say `mayHaveCreated`; earlier attempts of the call
  * were retried only when they provably were not processed, so the last attempt decides.
  */
-async function toKyxError(error: unknown, spec: CallSpec, path: string, config: TransportConfig): Promise<unknown> {
+async function toKyxError(
+  error: unknown,
+  spec: CallSpec,
+  path: string,
+  config: TransportConfig,
+  readProblem: (response: Response) => Promise<Uint8Array>,
+): Promise<unknown> {
   if (isKyxError(error)) return error; // e.g. the token request failed: the account request was never sent
   const creates = spec.operation === 'account';
   if (spec.signal?.aborted) return spec.signal.reason;
@@ -110,18 +114,7 @@ async function toKyxError(error: unknown, spec: CallSpec, path: string, config: 
     let title: string | undefined;
     let detail: string | undefined;
     try {
-      const timeout = spec.timeout ?? config.timeout;
-      const bytes = await readCapped(response, {
-        method: spec.method,
-        path,
-        maxBytes: PROBLEM_BYTES,
-        option: 'the problem-details bound',
-        deadline: Date.now() + timeout,
-        timeout,
-        signal: spec.signal,
-        secrets: config.secrets(),
-      });
-      const problem: unknown = JSON.parse(new TextDecoder().decode(bytes));
+      const problem: unknown = JSON.parse(new TextDecoder().decode(await readProblem(response)));
       if (typeof problem === 'object' && problem !== null) {
         const p = problem as { title?: unknown; detail?: unknown };
         if (typeof p.title === 'string') title = scrub(p.title, config.secrets());
@@ -175,12 +168,8 @@ export function createTransport(config: TransportConfig): Transport {
 
   async function call(spec: CallSpec): Promise<Response> {
     const timeout = spec.timeout ?? config.timeout;
-    if (!(typeof timeout === 'number' && timeout > 0 && timeout <= MAX_TIMEOUT_MS)) {
-      throw new KyxValidationError(
-        [{ path: 'timeout', message: `must be a positive number of milliseconds, at most ${MAX_TIMEOUT_MS}` }],
-        'call options',
-      );
-    }
+    const invalid = timeoutIssues(timeout);
+    if (invalid.length > 0) throw new KyxValidationError(invalid, 'call options');
     const target = new URL(spec.url);
     const base: Omit<KyxRequestEvent, 'attempt'> = {
       operation: spec.operation,
@@ -274,7 +263,9 @@ export function createTransport(config: TransportConfig): Transport {
       startedAt.set(response, state.startedAt);
       return response;
     } catch (error) {
-      throw await toKyxError(error, spec, base.path, config);
+      throw await toKyxError(error, spec, base.path, config, (answer) =>
+        read(spec, answer, PROBLEM_BYTES, 'the problem-details bound'),
+      );
     }
   }
 

@@ -311,6 +311,26 @@ describe('createCallbackHandler: bodies that are not callbacks', () => {
     const response = await r.handler(stalled, LOCAL);
     expect([response.status, await body(response)]).toEqual([408, { outcome: 'timeout' }]);
   });
+
+  it('answers 400 to a body whose stream fails midway', async () => {
+    const h = setup();
+    const r = recording(h.client);
+    const broken = new Request('http://app.example/cb', {
+      method: 'POST',
+      body: new ReadableStream({
+        start(c) {
+          c.enqueue(new TextEncoder().encode('{"callback'));
+          c.error(new Error('connection reset'));
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    const response = await r.handler(broken, LOCAL);
+    expect([response.status, await body(response)]).toEqual([
+      400,
+      { outcome: 'invalid', issues: [{ path: '', message: 'could not be read' }] },
+    ]);
+  });
 });
 
 describe('createCallbackHandler: failures are reported, not lost', () => {
