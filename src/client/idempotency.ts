@@ -163,7 +163,7 @@ export function createIdempotency(
     if (stored !== undefined) {
       try {
         const parsed = parseWith(AccountResponseSchema, JSON.parse(stored), { quoteValues: false });
-        if (parsed.success) return parsed.output as AccountResponse;
+        if (parsed.success) return parsed.output;
       } catch {
         // unreadable: reported as expired below
       }
@@ -171,14 +171,15 @@ export function createIdempotency(
     throw new KyxIdempotencyError({ key, reason: 'expired', accountId: record.a, workflowExecutionId: record.w });
   }
 
+  /** Sends as the owner of the key, whose record `pending` this sender wrote. */
   async function own(
     n: ReturnType<typeof names>,
     owner: string,
     fingerprint: string,
+    pending: string,
     responseTtlMs: number,
     send: KeyedSend,
   ): Promise<AccountResponse> {
-    const pending = JSON.stringify({ s: 'pending', f: fingerprint, o: owner } satisfies KeyRecord);
     const renew = setInterval(() => {
       void rawStore.replace(n.lease, owner, owner, leaseMs).catch(() => undefined);
     }, leaseMs / 3);
@@ -231,9 +232,9 @@ export function createIdempotency(
         const text = await store.get(n.rec);
         if (text === undefined) {
           if (await store.setIfAbsent(n.lease, owner, leaseMs)) {
-            const pending: KeyRecord = { s: 'pending', f: fingerprint, o: owner };
-            if (await store.setIfAbsent(n.rec, JSON.stringify(pending), retentionMs)) {
-              return own(n, owner, fingerprint, responseTtlMs, send);
+            const pending = JSON.stringify({ s: 'pending', f: fingerprint, o: owner } satisfies KeyRecord);
+            if (await store.setIfAbsent(n.rec, pending, retentionMs)) {
+              return own(n, owner, fingerprint, pending, responseTtlMs, send);
             }
             await store.delete(n.lease, owner); // someone recorded the key meanwhile: read it again
             continue;

@@ -80,5 +80,5 @@ export function parseRedirect(url: string | URL): WebRedirect {
   }
   const parsed = parseWith(RedirectSchema, input, { quoteValues: false });
   if (!parsed.success) throw new KyxValidationError(parsed.issues, 'redirect');
-  return parsed.output as WebRedirect;
+  return parsed.output;
 }
