@@ -8,8 +8,8 @@ import type {
   WorkflowDetails,
   WorkflowStatusResponse,
 } from '../model/response.js';
-import { PENDING_DECISION, type StepResult } from './outcome.js';
-import type { CredentialRecord, ExecutionRecord } from './state.js';
+import { PENDING_DECISION } from './outcome.js';
+import type { CredentialRecord, ExecutionRecord, StepResult } from './state.js';
 
 /** Paths the simulator serves (one origin for every Jumio host). */
 export const paths = {
