@@ -1,3 +1,4 @@
+import { match } from 'ts-pattern';
 import { CAPABILITIES, CAPABILITY_DATA, type CapabilitySpec, type KnownCapabilityName } from '../model/capabilities.js';
 import type { CapabilityResult, Decision } from '../model/response.js';
 import { createRandom, type Random } from './random.js';
@@ -25,8 +26,13 @@ const CITIES = [
   ['RIVERSIDE', '92501'],
 ] as const;
 
+/** A risk score in the band of a verdict. */
 const score = (random: Random, type: Verdict) =>
-  type === 'PASSED' ? random.int(0, 30) : type === 'WARNING' ? random.int(31, 70) : random.int(71, 100);
+  match(type)
+    .with('PASSED', () => random.int(0, 30))
+    .with('WARNING', () => random.int(31, 70))
+    .with('REJECTED', () => random.int(71, 100))
+    .exhaustive();
 
 const decision = (type: Type, label: string, risk: number): Decision => ({
   type,
