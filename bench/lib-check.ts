@@ -6,7 +6,8 @@
 // `tsc --extendedDiagnostics` in interleaved rounds; the bound (≤ 1.15× the baseline) is on the
 // CPU time of the tsc process (user + system, less disturbed by a busy machine than wall-clock
 // time); wall-clock "Total time", instantiations, types and files are reported beside it.
-// `--check` prints one `note:` line and `N passed, N failed`, and fails when the bound is missed.
+// `--check` prints one `note:` line and `N passed, N failed`, and fails when the bound is missed
+// (one round; a miss is measured again, median of 3 fresh rounds, before it fails the step).
 // What keeps it met: the root entry's .d.ts never reach valibot (the schemas are in
 // `jumio-kyx/schemas`; scripts/check-dts-valibot.ts checks the built graph).
 import { spawnSync } from 'node:child_process';
@@ -229,7 +230,7 @@ export async function runLibCheckBench(options: LibCheckOptions = {}): Promise<B
       'A consumer file that uses Node.js (`node:fs/promises`) and type-fest (`Simplify`) is checked twice with `tsc --extendedDiagnostics`: with `import { account } from',
       "'jumio-kyx'` and one request built with it, and without those two lines (the baseline).",
       'Both projects have `@types/node` and type-fest (its ~215 declaration files are the price of the chosen stack, DESIGN.md "Costs of the chosen stack", so they are in the baseline).',
-      "A third project imports valibot instead of jumio-kyx and builds one schema: what valibot's declarations cost, which the root entry keeps out (`npm test` checks the first two only, once each).",
+      "A third project imports valibot instead of jumio-kyx and builds one schema: what valibot's declarations cost, which the root entry keeps out (`npm test` checks the first two only, once each, and a miss again over 3 rounds).",
       'Compiler options:',
       `${Object.entries(LIB_CHECK_OPTIONS)
         .map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``)
@@ -252,13 +253,21 @@ export async function runLibCheckBench(options: LibCheckOptions = {}): Promise<B
 
 if (isMain(import.meta.url)) {
   const checking = process.argv.includes('--check');
-  const section = await runLibCheckBench(checking ? { rounds: 1, bound: true } : {});
-  if (!checking) printSection(section);
+  if (!checking) printSection(await runLibCheckBench());
   else {
-    const cpu = section.figures[0] as BenchFigure;
+    // One round; a miss is measured again as the report measures (median of 3 fresh rounds), so
+    // that one run slowed by a busy machine does not fail the step and a real regression still does.
+    let section = await runLibCheckBench({ rounds: 1, bound: true });
+    let rounds = 1;
+    if (met(section.figures[0] as BenchFigure) !== true) {
+      rounds = 3;
+      section = await runLibCheckBench({ rounds, bound: true });
+    }
+    const [cpu, wall] = section.figures as [BenchFigure, BenchFigure];
     const ok = met(cpu) === true;
+    const measured = rounds === 1 ? 'one round' : 'median of 3 rounds, after a first round above the bound';
     console.log(
-      `note: importing account costs ${ratio(cpu).toFixed(2)}× the baseline's tsc CPU time (${Math.round(cpu.value)} ms vs ${Math.round(cpu.baseline)} ms), ${ok ? 'within' : 'above the bound'} ≤ ${LIB_CHECK_TARGET}×`,
+      `note: importing account costs ${ratio(cpu).toFixed(2)}× the baseline's tsc CPU time (${Math.round(cpu.value)} ms vs ${Math.round(cpu.baseline)} ms; wall-clock Total time ${ratio(wall).toFixed(2)}×; ${measured}), ${ok ? 'within' : 'above the bound'} ≤ ${LIB_CHECK_TARGET}×`,
     );
     const failed = ok ? 0 : 1;
     console.log(`lib-check: ${1 - failed} passed, ${failed} failed`);
