@@ -1,4 +1,4 @@
-import { TokenResponseSchema } from '../model/response.js';
+import { TokenResponseSchema } from '../model/response-schemas.js';
 import type { TokenSource, Transport } from './transport.js';
 
 /** UTF-8 aware base64 (btoa alone takes only Latin-1). */

@@ -1,5 +1,6 @@
 import { match } from 'ts-pattern';
-import { CAPABILITIES, CAPABILITY_DATA, type CapabilitySpec, type KnownCapabilityName } from '../model/capabilities.js';
+import { CAPABILITIES, type CapabilitySpec, type KnownCapabilityName } from '../model/capabilities.js';
+import { CAPABILITY_DATA } from '../model/capability-data-schemas.js';
 import type { CapabilityResult, Decision } from '../model/response.js';
 import { createRandom, type Random } from './random.js';
 import type { CredentialRecord, ExecutionRecord, Outcome, StepResult } from './state.js';
