@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     simulator: 'src/simulator/index.ts',
     redis: 'src/redis/index.ts',
+    schemas: 'src/schemas.ts',
     cli: 'src/cli/bin.ts',
   },
   format: ['esm'],

@@ -43,6 +43,13 @@ export async function loadBuiltSimulator(): Promise<typeof import('../src/simula
   return (await import(url)) as typeof import('../src/simulator/index.js');
 }
 
+/** The built schemas entry (`jumio-kyx/schemas`), typed as its source. */
+export async function loadBuiltSchemas(): Promise<typeof import('../src/schemas.js')> {
+  ensureBuilt();
+  const url = pathToFileURL(join(PACKAGE_ROOT, 'dist', 'schemas.js')).href;
+  return (await import(url)) as typeof import('../src/schemas.js');
+}
+
 /** The built Redis entry (`jumio-kyx/redis`), typed as its source. */
 export async function loadBuiltRedis(): Promise<typeof import('../src/redis/index.js')> {
   ensureBuilt();

@@ -6,9 +6,10 @@
 // `tsc --extendedDiagnostics` in interleaved rounds; the bound (≤ 1.15× the baseline) is on the
 // CPU time of the tsc process (user + system, less disturbed by a busy machine than wall-clock
 // time); wall-clock "Total time", instantiations, types and files are reported beside it.
-// `--check` prints one `note:` line and `N passed, N failed`; the bound is a known miss until the
-// root entry's .d.ts stop pulling in valibot (issue 15 item 2): it fails the step only with
-// KYX_ENFORCE_LIBCHECK_BOUND=1.
+// `--check` prints one `note:` line and `N passed, N failed`, and fails when the bound is missed
+// (one round; a miss is measured again, median of 3 fresh rounds, before it fails the step).
+// What keeps it met: the root entry's .d.ts never reach valibot (the schemas are in
+// `jumio-kyx/schemas`; scripts/check-dts-valibot.ts checks the built graph).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -219,14 +220,9 @@ export async function runLibCheckBench(options: LibCheckOptions = {}): Promise<B
   }
   const addedRows = [...addedFiles].sort((a, b) => b[1] - a[1]).map(([name, count]) => [name, count]);
   const cpu = figures[0] as BenchFigure;
-  const added = (variant: Variant, key: 'cpuMs' | 'instantiations') =>
-    key === 'cpuMs'
-      ? med(variant, 'cpuMs') - med('baseline', 'cpuMs')
-      : first(variant).instantiations - first('baseline').instantiations;
-  const percent = (key: 'cpuMs' | 'instantiations') =>
-    `${((added('valibot', key) / added('jumio-kyx', key)) * 100).toFixed(0)} %`;
-  const share = variants.includes('valibot')
-    ? `Of the ${Math.round(added('jumio-kyx', 'cpuMs'))} ms of CPU time the import adds, valibot's declarations alone cost ${Math.round(added('valibot', 'cpuMs'))} ms (${percent('cpuMs')}); of the instantiations, ${percent('instantiations')}. `
+  const added = (variant: Variant) => Math.round(med(variant, 'cpuMs') - med('baseline', 'cpuMs'));
+  const valibotAlone = variants.includes('valibot')
+    ? ` The root entry's declarations reach no valibot file (its schemas are in \`jumio-kyx/schemas\`; scripts/check-dts-valibot.ts checks the built graph after every build): valibot's declarations alone add ${added('valibot')} ms of CPU time (${(med('valibot', 'cpuMs') / med('baseline', 'cpuMs')).toFixed(2)}× the baseline), against ${added('jumio-kyx')} ms for the import of \`account\`. Before they moved there (CHANGELOG, 0.2.0), the import cost 1.43–1.54×.`
     : '';
   return {
     title: 'Type-check cost with skipLibCheck off (bench/lib-check.ts)',
@@ -234,7 +230,7 @@ export async function runLibCheckBench(options: LibCheckOptions = {}): Promise<B
       'A consumer file that uses Node.js (`node:fs/promises`) and type-fest (`Simplify`) is checked twice with `tsc --extendedDiagnostics`: with `import { account } from',
       "'jumio-kyx'` and one request built with it, and without those two lines (the baseline).",
       'Both projects have `@types/node` and type-fest (its ~215 declaration files are the price of the chosen stack, DESIGN.md "Costs of the chosen stack", so they are in the baseline).',
-      "A third project imports valibot instead of jumio-kyx and builds one schema: valibot's own share of the cost (`npm test` checks the first two only, once each).",
+      "A third project imports valibot instead of jumio-kyx and builds one schema: what valibot's declarations cost, which the root entry keeps out (`npm test` checks the first two only, once each, and a miss again over 3 rounds).",
       'Compiler options:',
       `${Object.entries(LIB_CHECK_OPTIONS)
         .map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``)
@@ -246,32 +242,34 @@ export async function runLibCheckBench(options: LibCheckOptions = {}): Promise<B
     details: [
       '### Declaration files the import adds',
       table(['package', 'files'], addedRows),
-      `${share}${
+      `${
         met(cpu)
           ? `**Findings.** The import costs ${ratio(cpu).toFixed(2)}× the baseline's CPU time: within the bound.`
-          : `**Findings.** The bound is missed: the import costs ${ratio(cpu).toFixed(2)}× the baseline's CPU time. The root entry's declaration files import valibot (the public \`*Schema\` exports), so tsc checks valibot's declarations for every consumer that does not skip lib checks; moving them out of the root (issue 15 item 2) is deferred until the feature branches land. Until then \`npm test\` reports this figure as a known miss; \`KYX_ENFORCE_LIBCHECK_BOUND=1\` makes it fail.`
-      }`,
+          : `**Findings.** The bound is missed: the import costs ${ratio(cpu).toFixed(2)}× the baseline's CPU time.`
+      }${valibotAlone}`,
     ].join('\n\n'),
   };
 }
 
 if (isMain(import.meta.url)) {
   const checking = process.argv.includes('--check');
-  const section = await runLibCheckBench(checking ? { rounds: 1, bound: true } : {});
-  if (!checking) printSection(section);
+  if (!checking) printSection(await runLibCheckBench());
   else {
-    const cpu = section.figures[0] as BenchFigure;
-    const enforced = process.env['KYX_ENFORCE_LIBCHECK_BOUND'] === '1';
+    // One round; a miss is measured again as the report measures (median of 3 fresh rounds), so
+    // that one run slowed by a busy machine does not fail the step and a real regression still does.
+    let section = await runLibCheckBench({ rounds: 1, bound: true });
+    let rounds = 1;
+    if (met(section.figures[0] as BenchFigure) !== true) {
+      rounds = 3;
+      section = await runLibCheckBench({ rounds, bound: true });
+    }
+    const [cpu, wall] = section.figures as [BenchFigure, BenchFigure];
     const ok = met(cpu) === true;
-    const verdict = ok
-      ? `within ≤ ${LIB_CHECK_TARGET}×`
-      : enforced
-        ? `above the bound ${LIB_CHECK_TARGET}×`
-        : `above the bound ${LIB_CHECK_TARGET}×: known miss until issue 15 item 2 (KYX_ENFORCE_LIBCHECK_BOUND=1 enforces it)`;
+    const measured = rounds === 1 ? 'one round' : 'median of 3 rounds, after a first round above the bound';
     console.log(
-      `note: importing account costs ${ratio(cpu).toFixed(2)}× the baseline's tsc CPU time (${Math.round(cpu.value)} ms vs ${Math.round(cpu.baseline)} ms), ${verdict}`,
+      `note: importing account costs ${ratio(cpu).toFixed(2)}× the baseline's tsc CPU time (${Math.round(cpu.value)} ms vs ${Math.round(cpu.baseline)} ms; wall-clock Total time ${ratio(wall).toFixed(2)}×; ${measured}), ${ok ? 'within' : 'above the bound'} ≤ ${LIB_CHECK_TARGET}×`,
     );
-    const failed = !ok && enforced ? 1 : 0;
+    const failed = ok ? 0 : 1;
     console.log(`lib-check: ${1 - failed} passed, ${failed} failed`);
     process.exit(failed);
   }

@@ -5,7 +5,7 @@
 import { do_not_optimize, measure } from 'mitata';
 import * as v from 'valibot';
 import { seedJsonSnippets } from '../test/fixtures/seed.js';
-import { loadBuiltPackage } from './built.js';
+import { loadBuiltPackage, loadBuiltSchemas } from './built.js';
 import { type BenchFigure, type BenchSection, isMain, printSection, table } from './report.js';
 
 /** Options of the run-time benchmark. */
@@ -132,7 +132,7 @@ function figure(
 /** Runs every pair; returns the section of the report. */
 export async function runRuntimeBench(options: RuntimeBenchOptions = {}): Promise<BenchSection> {
   const pkg = await loadBuiltPackage();
-  const { AccountRequestSchema, AccountResponseSchema } = pkg;
+  const { AccountRequestSchema, AccountResponseSchema } = await loadBuiltSchemas();
   const { designCard, largest } = requests(pkg);
   const rounds = options.rounds ?? 5;
   const minMs = options.minMs ?? 300;

@@ -1,11 +1,13 @@
 // Renders docs/guides/capabilities.md from the capability table (src/model/capabilities.ts) and
-// the data schemas (src/model/capability-data.ts): the page is never edited by hand. `npm run docs`
+// the data schemas (src/model/capability-data-schemas.ts): the page is never edited by hand. `npm run docs`
 // (scripts/docs.ts) rewrites it; test/capabilities-page.test.ts fails when the committed page
 // differs from what the table renders, and the snippets on it are type-checked by
 // scripts/check-examples.ts.
 import { fileURLToPath } from 'node:url';
 import type * as v from 'valibot';
-import { CAPABILITIES, CAPABILITY_DATA, type CapabilitySpec, DECISION_TYPES } from '../src/model/capabilities.js';
+import { CAPABILITIES, type CapabilitySpec, DECISION_TYPES } from '../src/model/capabilities.js';
+import { CAPABILITY_DATA } from '../src/model/capability-data-schemas.js';
+import type { CapabilityDataMap } from '../src/model/response.js';
 import { WORKFLOW_CATALOG } from '../src/workflows/catalog.js';
 import type { WorkflowSpec } from '../src/workflows/define.js';
 import { anchor } from './workflow-catalog-page.js';
@@ -24,7 +26,7 @@ const DATA_INTERFACE: Record<string, string> = {
   liveness: 'LivenessData',
   similarity: 'SimilarityData',
   authentication: 'AuthenticationData',
-};
+} satisfies Record<keyof CapabilityDataMap, string>;
 
 /** The top-level fields of an object schema. */
 function fields(schema: v.GenericSchema): string[] {

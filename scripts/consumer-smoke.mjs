@@ -74,12 +74,17 @@ const sample = `import {
   KyxValidationError,
 } from 'jumio-kyx';
 import { redisStore } from 'jumio-kyx/redis';
+import { AccountRequestSchema } from 'jumio-kyx/schemas';
 
 // jumio-kyx/redis type-checks and loads without the optional \`redis\` peer (it is imported on first use).
 export const store = redisStore({ url: 'redis://127.0.0.1:6379', prefix: 'consumer:' });
 
 export const request = account().ref('myOrganization').workflow(10026).document('USA', 'BS').capability.ekyc('one');
 export const body: AccountRequest = request.build();
+
+// jumio-kyx/schemas resolves and runs; its schemas are Standard Schemas (no valibot import needed here).
+const checked = AccountRequestSchema['~standard'].validate(body);
+export const schemaAccepts = !(checked instanceof Promise) && checked.issues === undefined;
 
 const withCallback: AccountFragment = (b) => b.callback('https://acme.example/jumio').tokenLifetime('1d');
 
@@ -132,7 +137,7 @@ export function mistakes(): void {
 }
 `;
 
-const run = `import { compiled, request, store, tryBuild, update } from './sample.js';
+const run = `import { compiled, request, schemaAccepts, store, tryBuild, update } from './sample.js';
 const expected = '{"customerInternalReference":"myOrganization","workflowDefinition":{"key":10026,"credentials":[{"category":"DOCUMENT","country":{"predefinedType":"DEFINED","values":["USA"]},"type":{"predefinedType":"DEFINED","values":["BS"]}}],"capabilities":{"ekycCheck":{"searchType":"one"}}}}';
 const checks = [
   [JSON.stringify(request), expected],
@@ -141,6 +146,7 @@ const checks = [
   [update.method, 'PUT'],
   [tryBuild('bad/ref'), 'customerInternalReference'],
   [typeof store.reserve + typeof store.close, 'functionfunction'],
+  [schemaAccepts, true],
 ];
 const wrong = checks.filter(([actual, want]) => actual !== want);
 if (wrong.length > 0) { console.error(JSON.stringify(wrong)); process.exit(1); }

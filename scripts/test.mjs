@@ -99,6 +99,12 @@ function printedCounts(ok, output) {
 const built = run('build', bin('tsdown'), []);
 if (built) {
   run('type tests (tsd)', bin('tsd'), [], tsdCounts);
+  run(
+    'root declarations reach no valibot (scripts/check-dts-valibot.ts)',
+    bin('tsx'),
+    ['scripts/check-dts-valibot.ts'],
+    printedCounts,
+  );
   run('kyx cli smoke (dist/cli.js)', process.execPath, ['scripts/cli-smoke.mjs']);
   run('doc examples (type-checked against dist)', bin('tsx'), ['scripts/check-examples.ts'], printedCounts);
   run('docs (typedoc: API reference + guides)', bin('tsx'), ['scripts/docs.ts', '--check']);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CAPABILITIES_PAGE, renderCapabilities } from '../scripts/capabilities-page.js';
-import { CAPABILITIES, CAPABILITY_DATA, CAPABILITY_NAMES } from '../src/index.js';
+import { CAPABILITIES, CAPABILITY_NAMES } from '../src/index.js';
+import { CAPABILITY_DATA } from '../src/schemas.js';
 
 // docs/guides/capabilities.md is generated from the capability table; it must be committed up to date.
 describe('capabilities page', () => {

@@ -1,6 +1,7 @@
 import { KyxValidationError } from '../errors.js';
 import { parseWith } from '../model/parse.js';
-import { type CallbackPayload, CallbackPayloadSchema } from '../model/response.js';
+import type { CallbackPayload } from '../model/response.js';
+import { CallbackPayloadSchema } from '../model/response-schemas.js';
 
 /**
  * Parses the JSON body Jumio POSTs to the callback URL (raw text or an already parsed object).

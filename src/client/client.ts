@@ -3,23 +3,25 @@ import type { SendableRequest } from '../builder/types.js';
 import { KyxValidationError } from '../errors.js';
 import { CREDENTIAL_PARTS } from '../model/codes.js';
 import { API_PATHS, apiPath } from '../model/paths.js';
-import {
-  type AccountResponse,
-  AccountResponseSchema,
-  type FinalizeResponse,
-  FinalizeResponseSchema,
-  type HealthStatus,
-  HealthStatusSchema,
-  type ResponseCredential,
-  type UploadResponse,
-  UploadResponseSchema,
-  type WorkflowDetails,
-  WorkflowDetailsSchema,
-  type WorkflowStatusResponse,
-  WorkflowStatusResponseSchema,
-  type WorkflowSteps,
-  WorkflowStepsSchema,
+import type {
+  AccountResponse,
+  FinalizeResponse,
+  HealthStatus,
+  ResponseCredential,
+  UploadResponse,
+  WorkflowDetails,
+  WorkflowStatusResponse,
+  WorkflowSteps,
 } from '../model/response.js';
+import {
+  AccountResponseSchema,
+  FinalizeResponseSchema,
+  HealthStatusSchema,
+  UploadResponseSchema,
+  WorkflowDetailsSchema,
+  WorkflowStatusResponseSchema,
+  WorkflowStepsSchema,
+} from '../model/response-schemas.js';
 import { isLoopbackHost, parseTokenLifetime } from '../model/rules.js';
 import { memoryStore } from '../store/memory.js';
 import { tenantScope } from '../store/scope.js';

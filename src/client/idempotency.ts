@@ -1,6 +1,7 @@
 import { type KyxIssue, KyxValidationError } from '../errors.js';
 import { parseWith } from '../model/parse.js';
-import { type AccountResponse, AccountResponseSchema } from '../model/response.js';
+import type { AccountResponse } from '../model/response.js';
+import { AccountResponseSchema } from '../model/response-schemas.js';
 import { KyxStoreError } from '../store/errors.js';
 import { digest } from '../store/scope.js';
 import type { KyxStore } from '../store/types.js';

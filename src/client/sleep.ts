@@ -8,12 +8,6 @@ export interface SleepOptions {
 
 /**
  * Resolves after `ms` milliseconds; the one timer every waiting part of the library uses.
- *
- * @example
- * ```ts
- * import { sleep } from './sleep.js';
- * await sleep(10, { signal: AbortSignal.timeout(1_000) });
- * ```
  */
 export function sleep(ms: number, options: SleepOptions = {}): Promise<void> {
   const { signal } = options;

@@ -1,4 +1,4 @@
-import { TokenResponseSchema } from '../model/response.js';
+import { TokenResponseSchema } from '../model/response-schemas.js';
 import { RecentSet } from './recent.js';
 import type { TokenSource, Transport } from './transport.js';
 

@@ -1,19 +1,13 @@
 import type { LiteralUnion } from 'type-fest';
-import {
-  AuthenticationDataSchema,
-  ExtractionDataSchema,
-  ImageChecksDataSchema,
-  LivenessDataSchema,
-  SimilarityDataSchema,
-  WatchlistScreeningDataSchema,
-} from './capability-data.js';
 import type { CredentialCategory } from './codes.js';
 
 // The capability table: what Jumio runs on an execution and what each capability can answer
 // (fact sheet §5.4 plus the labels seen in real bodies). The response types (response.ts), the
 // details schema, the simulator's outcomes and the generated page docs/guides/capabilities.md all
-// read it. It is split in columns so a bundle takes only what it uses: the client's schemas need
-// CAPABILITY_DATA, not the labels.
+// read it. It is split in columns so a bundle takes only what it uses: the `data` column (the
+// schema of each capability's data) is CAPABILITY_DATA in capability-data-schemas.ts, keyed as
+// CapabilityDataMap, which the client's schemas need and the labels do not; kept apart, it also
+// keeps valibot out of the root entry's declarations (this file's are part of them).
 
 /**
  * The four documented decision types.
@@ -356,26 +350,6 @@ export const CAPABILITY_NAMES = [
   'authentication',
   'biometricVerification',
 ] as const satisfies readonly KnownCapabilityName[];
-
-/**
- * The schema of each capability's `data`, for the capabilities that carry data; the others keep
- * whatever `data` Jumio sends (usually `{}`).
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * import { CAPABILITY_DATA } from 'jumio-kyx';
- * v.is(CAPABILITY_DATA.similarity, { similarity: 'MATCH' }); // true
- * ```
- */
-export const CAPABILITY_DATA = {
-  imageChecks: ImageChecksDataSchema,
-  extraction: ExtractionDataSchema,
-  watchlistScreening: WatchlistScreeningDataSchema,
-  liveness: LivenessDataSchema,
-  similarity: SimilarityDataSchema,
-  authentication: AuthenticationDataSchema,
-} as const satisfies Partial<Record<KnownCapabilityName, unknown>>;
 
 type Row<N> = N extends KnownCapabilityName ? (typeof CAPABILITIES)[N] : never;
 type LabelsOf<N> = N extends KnownCapabilityName

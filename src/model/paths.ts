@@ -39,12 +39,6 @@ export type ApiPathParams<N extends ApiPathName> = { readonly [K in ParamsOf<(ty
 
 /**
  * The path `name` with its parameters filled in, each URI-encoded.
- *
- * @example
- * ```ts
- * import { apiPath } from './paths.js';
- * apiPath('account', { accountId: 'a b' }); // '/api/v1/accounts/a%20b'
- * ```
  */
 export function apiPath<N extends ApiPathName>(name: N, params: ApiPathParams<N>): FilledPath<(typeof API_PATHS)[N]> {
   const values = params as Readonly<Record<string, string>>;

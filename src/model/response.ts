@@ -1,12 +1,5 @@
 import type { LiteralUnion } from 'type-fest';
-import * as v from 'valibot';
-import {
-  CAPABILITY_DATA,
-  type CapabilityDecisionType,
-  type CapabilityLabel,
-  type CapabilityName,
-  type DecisionType,
-} from './capabilities.js';
+import type { CapabilityDecisionType, CapabilityLabel, CapabilityName, DecisionType } from './capabilities.js';
 import type {
   AuthenticationData,
   ExtractionData,
@@ -16,29 +9,13 @@ import type {
   SimilarityData,
   WatchlistScreeningData,
 } from './capability-data.js';
-import { OtherCapabilityDataSchema } from './capability-data.js';
 import type { CredentialCategory } from './codes.js';
-import {
-  type AccountId,
-  AccountIdSchema,
-  type CredentialId,
-  CredentialIdSchema,
-  CredentialIdTextSchema,
-  type WorkflowExecutionId,
-  WorkflowExecutionIdSchema,
-} from './ids.js';
-import { NUMBER, optional, TEXT, URL_STRING } from './primitives.js';
-import { UTC_TIMESTAMP_PATTERN } from './rules.js';
+import type { AccountId, CredentialId, WorkflowExecutionId } from './ids.js';
 
-const ACCOUNT_ID = AccountIdSchema;
-const EXECUTION_ID = WorkflowExecutionIdSchema;
-const CREDENTIAL_ID = CredentialIdSchema;
-const CREDENTIAL_TEXT = CredentialIdTextSchema;
-
-// Every response shape of the KYX API and its lenient schema, in one place: account, upload,
-// finalize, status, details (with the capability results), steps, health, token and callback.
-// Lenient: unknown fields and values are kept as Jumio sent them; what the client relies on (ids,
-// the URLs it calls) is checked. The client and the simulator import them from here.
+// Every response shape of the KYX API, in one place: account, upload, finalize, status, details
+// (with the capability results), steps, health, token and callback. Types only (no valibot), so
+// the root entry's declarations stay cheap to check; their lenient schemas are in
+// response-schemas.ts (`jumio-kyx/schemas`). The client and the simulator import them from here.
 
 /**
  * Workflow execution states. Jumio may add states: unknown values are kept as strings.
@@ -128,49 +105,6 @@ export interface AccountResponse<W = unknown> {
 }
 
 /**
- * Lenient schema of {@link AccountResponse}: unknown fields are kept and new categories or
- * channels pass, but the ids and URLs the client relies on are checked.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * import { AccountResponseSchema } from 'jumio-kyx';
- * const result = v.safeParse(AccountResponseSchema, { account: {} });
- * result.success; // false
- * ```
- */
-export const AccountResponseSchema = v.looseObject({
-  timestamp: TEXT,
-  account: v.looseObject({ id: ACCOUNT_ID }),
-  web: optional(
-    v.looseObject({
-      href: URL_STRING,
-      successUrl: optional(TEXT),
-      errorUrl: optional(TEXT),
-    }),
-  ),
-  sdk: optional(v.looseObject({ token: TEXT })),
-  workflowExecution: v.looseObject({
-    id: EXECUTION_ID,
-    credentials: v.array(
-      v.looseObject({
-        id: CREDENTIAL_ID,
-        category: TEXT,
-        allowedChannels: v.array(TEXT),
-        api: optional(
-          v.looseObject({
-            token: v.pipe(TEXT, v.minLength(1, 'must not be empty')),
-            parts: v.record(TEXT, URL_STRING),
-            workflowExecution: URL_STRING,
-          }),
-        ),
-        label: optional(TEXT),
-      }),
-    ),
-  }),
-});
-
-/**
  * Jumio's answer to a part upload: the ids and the credential's `api` block (integrators
  * finalize with it).
  *
@@ -193,29 +127,6 @@ export interface UploadResponse {
 }
 
 /**
- * Lenient schema of {@link UploadResponse}.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * import { UploadResponseSchema } from 'jumio-kyx';
- * v.is(UploadResponseSchema, { api: { parts: {} } }); // true
- * ```
- */
-export const UploadResponseSchema = v.looseObject({
-  timestamp: optional(TEXT),
-  account: optional(v.looseObject({ id: ACCOUNT_ID })),
-  workflowExecution: optional(v.looseObject({ id: EXECUTION_ID })),
-  api: optional(
-    v.looseObject({
-      token: optional(TEXT),
-      parts: optional(v.record(TEXT, URL_STRING)),
-      workflowExecution: optional(URL_STRING),
-    }),
-  ),
-});
-
-/**
  * The answer to finalize (`PUT` on the credential's `api.workflowExecution`).
  *
  * @example
@@ -235,22 +146,6 @@ export interface FinalizeResponse {
 }
 
 /**
- * Lenient schema of {@link FinalizeResponse}.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * import { FinalizeResponseSchema } from 'jumio-kyx';
- * v.is(FinalizeResponseSchema, {}); // false
- * ```
- */
-export const FinalizeResponseSchema = v.looseObject({
-  timestamp: optional(TEXT),
-  account: v.looseObject({ id: ACCOUNT_ID }),
-  workflowExecution: v.looseObject({ id: EXECUTION_ID }),
-});
-
-/**
  * The status of a workflow execution (Retrieval API `…/status`). Real bodies carry
  * `workflowExecution.href` without the account segment (`…/api/v1/workflow-executions/<id>`):
  * build URLs from the ids.
@@ -268,26 +163,6 @@ export interface WorkflowStatusResponse {
   /** The execution, its workflow key (a string, as Jumio sends it) and status. */
   workflowExecution: { id: WorkflowExecutionId; href?: string; definitionKey: string; status: WorkflowStatus };
 }
-
-/**
- * Lenient schema of {@link WorkflowStatusResponse}.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * import { WorkflowStatusResponseSchema } from 'jumio-kyx';
- * v.is(WorkflowStatusResponseSchema, {}); // false
- * ```
- */
-export const WorkflowStatusResponseSchema = v.looseObject({
-  account: v.looseObject({ id: ACCOUNT_ID, href: optional(TEXT) }),
-  workflowExecution: v.looseObject({
-    id: EXECUTION_ID,
-    href: optional(TEXT),
-    definitionKey: TEXT,
-    status: TEXT,
-  }),
-});
 
 /**
  * Labels of a workflow or step decision: usually the type itself; `OK`, `TECHNICAL_ERROR` and
@@ -653,119 +528,6 @@ export interface WorkflowDetails {
   feedback?: DetailsFeedback;
 }
 
-const DECISION = v.looseObject({
-  type: TEXT,
-  details: optional(v.looseObject({ label: TEXT })),
-  risk: optional(v.looseObject({ score: NUMBER })),
-});
-
-const capabilityResultSchema = <S extends v.GenericSchema>(data: S) =>
-  v.looseObject({
-    id: TEXT,
-    credentials: optional(v.array(v.looseObject({ id: CREDENTIAL_TEXT, category: TEXT }))),
-    decision: v.looseObject({ type: TEXT, details: optional(v.looseObject({ label: TEXT })) }),
-    data: optional(data),
-    validFaceMapForAuthentication: optional(TEXT),
-  });
-
-const ANY_RESULT = capabilityResultSchema(OtherCapabilityDataSchema);
-const DATA_SCHEMAS: Readonly<Record<string, v.GenericSchema>> = CAPABILITY_DATA;
-
-const item = (type: 'object' | 'array', input: unknown, key: string | number, value: unknown) =>
-  ({ type, origin: 'value', input, key, value }) as v.IssuePathItem;
-
-const RESULT_LISTS = v.record(TEXT, v.array(ANY_RESULT));
-
-/**
- * Lenient schema of `details.capabilities`: every capability's results are checked as results,
- * and the `data` of each capability with a shape ({@link CAPABILITY_DATA}) at the types real
- * bodies carry; any other capability and field is kept, in the order Jumio sent them.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * import { CapabilityResultsSchema } from 'jumio-kyx';
- * v.is(CapabilityResultsSchema, {}); // true
- * v.is(CapabilityResultsSchema, { liveness: [{ id: 'l1', decision: { type: 'PASSED' }, data: { predictedAge: '41' } }] }); // false
- * ```
- */
-export const CapabilityResultsSchema: v.GenericSchema<Record<string, unknown[]>, CapabilityResultsByName> = v.pipe(
-  RESULT_LISTS,
-  // the input named (and the schema typed above), so declarations name the branded ids instead of spelling out type-fest's tag
-  v.rawCheck<v.InferOutput<typeof RESULT_LISTS>>(({ dataset, config, addIssue }) => {
-    if (!dataset.typed) return;
-    const all = dataset.value;
-    for (const [name, list] of Object.entries(all)) {
-      const schema = DATA_SCHEMAS[name];
-      if (schema === undefined) continue;
-      list.forEach((result, index) => {
-        if (result.data === undefined) return;
-        const parsed = v.safeParse(schema, result.data, config as v.Config<v.BaseIssue<unknown>>);
-        if (parsed.success) return;
-        for (const issue of parsed.issues) {
-          addIssue({
-            message: issue.message,
-            path: [
-              item('object', all, name, list),
-              item('array', list, index, result),
-              item('object', result, 'data', result.data),
-              ...(issue.path ?? []),
-            ],
-          });
-        }
-      });
-    }
-  }),
-  v.transform<v.InferOutput<typeof RESULT_LISTS>, CapabilityResultsByName>(
-    (results) => results as CapabilityResultsByName,
-  ),
-);
-
-/**
- * Lenient schema of {@link WorkflowDetails}.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * import { WorkflowDetailsSchema } from 'jumio-kyx';
- * v.is(WorkflowDetailsSchema, null); // false
- * ```
- */
-export const WorkflowDetailsSchema = v.looseObject({
-  workflow: v.looseObject({
-    id: EXECUTION_ID,
-    status: TEXT,
-    definitionKey: TEXT,
-    originalDefinitionKey: optional(TEXT),
-    customerInternalReference: optional(TEXT),
-    userReference: optional(TEXT),
-    reportingCriteria: optional(TEXT),
-    parentId: optional(TEXT),
-    childIds: optional(v.array(TEXT)),
-  }),
-  account: v.looseObject({ id: ACCOUNT_ID }),
-  createdAt: TEXT,
-  startedAt: optional(TEXT),
-  completedAt: optional(TEXT),
-  wipedOutAt: optional(TEXT),
-  credentials: optional(
-    v.array(
-      v.looseObject({
-        id: CREDENTIAL_TEXT,
-        category: TEXT,
-        label: optional(TEXT),
-        parts: optional(
-          v.array(v.looseObject({ classifier: TEXT, href: optional(TEXT), captureType: optional(TEXT) })),
-        ),
-      }),
-    ),
-  ),
-  decision: optional(DECISION),
-  steps: optional(v.looseObject({ href: TEXT })),
-  capabilities: optional(CapabilityResultsSchema),
-  feedback: optional(v.looseObject({ status: optional(TEXT), reason: optional(TEXT) })),
-});
-
 /**
  * One step of a workflow execution (Retrieval API `…/steps`).
  *
@@ -803,27 +565,6 @@ export interface WorkflowSteps {
 }
 
 /**
- * Lenient schema of {@link WorkflowSteps}.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * import { WorkflowStepsSchema } from 'jumio-kyx';
- * v.is(WorkflowStepsSchema, { steps: [] }); // true
- * ```
- */
-export const WorkflowStepsSchema = v.looseObject({
-  steps: v.array(
-    v.looseObject({
-      id: TEXT,
-      name: TEXT,
-      capabilityIds: optional(v.array(TEXT)),
-      decision: optional(DECISION),
-    }),
-  ),
-});
-
-/**
  * Jumio's health status (`GET https://status.<region>.jumio.ai`). `details` lists components
  * that are not `UP`.
  *
@@ -841,21 +582,6 @@ export interface HealthStatus {
   details?: Record<string, string>;
 }
 
-/**
- * Lenient schema of {@link HealthStatus}.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * import { HealthStatusSchema } from 'jumio-kyx';
- * v.is(HealthStatusSchema, { status: 'UP' }); // true
- * ```
- */
-export const HealthStatusSchema = v.looseObject({
-  status: TEXT,
-  details: optional(v.record(TEXT, TEXT)),
-});
-
 /** The OAuth2 token answer (`POST /oauth2/token`); the client reads it, it is not public. */
 export interface TokenResponse {
   /** The bearer token. Secret. */
@@ -865,13 +591,6 @@ export interface TokenResponse {
   /** `Bearer`. */
   token_type?: string;
 }
-
-/** Lenient schema of {@link TokenResponse}. */
-export const TokenResponseSchema = v.looseObject({
-  access_token: v.pipe(TEXT, v.minLength(1, 'must not be empty')),
-  expires_in: v.pipe(NUMBER, v.minValue(1, 'must be positive')),
-  token_type: optional(TEXT),
-});
 
 /**
  * The JSON body Jumio POSTs to the callback URL: status only, no results. Real bodies carry
@@ -894,34 +613,3 @@ export interface CallbackPayload {
   /** The account. */
   account: { id: AccountId; href: string };
 }
-
-/**
- * Lenient schema of {@link CallbackPayload}; `callbackSentAt` may have 0–3 fractional digits.
- *
- * @example
- * ```ts
- * import * as v from 'valibot';
- * import { CallbackPayloadSchema } from 'jumio-kyx';
- * v.is(CallbackPayloadSchema, {}); // false
- * ```
- */
-export const CallbackPayloadSchema = v.looseObject({
-  callbackSentAt: v.pipe(TEXT, v.regex(UTC_TIMESTAMP_PATTERN, 'must be a UTC timestamp with 0–3 fractional digits')),
-  userReference: optional(TEXT),
-  workflowExecution: v.looseObject({
-    id: EXECUTION_ID,
-    href: TEXT,
-    definitionKey: v.union(
-      [
-        TEXT,
-        v.pipe(
-          NUMBER,
-          v.transform((key) => String(key)),
-        ),
-      ],
-      'must be a string',
-    ),
-    status: TEXT,
-  }),
-  account: v.looseObject({ id: ACCOUNT_ID, href: TEXT }),
-});

@@ -9,6 +9,7 @@ import {
   type TokenLifetime,
 } from './codes.js';
 import { COUNTRY_CODES, type CountryCode } from './countries.js';
+import type { AccountRequest } from './request.js';
 import {
   forbiddenControl,
   isAllowedUrl,
@@ -61,7 +62,7 @@ const DOCUMENT_CODES = Object.keys(DOCUMENT_TYPES) as (keyof typeof DOCUMENT_TYP
  * @example
  * ```ts
  * import * as v from 'valibot';
- * import { CredentialPresetSchema } from 'jumio-kyx';
+ * import { CredentialPresetSchema } from 'jumio-kyx/schemas';
  * v.is(CredentialPresetSchema, {
  *   category: 'DOCUMENT',
  *   country: { predefinedType: 'DEFINED', values: ['USA'] },
@@ -99,7 +100,7 @@ export const CredentialPresetSchema = v.variant(
  * @example
  * ```ts
  * import * as v from 'valibot';
- * import { CapabilitiesSchema } from 'jumio-kyx';
+ * import { CapabilitiesSchema } from 'jumio-kyx/schemas';
  * v.is(CapabilitiesSchema, { documentVerification: { enableExtraction: false } }); // false: must be the string "false"
  * ```
  */
@@ -121,7 +122,7 @@ export const CapabilitiesSchema = v.strictObject({
  * @example
  * ```ts
  * import * as v from 'valibot';
- * import { WorkflowDefinitionSchema } from 'jumio-kyx';
+ * import { WorkflowDefinitionSchema } from 'jumio-kyx/schemas';
  * const result = v.safeParse(WorkflowDefinitionSchema, { key: 0 });
  * if (!result.success) result.issues[0].message; // 'must be a positive workflow key'
  * ```
@@ -190,7 +191,7 @@ const WEB_URL = v.pipe(
  * @example
  * ```ts
  * import * as v from 'valibot';
- * import { WebSettingsSchema } from 'jumio-kyx';
+ * import { WebSettingsSchema } from 'jumio-kyx/schemas';
  * v.is(WebSettingsSchema, { successUrl: 'https://acme.example/done', locale: 'pt-BR' }); // true
  * ```
  */
@@ -222,7 +223,7 @@ const TIMESTAMP = v.pipe(
  * @example
  * ```ts
  * import * as v from 'valibot';
- * import { UserConsentSchema } from 'jumio-kyx';
+ * import { UserConsentSchema } from 'jumio-kyx/schemas';
  * v.is(UserConsentSchema, { userIp: '203.0.113.7', userLocation: { country: 'USA' } }); // false: consent is required
  * ```
  */
@@ -261,7 +262,7 @@ export const UserConsentSchema = v.pipe(
  * @example
  * ```ts
  * import * as v from 'valibot';
- * import { OverrideSettingsSchema } from 'jumio-kyx';
+ * import { OverrideSettingsSchema } from 'jumio-kyx/schemas';
  * v.is(OverrideSettingsSchema, { crossDeviceOnly: true, crossDeviceOption: 'QR_ONLY' }); // true
  * ```
  */
@@ -279,7 +280,7 @@ export const OverrideSettingsSchema = v.strictObject({
  * @example
  * ```ts
  * import * as v from 'valibot';
- * import { AccountRequestSchema } from 'jumio-kyx';
+ * import { AccountRequestSchema } from 'jumio-kyx/schemas';
  * v.is(AccountRequestSchema, { customerInternalReference: 'x', workflowDefinition: { key: 10011 } }); // true
  * ```
  */

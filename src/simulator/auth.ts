@@ -1,3 +1,5 @@
+import { createMiddleware } from 'hono/factory';
+import { match } from 'ts-pattern';
 import type { Engine } from './engine.js';
 import { problem } from './problem.js';
 import type { CredentialRecord } from './state.js';
@@ -8,12 +10,12 @@ const BASIC = /^Basic\s+(\S+)\s*$/i;
 const unauthorized = (detail: string) => problem(401, detail, { 'www-authenticate': 'Bearer' });
 
 /** Checks HTTP Basic client credentials; the client id, or the 401 to send. */
-export function checkClient(engine: Engine, request: Request): string | Response {
-  const match = BASIC.exec(request.headers.get('authorization') ?? '');
-  if (!match) return problem(401, 'HTTP Basic client credentials (client id and secret) are required');
+function checkClient(engine: Engine, request: Request): string | Response {
+  const basic = BASIC.exec(request.headers.get('authorization') ?? '');
+  if (!basic) return problem(401, 'HTTP Basic client credentials (client id and secret) are required');
   let decoded: string;
   try {
-    decoded = atob(match[1] as string);
+    decoded = atob(basic[1] as string);
   } catch {
     return problem(401, 'The provided credentials are invalid');
   }
@@ -28,42 +30,84 @@ export function checkClient(engine: Engine, request: Request): string | Response
   return clientId;
 }
 
-function bearer(request: Request): string | undefined {
-  return BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
+/** What the Bearer token of a request is to this tenant. */
+type Bearer =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'access'; readonly token: string; readonly expiresAt: number }
+  | { readonly kind: 'transaction'; readonly credentialId: string }
+  | { readonly kind: 'unknown' };
+
+function bearer(engine: Engine, request: Request): Bearer {
+  const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
+  if (token === undefined) return { kind: 'missing' };
+  const expiresAt = engine.state.accessTokens.get(token);
+  if (expiresAt !== undefined) return { kind: 'access', token, expiresAt };
+  const credentialId = engine.state.apiTokens.get(token);
+  return credentialId === undefined ? { kind: 'unknown' } : { kind: 'transaction', credentialId };
 }
 
-/** Checks a tenant OAuth2 access token (account, retrieval, deletion). */
-export function checkTenant(engine: Engine, request: Request): Response | undefined {
-  const token = bearer(request);
-  if (token === undefined) return unauthorized('A Bearer access token is required (POST /oauth2/token)');
-  if (engine.state.apiTokens.has(token)) {
-    return unauthorized('A transaction token (api.token) is not accepted here: use an OAuth2 access token');
-  }
-  const expiresAt = engine.state.accessTokens.get(token);
-  if (expiresAt === undefined) return unauthorized('The provided credentials are invalid');
-  if (engine.now() >= expiresAt) {
-    engine.state.accessTokens.delete(token);
-    return unauthorized('The access token has expired: request a new one');
-  }
-  return undefined;
+/** Checks a tenant OAuth2 access token (account, retrieval, deletion); the 401 to send, if any. */
+function checkTenant(engine: Engine, request: Request): Response | undefined {
+  return match(bearer(engine, request))
+    .with({ kind: 'missing' }, () => unauthorized('A Bearer access token is required (POST /oauth2/token)'))
+    .with({ kind: 'transaction' }, () =>
+      unauthorized('A transaction token (api.token) is not accepted here: use an OAuth2 access token'),
+    )
+    .with({ kind: 'unknown' }, () => unauthorized('The provided credentials are invalid'))
+    .with({ kind: 'access' }, ({ token, expiresAt }) => {
+      if (engine.now() < expiresAt) return undefined;
+      engine.state.accessTokens.delete(token);
+      return unauthorized('The access token has expired: request a new one');
+    })
+    .exhaustive();
 }
 
 /** Checks a credential's transaction token (uploads, finalize); the credential, or the 401 to send. */
-export function checkCredentialToken(engine: Engine, request: Request): CredentialRecord | Response {
-  const token = bearer(request);
-  if (token === undefined) return unauthorized("The credential's api.token is required as a Bearer token");
+function checkCredentialToken(engine: Engine, request: Request): CredentialRecord | Response {
   const { state } = engine;
-  if (state.accessTokens.has(token)) {
-    return unauthorized(
-      "An OAuth2 access token is not accepted for uploads and finalize: use the credential's api.token",
-    );
-  }
-  const credentialId = state.apiTokens.get(token);
-  const credential = credentialId === undefined ? undefined : state.credentials.get(credentialId);
-  if (!credential) return unauthorized('The provided credentials are invalid');
-  const execution = state.executions.get(credential.executionId);
-  if (!execution || execution.status === 'TOKEN_EXPIRED' || engine.now() >= execution.expiresAt) {
-    return unauthorized('The transaction token has expired (tokenLifetime): start a new transaction');
-  }
-  return credential;
+  return match(bearer(engine, request))
+    .with({ kind: 'missing' }, () => unauthorized("The credential's api.token is required as a Bearer token"))
+    .with({ kind: 'access' }, () =>
+      unauthorized("An OAuth2 access token is not accepted for uploads and finalize: use the credential's api.token"),
+    )
+    .with({ kind: 'unknown' }, () => unauthorized('The provided credentials are invalid'))
+    .with({ kind: 'transaction' }, ({ credentialId }) => {
+      const credential = state.credentials.get(credentialId);
+      if (!credential) return unauthorized('The provided credentials are invalid');
+      const execution = state.executions.get(credential.executionId);
+      if (!execution || execution.status === 'TOKEN_EXPIRED' || engine.now() >= execution.expiresAt) {
+        return unauthorized('The transaction token has expired (tokenLifetime): start a new transaction');
+      }
+      return credential;
+    })
+    .exhaustive();
+}
+
+/** Token endpoint auth: HTTP Basic client credentials; sets `clientId`. */
+export function clientAuth(engine: Engine) {
+  return createMiddleware<{ Variables: { clientId: string } }>(async (c, next) => {
+    const clientId = checkClient(engine, c.req.raw);
+    if (clientId instanceof Response) return clientId;
+    c.set('clientId', clientId);
+    await next();
+  });
+}
+
+/** Account, retrieval and deletion auth: a live tenant OAuth2 access token. */
+export function tenantAuth(engine: Engine) {
+  return createMiddleware(async (c, next) => {
+    const denied = checkTenant(engine, c.req.raw);
+    if (denied) return denied;
+    await next();
+  });
+}
+
+/** Upload and finalize auth: a live credential's transaction token (`api.token`); sets `credential`. */
+export function credentialAuth(engine: Engine) {
+  return createMiddleware<{ Variables: { credential: CredentialRecord } }>(async (c, next) => {
+    const credential = checkCredentialToken(engine, c.req.raw);
+    if (credential instanceof Response) return credential;
+    c.set('credential', credential);
+    await next();
+  });
 }

@@ -1,3 +1,4 @@
+import { sleep } from '../client/sleep.js';
 import type { CallbackPayload } from '../model/response.js';
 import { isLoopbackHost } from '../model/rules.js';
 import type { SimulatorCallbackLog } from './types.js';
@@ -34,20 +35,16 @@ export function isTrustedCallbackUrl(url: string, trustedHosts: readonly string[
 /** Creates a sender. */
 export function createCallbackSender(options: CallbackSenderOptions): CallbackSender {
   const pending = new Set<Promise<void>>();
-  const timers = new Set<{ timer: ReturnType<typeof setTimeout>; wake: () => void }>();
+  /** One per waiting retry (one shared signal would collect a listener per wait): `close()` wakes them. */
+  const waits = new Set<AbortController>();
   let closed = false;
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const entry = {
-        timer: setTimeout(() => {
-          timers.delete(entry);
-          resolve();
-        }, ms),
-        wake: resolve,
-      };
-      timers.add(entry);
-    });
+  async function wait(ms: number): Promise<void> {
+    const wake = new AbortController();
+    waits.add(wake);
+    await sleep(ms, { signal: wake.signal }).catch(() => undefined);
+    waits.delete(wake);
+  }
 
   async function deliver(url: string, payload: CallbackPayload): Promise<void> {
     const status = String(payload.workflowExecution.status);
@@ -57,7 +54,7 @@ export function createCallbackSender(options: CallbackSenderOptions): CallbackSe
     }
     let attempts = 0;
     while (!closed && attempts <= options.retries) {
-      if (attempts > 0) await sleep(options.retryDelayMs * 2 ** (attempts - 1));
+      if (attempts > 0) await wait(options.retryDelayMs * 2 ** (attempts - 1));
       if (closed) break;
       attempts++;
       try {
@@ -94,11 +91,8 @@ export function createCallbackSender(options: CallbackSenderOptions): CallbackSe
     },
     close() {
       closed = true;
-      for (const entry of timers) {
-        clearTimeout(entry.timer);
-        entry.wake();
-      }
-      timers.clear();
+      for (const wake of waits) wake.abort();
+      waits.clear();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { match } from 'ts-pattern';
 import type { CredentialCategory } from '../model/codes.js';
 import type { AccountId, CredentialId, WorkflowExecutionId } from '../model/ids.js';
 import type { AccountRequest } from '../model/request.js';
@@ -25,9 +26,25 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Channels through which a credential of a category can be acquired in a workflow. */
 function channelsFor(category: CredentialCategory, spec: WorkflowSpec): string[] {
-  const possible: readonly string[] =
-    category === 'FACEMAP' ? ['WEB', 'SDK'] : category === 'DATA' ? ['API'] : CHANNEL_ORDER;
+  const possible = match(category)
+    .returnType<readonly string[]>()
+    .with('FACEMAP', () => ['WEB', 'SDK'])
+    .with('DATA', () => ['API'])
+    .with('ID', 'SELFIE', 'DOCUMENT', () => CHANNEL_ORDER)
+    .exhaustive();
   return CHANNEL_ORDER.filter((c) => possible.includes(c) && spec.channels.includes(c));
+}
+
+/** Where an execution moves by itself, and when: its processing ends, or its token lifetime does. */
+function transitionOf(
+  e: ExecutionRecord,
+): { readonly at: number; readonly to: 'PROCESSED' | 'TOKEN_EXPIRED' } | undefined {
+  return match(e.status)
+    .returnType<{ at: number; to: 'PROCESSED' | 'TOKEN_EXPIRED' } | undefined>()
+    .with('INITIATED', () => ({ at: e.expiresAt, to: 'TOKEN_EXPIRED' }))
+    .with('ACQUIRED', () => (e.processAt === undefined ? undefined : { at: e.processAt, to: 'PROCESSED' }))
+    .with('PROCESSED', 'TOKEN_EXPIRED', () => undefined)
+    .exhaustive();
 }
 
 /** The simulated tenant: state, clock, ids, limits, the state machine and callbacks. */
@@ -99,8 +116,8 @@ export function createEngine(options: SimulatorOptions): Engine {
     timer = undefined;
     let due = Number.POSITIVE_INFINITY;
     for (const e of state.executions.values()) {
-      if (e.status === 'ACQUIRED' && e.processAt !== undefined) due = Math.min(due, e.processAt);
-      if (e.status === 'INITIATED') due = Math.min(due, e.expiresAt);
+      const next = transitionOf(e);
+      if (next !== undefined) due = Math.min(due, next.at);
     }
     if (due === Number.POSITIVE_INFINITY) return;
     timer = setTimeout(advance, Math.min(MAX_TIMER_MS, Math.max(0, due - now())));
@@ -115,17 +132,15 @@ export function createEngine(options: SimulatorOptions): Engine {
   function advance(): void {
     const t = now();
     for (const e of state.executions.values()) {
-      if (e.status === 'ACQUIRED' && e.processAt !== undefined && t >= e.processAt) {
-        e.status = 'PROCESSED';
-        e.completedAt = e.processAt;
-        e.outcome = decideOutcome(e, outcomeOptions, e.processAt);
-        notify(e, t);
-      } else if (e.status === 'INITIATED' && t >= e.expiresAt) {
-        e.status = 'TOKEN_EXPIRED';
-        e.completedAt = e.expiresAt;
-        e.outcome = expiredOutcome(e);
-        notify(e, t);
-      }
+      const next = transitionOf(e);
+      if (next === undefined || t < next.at) continue;
+      e.status = next.to;
+      e.completedAt = next.at;
+      e.outcome = match(next.to)
+        .with('PROCESSED', () => decideOutcome(e, outcomeOptions, next.at))
+        .with('TOKEN_EXPIRED', () => expiredOutcome(e))
+        .exhaustive();
+      notify(e, t);
     }
     schedule();
   }

@@ -71,33 +71,3 @@ export const FaultScriptSchema = v.strictObject({
     v.maxLength(MAX_FAULTS_PER_ROUTE, `must hold at most ${MAX_FAULTS_PER_ROUTE} faults`),
   ),
 });
-
-/** Bytes an `oversized` fault adds to a body: past the client's default 1 MiB bound for JSON. */
-export const OVERSIZED_PADDING_BYTES = 1536 * 1024;
-
-/** The same answer padded with trailing whitespace (still valid JSON) past 1 MiB. */
-export async function oversized(response: Response): Promise<Response> {
-  const body = new Uint8Array(await response.arrayBuffer());
-  const padded = new Uint8Array(body.byteLength + OVERSIZED_PADDING_BYTES).fill(0x20);
-  padded.set(body);
-  const headers = new Headers(response.headers);
-  headers.set('content-length', String(padded.byteLength));
-  return new Response(padded, { status: response.status, headers });
-}
-
-/** The same status and headers; the first half of the body, then nothing more, ever (until cancelled). */
-export async function stalled(response: Response): Promise<Response> {
-  const body = new Uint8Array(await response.arrayBuffer());
-  const headers = new Headers(response.headers);
-  headers.delete('content-length');
-  let sent = false;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent) return new Promise<void>(() => undefined); // never another byte
-      sent = true;
-      controller.enqueue(body.slice(0, Math.max(1, Math.floor(body.byteLength / 2))));
-      return undefined;
-    },
-  });
-  return new Response(stream, { status: response.status, headers });
-}

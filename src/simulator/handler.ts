@@ -1,8 +1,10 @@
-import { createApp, NETWORK_FAULT_HEADER, ROUTE_HEADER } from './app.js';
+import { match } from 'ts-pattern';
+import { createApp } from './app.js';
 import { createEngine, type Engine } from './engine.js';
+import type { Exchange } from './env.js';
 import { createFaultScripts, type FaultScripts } from './faults.js';
 import { problem } from './problem.js';
-import type { SimulatorOptions, SimulatorRoute } from './types.js';
+import type { SimulatorOptions } from './types.js';
 
 /** How network faults happen on a transport (in process, or on a real socket). */
 export interface Transport {
@@ -16,7 +18,7 @@ export interface Transport {
 export interface SimulatorHandler {
   readonly engine: Engine;
   readonly faults: FaultScripts;
-  handle(request: Request, transport: Transport, env?: unknown): Promise<Response>;
+  handle(request: Request, transport: Transport): Promise<Response>;
 }
 
 /** Where a server is reached, for the app: its own origin and whether admin routes are served. */
@@ -36,33 +38,33 @@ export function createSimulatorHandler(
   return {
     engine,
     faults,
-    async handle(request, transport, env) {
+    async handle(request, transport) {
       const started = performance.now();
+      const exchange: Exchange = {};
       let response: Response;
       try {
-        response = await app.fetch(request, env);
+        response = await app.fetch(request, exchange);
       } catch {
         response = problem(500, 'Internal simulator error');
       }
-      const fault = response.headers.get(NETWORK_FAULT_HEADER);
-      const route = (response.headers.get(ROUTE_HEADER) ?? undefined) as SimulatorRoute | undefined;
-      response.headers.delete(NETWORK_FAULT_HEADER);
-      response.headers.delete(ROUTE_HEADER);
+      const { route, network } = exchange;
       options.onRequest?.({
         method: request.method,
         path: new URL(request.url).pathname,
         ...(route ? { route } : {}),
-        status: fault === 'reset' ? 0 : response.status,
+        status: network === 'reset' ? 0 : response.status,
         ms: Math.round(performance.now() - started),
       });
-      if (fault === 'reset') return transport.reset();
-      if (fault === 'truncate') {
-        const body = new Uint8Array(await response.arrayBuffer());
-        const headers = new Headers(response.headers);
-        headers.set('content-length', String(body.byteLength));
-        return transport.truncate(new Response(null, { status: response.status, headers }), body);
-      }
-      return response;
+      return match(network)
+        .with(undefined, () => response)
+        .with('reset', () => transport.reset())
+        .with('truncate', async () => {
+          const body = new Uint8Array(await response.arrayBuffer());
+          const headers = new Headers(response.headers);
+          headers.set('content-length', String(body.byteLength));
+          return transport.truncate(new Response(null, { status: response.status, headers }), body);
+        })
+        .exhaustive();
     },
   };
 }

@@ -1,26 +1,13 @@
-import { CAPABILITIES, CAPABILITY_DATA, type CapabilitySpec, type KnownCapabilityName } from '../model/capabilities.js';
+import { match } from 'ts-pattern';
+import { CAPABILITIES, type CapabilitySpec, type KnownCapabilityName } from '../model/capabilities.js';
+import { CAPABILITY_DATA } from '../model/capability-data-schemas.js';
 import type { CapabilityResult, Decision } from '../model/response.js';
 import { createRandom, type Random } from './random.js';
-import type { CredentialRecord, ExecutionRecord } from './state.js';
+import type { CredentialRecord, ExecutionRecord, Outcome, StepResult } from './state.js';
 
 // How the simulator decides an execution, from the capability table (src/model/capabilities.ts):
 // which capabilities can carry which label, what each evaluates, its step, what must have run
 // before it, and which carry data. Results are shaped as real bodies are (fact sheet "Real shapes").
-
-/** A step of the steps endpoint. */
-export interface StepResult {
-  readonly id: string;
-  readonly name: string;
-  readonly capabilityIds: readonly string[];
-  readonly decision: Decision;
-}
-
-/** What processing decided for an execution. */
-export interface Outcome {
-  readonly decision: Decision;
-  readonly capabilities: Record<string, CapabilityResult[]>;
-  readonly steps: readonly StepResult[];
-}
 
 /** How outcomes are drawn. */
 export interface OutcomeOptions {
@@ -40,8 +27,13 @@ const CITIES = [
   ['RIVERSIDE', '92501'],
 ] as const;
 
+/** A risk score in the band of a verdict. */
 const score = (random: Random, type: Verdict) =>
-  type === 'PASSED' ? random.int(0, 30) : type === 'WARNING' ? random.int(31, 70) : random.int(71, 100);
+  match(type)
+    .with('PASSED', () => random.int(0, 30))
+    .with('WARNING', () => random.int(31, 70))
+    .with('REJECTED', () => random.int(71, 100))
+    .exhaustive();
 
 const decision = (type: Type, label: string, risk: number): Decision => ({
   type,

@@ -49,7 +49,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const server = serve({
     fetch: (request, env) => {
       const { incoming, outgoing } = env as { incoming: IncomingMessage; outgoing: ServerResponse };
-      return handler.handle(request, socketTransport(incoming, outgoing), env);
+      return handler.handle(request, socketTransport(incoming, outgoing));
     },
     port: options.port ?? 0,
     hostname: host,

@@ -1,11 +1,26 @@
 import type { CredentialCategory } from '../model/codes.js';
 import type { AccountId, CredentialId, WorkflowExecutionId } from '../model/ids.js';
 import type { AccountRequest } from '../model/request.js';
+import type { CapabilityResult, Decision } from '../model/response.js';
 import type { WorkflowSpec } from '../workflows/define.js';
-import type { Outcome } from './outcome.js';
 
 /** States an execution moves through in the simulator. */
 export type ExecutionStatus = 'INITIATED' | 'ACQUIRED' | 'PROCESSED' | 'TOKEN_EXPIRED';
+
+/** A step of the steps endpoint. */
+export interface StepResult {
+  readonly id: string;
+  readonly name: string;
+  readonly capabilityIds: readonly string[];
+  readonly decision: Decision;
+}
+
+/** What processing decided for an execution (src/simulator/outcome.ts decides it). */
+export interface Outcome {
+  readonly decision: Decision;
+  readonly capabilities: Record<string, CapabilityResult[]>;
+  readonly steps: readonly StepResult[];
+}
 
 /** An uploaded part. */
 export interface StoredPart {

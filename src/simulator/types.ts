@@ -77,8 +77,10 @@ export interface SimulatorRateLimits {
  * handling (the request took effect, the answer is lost); `body` handles the request and then
  * sends invalid JSON (`'malformed'`), drops the connection midway (`'truncated'`), sends the
  * status and headers with no body at all (`'empty'`), pads the body with 1.5 MiB of whitespace
- * (`'oversized'`) or sends half of it and then stalls forever (`'stalled'`). In process,
- * a dropped connection is a rejected fetch: a `TypeError` whose `cause.code` is `'ECONNRESET'`.
+ * (`'oversized'`) or sends half of it and then stalls forever (`'stalled'`). `reset: 'before'`
+ * wins over `status`, which wins over handling; a dropped connection takes no `headers` or
+ * `body`. In process, a dropped connection is a rejected fetch: a `TypeError` whose
+ * `cause.code` is `'ECONNRESET'`.
  *
  * @example
  * ```ts

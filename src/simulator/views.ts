@@ -1,5 +1,6 @@
 import { CAPABILITIES, type KnownCapabilityName } from '../model/capabilities.js';
 import { CREDENTIAL_PARTS } from '../model/codes.js';
+import { apiPath } from '../model/paths.js';
 import type {
   AccountResponse,
   CallbackPayload,
@@ -8,19 +9,8 @@ import type {
   WorkflowDetails,
   WorkflowStatusResponse,
 } from '../model/response.js';
-import { PENDING_DECISION, type StepResult } from './outcome.js';
-import type { CredentialRecord, ExecutionRecord } from './state.js';
-
-/** Paths the simulator serves (one origin for every Jumio host). */
-export const paths = {
-  account: (a: string) => `/api/v1/accounts/${a}`,
-  execution: (a: string, w: string) => `/api/v1/accounts/${a}/workflow-executions/${w}`,
-  /** The account-less execution link real status and callback bodies carry. */
-  executionLink: (w: string) => `/api/v1/workflow-executions/${w}`,
-  upload: (a: string, w: string, c: string, classifier: string) =>
-    `/api/v1/accounts/${a}/workflow-executions/${w}/credentials/${c}/parts/${classifier}`,
-  part: (a: string, c: string, classifier: string) => `/api/v1/accounts/${a}/credentials/${c}/parts/${classifier}`,
-};
+import { PENDING_DECISION } from './outcome.js';
+import type { CredentialRecord, ExecutionRecord, StepResult } from './state.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -35,11 +25,22 @@ function responseCredential(execution: ExecutionRecord, credential: CredentialRe
   const { origin, accountId, id } = execution;
   const parts: Record<string, string> = {};
   for (const part of CREDENTIAL_PARTS[credential.category]) {
-    parts[part] = origin + paths.upload(accountId, id, credential.id, part.toUpperCase());
+    parts[part] =
+      origin +
+      apiPath('upload', {
+        accountId,
+        workflowExecutionId: id,
+        credentialId: credential.id,
+        classifier: part.toUpperCase(),
+      });
   }
   return {
     ...base,
-    api: { token: credential.apiToken, parts, workflowExecution: origin + paths.execution(accountId, id) },
+    api: {
+      token: credential.apiToken,
+      parts,
+      workflowExecution: origin + apiPath('execution', { accountId, workflowExecutionId: id }),
+    },
   };
 }
 
@@ -70,7 +71,7 @@ function executionRef(execution: ExecutionRecord) {
   const { origin, id } = execution;
   return {
     id,
-    href: origin + paths.executionLink(id),
+    href: origin + apiPath('executionLink', { workflowExecutionId: id }),
     definitionKey: String(execution.spec.key),
     status: execution.status,
   };
@@ -80,7 +81,7 @@ function executionRef(execution: ExecutionRecord) {
 export function statusResponse(execution: ExecutionRecord): WorkflowStatusResponse {
   const { origin, accountId } = execution;
   return {
-    account: { id: accountId, href: origin + paths.account(accountId) },
+    account: { id: accountId, href: origin + apiPath('account', { accountId }) },
     workflowExecution: executionRef(execution),
   };
 }
@@ -100,7 +101,9 @@ function servedCapabilities(execution: ExecutionRecord): Record<string, Capabili
       faceMap && facemap && result.decision.type !== 'NOT_EXECUTED'
         ? {
             ...result,
-            validFaceMapForAuthentication: execution.origin + paths.part(facemap.accountId, facemap.id, 'FACEMAP'),
+            validFaceMapForAuthentication:
+              execution.origin +
+              apiPath('part', { accountId: facemap.accountId, credentialId: facemap.id, classifier: 'FACEMAP' }),
           }
         : result,
     );
@@ -132,13 +135,13 @@ export function detailsResponse(execution: ExecutionRecord): WorkflowDetails {
         ? {
             parts: [...c.parts.values()].map((p) => ({
               classifier: p.classifier,
-              href: origin + paths.part(c.accountId, c.id, p.classifier),
+              href: origin + apiPath('part', { accountId: c.accountId, credentialId: c.id, classifier: p.classifier }),
             })),
           }
         : {}),
     })),
     decision: execution.outcome?.decision ?? PENDING_DECISION,
-    steps: { href: `${origin + paths.execution(accountId, execution.id)}/steps` },
+    steps: { href: origin + apiPath('executionSteps', { accountId, workflowExecutionId: execution.id }) },
     capabilities: servedCapabilities(execution),
   };
 }
@@ -155,7 +158,7 @@ export function callbackPayload(execution: ExecutionRecord, now: number): Callba
     callbackSentAt: iso(now),
     ...(request.userReference !== undefined ? { userReference: request.userReference } : {}),
     workflowExecution: executionRef(execution),
-    account: { id: accountId, href: origin + paths.account(accountId) },
+    account: { id: accountId, href: origin + apiPath('account', { accountId }) },
   };
 }
 

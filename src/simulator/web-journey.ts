@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { CREDENTIAL_PARTS, type CredentialCategory, REQUIRED_PARTS } from '../model/codes.js';
 import type { Engine } from './engine.js';
+import type { SimulatorEnv } from './env.js';
 import { json, problem } from './problem.js';
 import { secretToken } from './random.js';
 import type { CredentialRecord, ExecutionRecord } from './state.js';
@@ -108,7 +109,7 @@ const html = (body: string, status = 200) =>
  * redirect to `successUrl` / `errorUrl` with Jumio's parameters. Processing and the callback
  * follow as for the API channel.
  */
-export function registerWebJourney(app: Hono, engine: Engine): WebJourney {
+export function registerWebJourney(app: Hono<SimulatorEnv>, engine: Engine): WebJourney {
   /** authorizationToken → execution id. */
   const sessions = new Map<string, string>();
 

@@ -4,22 +4,24 @@ import {
   type AccountResponse,
   account,
   CAPABILITIES,
-  CAPABILITY_DATA,
-  CallbackPayloadSchema,
   capabilityResults,
   createClient,
-  FinalizeResponseSchema,
   type KnownCapabilityName,
   type KyxClient,
   REQUIRED_PARTS,
-  UploadResponseSchema,
   WORKFLOW_CATALOG,
   type WorkflowDetails,
-  WorkflowDetailsSchema,
   type WorkflowSpec,
+} from '../../src/index.js';
+import {
+  CAPABILITY_DATA,
+  CallbackPayloadSchema,
+  FinalizeResponseSchema,
+  UploadResponseSchema,
+  WorkflowDetailsSchema,
   WorkflowStatusResponseSchema,
   WorkflowStepsSchema,
-} from '../../src/index.js';
+} from '../../src/schemas.js';
 import { createSimulator, type Simulator } from '../../src/simulator/index.js';
 
 const ORIGIN = 'https://jumio.test';

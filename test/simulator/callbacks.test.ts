@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CallbackPayloadSchema } from '../../src/index.js';
+import { CallbackPayloadSchema } from '../../src/schemas.js';
 import { createSimulator, type Simulator, type SimulatorCallbackLog } from '../../src/simulator/index.js';
 import { session } from './flow.js';
 import { manualClock } from './helpers.js';

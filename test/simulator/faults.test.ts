@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSimulator, type Simulator, startSimulator } from '../../src/simulator/index.js';
+import {
+  createSimulator,
+  type Simulator,
+  type SimulatorRequestLog,
+  startSimulator,
+} from '../../src/simulator/index.js';
 import { BASE, session } from './flow.js';
 import { raw, UA } from './helpers.js';
 
@@ -116,5 +121,79 @@ describe('network faults over loopback', () => {
     expect((truncated as Error).message).toMatch(/aborted|incomplete|ECONNRESET/);
     const fine = await raw(`${sim.url}/`, { headers: UA });
     expect(fine.json()).toEqual({ status: 'UP' });
+  });
+});
+
+describe('what the transport is told stays inside the simulator', () => {
+  const script = [
+    { status: 503, headers: { 'retry-after': '1' } },
+    { body: 'malformed' },
+    { body: 'empty' },
+    {},
+  ] as const;
+
+  it('in process: answers carry only their own headers; the log names the route of each', async () => {
+    const log: SimulatorRequestLog[] = [];
+    const sim = createSimulator({ rateLimits: false, onRequest: (entry) => log.push(entry) });
+    open.push(sim);
+    sim.setFaults('health', [...script, { body: 'truncated' }, { reset: 'before' }]);
+    const names = async () => [...(await sim.fetch(`${BASE}/`)).headers.keys()].sort();
+    expect(await names()).toEqual(['content-type', 'retry-after']);
+    expect(await names()).toEqual(['content-type']);
+    expect(await names()).toEqual(['content-length', 'content-type']);
+    expect(await names()).toEqual(['content-type']);
+    expect(await names()).toEqual(['content-length', 'content-type']); // truncated: the length of the whole body
+    await expect(sim.fetch(`${BASE}/`)).rejects.toThrow(TypeError);
+    expect(log.map(({ route, status }) => ({ route, status }))).toEqual([
+      { route: 'health', status: 503 },
+      { route: 'health', status: 200 },
+      { route: 'health', status: 200 },
+      { route: 'health', status: 200 },
+      { route: 'health', status: 200 },
+      { route: 'health', status: 0 },
+    ]);
+  });
+
+  it('over loopback: no header beyond the answer’s own and the ones node:http adds', async () => {
+    const log: SimulatorRequestLog[] = [];
+    const sim = await startSimulator({ port: 0, rateLimits: false, onRequest: (entry) => log.push(entry) });
+    open.push(sim);
+    sim.setFaults('health', [...script]);
+    const node = ['connection', 'date', 'keep-alive', 'transfer-encoding', 'content-length'];
+    for (const own of [['content-type', 'retry-after'], ['content-type'], ['content-type'], ['content-type']]) {
+      const { headers } = await raw(`${sim.url}/`, { headers: UA });
+      expect(Object.keys(headers).filter((name) => !node.includes(name))).toEqual(own);
+    }
+    const missing = await raw(`${sim.url}/nowhere`, { headers: UA });
+    expect(Object.keys(missing.headers).filter((name) => !node.includes(name))).toEqual(['content-type']);
+    expect(log.map(({ route, status }) => ({ route, status }))).toEqual([
+      { route: 'health', status: 503 },
+      { route: 'health', status: 200 },
+      { route: 'health', status: 200 },
+      { route: 'health', status: 200 },
+      { route: undefined, status: 404 },
+    ]);
+  });
+});
+
+describe('faults that combine', () => {
+  it('reset wins over a body (even truncated) and status over reset after, as SimulatorFault says', async () => {
+    const sim = simulator();
+    const s = await session(sim);
+    sim.setFaults('createAccount', [
+      { reset: 'before', status: 503 },
+      { reset: 'after', body: 'truncated' },
+      { reset: 'before', body: 'truncated', headers: { 'retry-after': '1' } },
+      { status: 503, reset: 'after' },
+    ]);
+    const reset = (e: unknown) => (e as { cause?: { code?: string } }).cause?.code;
+    expect(reset(await s.create(body).catch((e: unknown) => e))).toBe('ECONNRESET');
+    expect(sim.stats().accountsCreated).toBe(0);
+    expect(reset(await s.create(body).catch((e: unknown) => e))).toBe('ECONNRESET');
+    expect(sim.stats().accountsCreated).toBe(1);
+    expect(reset(await s.create(body).catch((e: unknown) => e))).toBe('ECONNRESET');
+    const status = await s.create(body);
+    expect(status.status).toBe(503);
+    expect(sim.stats().accountsCreated).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { AccountResponseSchema } from '../../src/index.js';
+import { AccountResponseSchema } from '../../src/schemas.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { fileForm, JPEG, PNG, UA } from './helpers.js';
 

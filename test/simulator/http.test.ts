@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountResponseSchema, WorkflowDetailsSchema, WorkflowStatusResponseSchema } from '../../src/index.js';
+import { AccountResponseSchema, WorkflowDetailsSchema, WorkflowStatusResponseSchema } from '../../src/schemas.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
 import { basic, GIF, JPEG, manualClock, multipart, PNG, raw, UA } from './helpers.js';
 

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defineWorkflow, WorkflowDetailsSchema, WorkflowStatusResponseSchema } from '../../src/index.js';
+import { defineWorkflow } from '../../src/index.js';
+import { WorkflowDetailsSchema, WorkflowStatusResponseSchema } from '../../src/schemas.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
 import { BASE, session } from './flow.js';
 import { GIF, JPEG, manualClock, PDF, UA } from './helpers.js';
