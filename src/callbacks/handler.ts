@@ -1,4 +1,4 @@
-import { readBounded } from '../client/body.js';
+import { readCapped } from '../client/body.js';
 import type { KyxClient } from '../client/client.js';
 import { storeOf } from '../client/store-of.js';
 import { KyxError, type KyxIssue, KyxValidationError } from '../errors.js';
@@ -485,13 +485,14 @@ export function createCallbackHandler(options: CallbackHandlerOptions): Callback
       const timer = deadline(deadlineMs);
       let answered = false;
       try {
-        // the bytes, 'too-large' (by Content-Length or as it streams), or 'unreadable' (the stream
-        // failed or the deadline passed first)
-        const body = await readBounded(request.body, {
+        // the bytes, 'too-large' (by Content-Length or as it streams: the reader throws it), or
+        // 'unreadable' (the stream failed or the deadline passed first)
+        const body = await readCapped(request.body, {
           maxBytes: maxBodyBytes,
           declared: Number(request.headers.get('content-length') ?? Number.NaN),
           signal: timer.signal,
-        }).catch(() => 'unreadable' as const);
+          tooLarge: () => 'too-large',
+        }).catch((error: unknown) => (error === 'too-large' ? error : 'unreadable'));
         if (body === 'too-large') return answer(end('too-large'));
         if (body === 'unreadable') {
           if (timer.signal.aborted) return answer(end('timeout'));

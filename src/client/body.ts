@@ -1,7 +1,3 @@
-import { KyxNetworkError, KyxResponseError, KyxTimeoutError } from './errors.js';
-import { systemErrorCode } from './network.js';
-import { RedactedError } from './redact.js';
-
 /**
  * Upper bounds of the answer bodies a client reads, in bytes. A body past its bound is refused
  * while it streams (the reader is cancelled; a compressed body counts as it expands), so a
@@ -46,54 +42,39 @@ export function resolveResponseLimits(limits: ResponseLimits | undefined): Resol
   return { json: limits?.json ?? DEFAULT_JSON_BYTES, image: limits?.image ?? DEFAULT_IMAGE_BYTES };
 }
 
-/** How one body is read. */
+/**
+ * How {@link readCapped} reads one body, and what it throws when it cannot read it all. The
+ * client throws its typed errors; the callback handler throws the outcome (`'too-large'`).
+ */
 export interface BodyRead {
-  method: string;
-  path: string;
   /** The bound in bytes (after decompression). */
   maxBytes: number;
-  /** Which option sets the bound, for the error message (`maxResponseBytes.json`). */
-  option: string;
-  /** Epoch ms by which the body must have arrived (the attempt's timeout), and that timeout. */
-  deadline: number;
-  timeout: number;
-  /** The call's signal: aborting it ends the read with its reason. */
-  signal?: AbortSignal | undefined;
-  /** Secrets to scrub from the cause of a lost connection. */
-  secrets?: readonly string[];
-  /** Set on every error: the answer of an account create/update arrived, so it was processed. */
-  mayHaveCreated?: boolean | undefined;
-}
-
-/** How {@link readBounded} reads a stream. */
-export interface Bounds {
-  /** The bound in bytes. */
-  maxBytes: number;
-  /** The length the sender declared (`Content-Length`), if it is to be trusted: past the bound, nothing is read. */
+  /** The length the sender declared (`Content-Length`), when it is to be trusted: past the bound, nothing is read. */
   declared?: number | undefined;
   /** Aborting it ends the read with its reason. */
   signal?: AbortSignal | undefined;
-  /** Epoch ms by which the whole body must have arrived (a deadline already past ends it at once). */
+  /** Epoch ms by which the whole body must have arrived (a deadline already past ends the read at once). */
   deadline?: number | undefined;
-  /** The error the read ends with when the deadline passes. */
-  late?: (() => unknown) | undefined;
+  /** Thrown past the bound; `what` says how it was found (`Content-Length 2048`, `the body went on past it`). */
+  tooLarge(what: string): unknown;
+  /** Thrown when the deadline passes. */
+  late?(): unknown;
+  /** Thrown when the stream fails (the connection was lost); without it, the stream's own error. */
+  lost?(error: unknown): unknown;
 }
 
 /**
- * Reads a whole stream within a byte bound: the bytes, or `'too-large'` when the declared length
- * or the bytes counted as they arrive pass the bound (the stream is cancelled, the rest never
- * read). Rejects, cancelling the stream, with the signal's reason when it aborts, `late()` when
- * the deadline passes, or the stream's own error. The one bounded reader of the client's
- * answers and the callback handler's requests.
+ * Reads a whole body within a byte bound, a deadline and a signal: the one bounded reader of the
+ * client's answers and of the callback handler's requests. A declared length past the bound is
+ * refused before reading; otherwise the bytes are counted as they arrive (decompressed), and the
+ * stream is cancelled as soon as the bound is passed (`tooLarge`), the deadline passes (`late`),
+ * the signal aborts (its reason) or the stream fails (`lost`).
  */
-export async function readBounded(
-  body: ReadableStream<Uint8Array> | null,
-  bounds: Bounds,
-): Promise<Uint8Array | 'too-large'> {
-  const { maxBytes, declared, signal, deadline, late } = bounds;
+export async function readCapped(body: ReadableStream<Uint8Array> | null, read: BodyRead): Promise<Uint8Array> {
+  const { maxBytes, declared, signal, deadline } = read;
   if (declared !== undefined && declared > maxBytes) {
     await body?.cancel().catch(() => undefined);
-    return 'too-large';
+    throw read.tooLarge(`Content-Length ${declared}`);
   }
   if (body === null) return new Uint8Array(0);
   const reader = body.getReader();
@@ -102,7 +83,7 @@ export async function readBounded(
     stop = reject;
   });
   stopped.catch(() => undefined);
-  const timer = deadline === undefined ? undefined : setTimeout(() => stop?.(late?.()), deadline - Date.now());
+  const timer = deadline === undefined ? undefined : setTimeout(() => stop?.(read.late?.()), deadline - Date.now());
   const onAbort = () => stop?.(signal?.reason);
   signal?.addEventListener('abort', onAbort);
   const chunks: Uint8Array[] = [];
@@ -110,10 +91,15 @@ export async function readBounded(
   try {
     signal?.throwIfAborted();
     for (;;) {
-      const next = await Promise.race([reader.read(), stopped]);
+      const next = await Promise.race([
+        reader.read().catch((error: unknown) => {
+          throw read.lost ? read.lost(error) : error;
+        }),
+        stopped,
+      ]);
       if (next.done) break;
       size += next.value.byteLength;
-      if (size > maxBytes) return 'too-large';
+      if (size > maxBytes) throw read.tooLarge('the body went on past it');
       chunks.push(next.value);
     }
   } finally {
@@ -128,37 +114,4 @@ export async function readBounded(
     offset += chunk.byteLength;
   }
   return out;
-}
-
-/**
- * Reads a whole answer body with a byte bound and a deadline ({@link readBounded}): a
- * `Content-Length` past the bound is refused before reading, unless the body is compressed (it
- * is then counted as it expands). Past the bound `KyxResponseError`, past the deadline
- * `KyxTimeoutError`, an abort its reason, and a connection lost midway a `KyxNetworkError` with
- * `stage: 'body'`.
- */
-export async function readCapped(response: Response, read: BodyRead): Promise<Uint8Array> {
-  const length = Number(response.headers.get('content-length') ?? Number.NaN);
-  const declared = Number.isFinite(length) && !response.headers.has('content-encoding') ? length : undefined;
-  const answered = { mayHaveCreated: read.mayHaveCreated ?? false };
-  const body = await readBounded(response.body, {
-    ...read,
-    declared,
-    late: () => new KyxTimeoutError(read.method, read.path, read.timeout, answered),
-  }).catch((error: unknown) => {
-    if (error instanceof KyxTimeoutError || error === read.signal?.reason) throw error;
-    throw new KyxNetworkError(read.method, read.path, systemErrorCode(error), {
-      cause: RedactedError.from(error, read.secrets ?? []),
-      stage: 'body',
-      ...answered,
-    });
-  });
-  if (body !== 'too-large') return body;
-  const what = (declared ?? 0) > read.maxBytes ? `Content-Length ${declared}` : 'the body went on past it';
-  throw new KyxResponseError(
-    read.method,
-    read.path,
-    [{ path: '', message: `is larger than ${read.maxBytes} bytes (${what}; raise ${read.option} if it is expected)` }],
-    answered,
-  );
 }

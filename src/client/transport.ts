@@ -269,7 +269,13 @@ export function createTransport(config: TransportConfig): Transport {
     }
   }
 
-  /** The whole body of an answer `call` returned, within `maxBytes` and the attempt's deadline. */
+  /**
+   * The whole body of an answer `call` returned, within `maxBytes` (a `Content-Length` past it is
+   * refused unread, unless the body is compressed: it is then counted as it expands) and the
+   * attempt's deadline. Past the bound `KyxResponseError`, past the deadline `KyxTimeoutError`,
+   * an abort its reason, and a connection lost midway a `KyxNetworkError` with `stage: 'body'`;
+   * `mayHaveCreated` is set on each (the answer of an account create/update arrived).
+   */
   function read(
     spec: CallSpec,
     response: Response,
@@ -278,16 +284,29 @@ export function createTransport(config: TransportConfig): Transport {
     mayHaveCreated = false,
   ): Promise<Uint8Array> {
     const timeout = spec.timeout ?? config.timeout;
-    return readCapped(response, {
-      method: spec.method,
-      path: new URL(spec.url).pathname,
+    const { method } = spec;
+    const path = new URL(spec.url).pathname;
+    const answered = { mayHaveCreated };
+    const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    return readCapped(response.body, {
       maxBytes,
-      option,
-      deadline: (startedAt.get(response) ?? Date.now()) + timeout,
-      timeout,
+      declared: Number.isFinite(length) && !response.headers.has('content-encoding') ? length : undefined,
       signal: spec.signal,
-      secrets: config.secrets(),
-      mayHaveCreated,
+      deadline: (startedAt.get(response) ?? Date.now()) + timeout,
+      tooLarge: (what) =>
+        new KyxResponseError(
+          method,
+          path,
+          [{ path: '', message: `is larger than ${maxBytes} bytes (${what}; raise ${option} if it is expected)` }],
+          answered,
+        ),
+      late: () => new KyxTimeoutError(method, path, timeout, answered),
+      lost: (error) =>
+        new KyxNetworkError(method, path, systemErrorCode(error), {
+          cause: RedactedError.from(error, config.secrets()),
+          stage: 'body',
+          ...answered,
+        }),
     });
   }
 
