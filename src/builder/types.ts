@@ -21,14 +21,14 @@ import type { WorkflowSpec } from '../workflows/define.js';
 import type { WorkflowKey, WorkflowSpecOf } from '../workflows/keys.js';
 import type {
   CategoryList,
-  noExtractionMessage,
-  notAcceptedMessage,
-  noWatchlistMessage,
+  NoExtractionMessage,
+  NotAcceptedMessage,
+  NoWatchlistMessage,
   PRESET_METHOD,
   REUSE_ID_METHOD,
-  requiresMessage,
+  RequiresMessage,
+  UpdateOnlyMessage,
   USER_METHOD,
-  updateOnlyMessage,
 } from '../workflows/messages.js';
 import type { AccountValidationResult } from '../workflows/validate.js';
 import type { NO_REFERENCE, NO_WORKFLOW } from './messages.js';
@@ -60,9 +60,15 @@ type CheckCountry<C extends string> = C extends CountryCode
 
 type ForbiddenReferenceCharacter = (typeof FORBIDDEN_REFERENCE_CHARACTERS)[number];
 
-/** `customerInternalReference must not contain any of < > " / ; ` % { } |`: the run-time rule, after the field name. */
-type ForbiddenReferenceMessage =
-  `customerInternalReference ${ReturnType<typeof forbiddenCharactersMessage<typeof FORBIDDEN_REFERENCE_CHARACTERS>>}`;
+/**
+ * `customerInternalReference must not contain any of < > " / ; ` % { } |`: the run-time rule, after
+ * the field name. A conditional on the reference S, so it is built only for a reference that
+ * fails: spelling out the list costs ~300 instantiations, which every project paid while it was
+ * a plain alias (TypeScript reads both branches of `CheckReference` for its constraint).
+ */
+type ForbiddenReferenceMessage<S> = S extends string
+  ? `customerInternalReference ${ReturnType<typeof forbiddenCharactersMessage<typeof FORBIDDEN_REFERENCE_CHARACTERS>>}`
+  : never;
 
 /**
  * Strings containing a forbidden character. Kept behind a non-generic interface: TypeScript
@@ -77,7 +83,7 @@ interface ForbiddenReference {
 /** A reference literal with a forbidden character becomes an error; other strings pass (per union member). */
 type CheckReference<S extends string> = S extends unknown
   ? { readonly value: S } extends ForbiddenReference
-    ? KyxTypeError<ForbiddenReferenceMessage>
+    ? KyxTypeError<ForbiddenReferenceMessage<S>>
     : S
   : never;
 
@@ -94,7 +100,7 @@ type CheckWorkflow<TMode extends AccountMode, K> = number extends K
   : [K] extends [WorkflowSpec]
     ? TMode extends 'create'
       ? [K] extends [{ readonly updateOnly: true }]
-        ? Fail<ReturnType<typeof updateOnlyMessage<K['key']>>>
+        ? KyxTypeError<UpdateOnlyMessage<K['key']>>
         : K
       : K
     : [K] extends [WorkflowKey]
@@ -104,7 +110,7 @@ type CheckWorkflow<TMode extends AccountMode, K> = number extends K
           ? K // chosen at run time: the catalog rules are checked when the request is built
           : WorkflowSpecOf<K> extends { readonly updateOnly: true }
             ? // `K & number`, not the spec's key: a message built from WorkflowSpecOf<K> costs ~600 instantiations per project
-              Fail<ReturnType<typeof updateOnlyMessage<K & number>>>
+              KyxTypeError<UpdateOnlyMessage<K>>
             : K
       : KyxTypeError<`workflow ${Exclude<K, WorkflowKey> & number} is not in the catalog: pass defineWorkflow({ key: ${Exclude<K, WorkflowKey> & number}, … }) or register its key in WorkflowRegistry`>;
 
@@ -116,13 +122,15 @@ type Accepts<W, C extends string> = [W] extends [null]
     : false;
 
 /** The message for preset categories C that workflow spec S does not accept (one message per category). */
-type NotAcceptedMessage<S extends WorkflowSpec, C extends PresetCategory> = C extends PresetCategory
-  ? ReturnType<typeof notAcceptedMessage<S['key'], C, CategoryList<S['credentials']>>>
-  : never;
+type NotAcceptedBy<S extends WorkflowSpec, C extends PresetCategory> = NotAcceptedMessage<
+  S['key'],
+  C,
+  CategoryList<S['credentials']>
+>;
 
-/** {@link NotAcceptedMessage} for the workflow a builder recorded. */
+/** {@link NotAcceptedBy} for the workflow a builder recorded. */
 type NotAccepted<TWorkflow, C extends PresetCategory> =
-  WorkflowSpecOf<TWorkflow> extends infer S extends WorkflowSpec ? NotAcceptedMessage<S, C> : never;
+  WorkflowSpecOf<TWorkflow> extends infer S extends WorkflowSpec ? NotAcceptedBy<S, C> : never;
 
 /** The call that adds a required preset of category C, as `presetCall` answers at run time. */
 type PresetCall<S extends WorkflowSpec, C extends PresetCategory> = C extends 'ID'
@@ -138,14 +146,14 @@ type WorkflowProblem<S extends WorkflowSpec, THasUser extends boolean, TPresets 
   ? S extends { readonly requiredPresets: readonly (infer Req extends PresetCategory)[] }
     ? [Exclude<Req, TPresets>] extends [never]
       ? UserProblem<S, THasUser>
-      : ReturnType<typeof requiresMessage<S['key'], PresetCall<S, Exclude<Req, TPresets>>>>
+      : RequiresMessage<S['key'], PresetCall<S, Exclude<Req, TPresets>>>
     : UserProblem<S, THasUser>
-  : NotAcceptedMessage<S, Exclude<TPresets, S['credentials'][number]>>;
+  : NotAcceptedBy<S, Exclude<TPresets, S['credentials'][number]>>;
 
 type UserProblem<S extends WorkflowSpec, THasUser extends boolean> = THasUser extends true
   ? never
   : S extends { readonly requiredFields: readonly 'userReference'[] }
-    ? ReturnType<typeof requiresMessage<S['key'], typeof USER_METHOD>>
+    ? RequiresMessage<S['key'], typeof USER_METHOD>
     : never;
 
 /**
@@ -312,11 +320,11 @@ export interface CapabilityOptions<TBuilder, TWorkflow> {
     ? (searchProfile?: string) => TBuilder
     : 'watchlistScreening' extends WorkflowSpecOf<TWorkflow>['capabilities'][number]
       ? (searchProfile?: string) => TBuilder
-      : Fail<ReturnType<typeof noWatchlistMessage<WorkflowSpecOf<TWorkflow>['key']>>>;
+      : KyxTypeError<NoWatchlistMessage<WorkflowSpecOf<TWorkflow>['key']>>;
   /** Turns document extraction on or off (`capabilities.documentVerification.enableExtraction`, sent as a string). */
   extraction: Accepts<TWorkflow, 'DOCUMENT'> extends true
     ? (enabled: boolean) => TBuilder
-    : Fail<ReturnType<typeof noExtractionMessage<WorkflowSpecOf<TWorkflow>['key']>>>;
+    : KyxTypeError<NoExtractionMessage<WorkflowSpecOf<TWorkflow>['key']>>;
   /** Requests a 1+1 (`one`) or 2+2 (`two`) eKYC search (`capabilities.ekycCheck.searchType`). */
   ekyc(searchType: 'one' | 'two'): TBuilder;
   /** Ruleset for the risk score (`capabilities.workflowDecision.riskScoreRulesetId`). */
