@@ -26,7 +26,7 @@ const cases: [code: string, message: string][] = [
   ],
   [
     "account().document('USA', 'BS').ref('x').workflow(10011).build();",
-    'workflow 10011 does not accept the DOCUMENT credential preset',
+    'workflow 10011 does not accept a DOCUMENT credential (it collects ID, SELFIE, FACEMAP)',
   ],
   [
     "account().ref('x').workflow(10011).capability.extraction(false);",
