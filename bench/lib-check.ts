@@ -1,7 +1,7 @@
 // `npm run bench:lib-check` (a section of docs/benchmarks.md) and an `npm test` step (`--check`):
 // what importing `account` from jumio-kyx costs a consumer whose tsconfig has `skipLibCheck: false`,
 // so that tsc checks every declaration file the package pulls in. Two generated projects, both with
-// @types/node and type-fest (DESIGN.md "Costs of the chosen stack": type-fest's price is in the
+// @types/node and type-fest (type-fest is part of the chosen stack, so its price is in the
 // baseline), differ by one import and the line that uses it. Each is checked with
 // `tsc --extendedDiagnostics` in interleaved rounds; the bound (≤ 1.15× the baseline) is on the
 // CPU time of the tsc process (user + system, less disturbed by a busy machine than wall-clock
@@ -21,7 +21,7 @@ import { CONSUMER_OPTIONS, writeProject } from './tsc.js';
 
 const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
-/** The bound of issue 15: the import may cost at most this much of the baseline's CPU time. */
+/** The bound: the import may cost at most this much of the baseline's CPU time. */
 export const LIB_CHECK_TARGET = 1.15;
 
 /** The consumer's compiler options: the strict ones of the other benches, lib checking on, Node types. */
@@ -229,7 +229,7 @@ export async function runLibCheckBench(options: LibCheckOptions = {}): Promise<B
     method: [
       'A consumer file that uses Node.js (`node:fs/promises`) and type-fest (`Simplify`) is checked twice with `tsc --extendedDiagnostics`: with `import { account } from',
       "'jumio-kyx'` and one request built with it, and without those two lines (the baseline).",
-      'Both projects have `@types/node` and type-fest (its ~215 declaration files are the price of the chosen stack, DESIGN.md "Costs of the chosen stack", so they are in the baseline).',
+      'Both projects have `@types/node` and type-fest (its ~215 declaration files are the price of the chosen stack, so they are in the baseline).',
       "A third project imports valibot instead of jumio-kyx and builds one schema: what valibot's declarations cost, which the root entry keeps out (`npm test` checks the first two only, once each, and a miss again over 3 rounds).",
       'Compiler options:',
       `${Object.entries(LIB_CHECK_OPTIONS)

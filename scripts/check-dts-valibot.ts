@@ -3,7 +3,7 @@
 // declaration file, resolved to the .d.ts / .d.mts chunk tsdown emits) and fails, naming the file
 // and the chain of imports that leads to it, when one imports `valibot`. A consumer who checks
 // library declarations (`skipLibCheck: false`) would otherwise pay for valibot's types on every
-// import of `account` (issue 15 item 2; the schemas live in `jumio-kyx/schemas`). One test per
+// import of `account` (the schemas live in `jumio-kyx/schemas`). One test per
 // entry; prints `N passed, N failed`.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';

@@ -195,7 +195,7 @@ What the matrix shows:
 - An oversized JSON body is a \`KyxResponseError\`, a stalled one a \`KyxTimeoutError\` at the
   attempt's deadline; neither is retried (the request was handled).
 
-## Hostile servers and inputs (issue 17)
+## Hostile servers and inputs
 
 Each hole a probe of 0.1 found, as a test against servers on loopback made by the test
 (test/hardening/client-attacks.test.ts, builder-traps.test.ts, simulator-exposure.test.ts).

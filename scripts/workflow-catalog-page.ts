@@ -3,9 +3,10 @@
 // test/workflow-catalog-page.test.ts fails when the committed page differs from what the catalog
 // renders, and the snippets on it are type-checked by scripts/check-examples.ts.
 import { fileURLToPath } from 'node:url';
+import type { PresetCategory } from '../src/model/codes.js';
 import { WORKFLOW_CATALOG } from '../src/workflows/catalog.js';
 import type { WorkflowSpec } from '../src/workflows/define.js';
-import { PRESET_METHOD } from '../src/workflows/rules.js';
+import { PRESET_METHOD, presetCall, USER_METHOD } from '../src/workflows/messages.js';
 
 /** Where the page lives. */
 export const CATALOG_PAGE = fileURLToPath(new URL('../docs/guides/workflows.md', import.meta.url));
@@ -22,17 +23,15 @@ const cell = (s: string) => s.replaceAll('|', '\\|');
 export function requiredCalls(spec: WorkflowSpec): string[] {
   const calls: string[] = [];
   if (spec.updateOnly) calls.push('account(accountId)');
-  for (const category of spec.requiredPresets ?? []) {
-    calls.push(category === 'ID' && spec.reusesCredential ? '.id({ id: credentialId })' : PRESET_METHOD[category]);
-  }
-  for (const field of spec.requiredFields ?? []) if (field === 'userReference') calls.push('.user(userReference)');
+  for (const category of spec.requiredPresets ?? []) calls.push(presetCall(category, spec.reusesCredential));
+  for (const field of spec.requiredFields ?? []) if (field === 'userReference') calls.push(USER_METHOD);
   return calls;
 }
 
 const heading = (spec: WorkflowSpec) => `${spec.key}: ${spec.name}`;
 
 function section(spec: WorkflowSpec): string {
-  const presets = spec.credentials.filter((c): c is keyof typeof PRESET_METHOD => c in PRESET_METHOD);
+  const presets = spec.credentials.filter((c): c is PresetCategory => c in PRESET_METHOD);
   // The smallest request that compiles: the docs check type-checks these snippets, so they show
   // what the builder really accepts (`.build()` only type-checks on a complete request).
   const example = [

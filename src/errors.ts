@@ -14,6 +14,23 @@ export interface KyxIssue {
   readonly message: string;
 }
 
+/**
+ * The outcome of a check that never throws: the validated `output`, or every problem found.
+ * `validate()`, `validateAccountRequest` and the schema parses all answer with it.
+ *
+ * @typeParam T - What a successful check yields.
+ * @example
+ * ```ts
+ * import { validateAccountRequest, type AccountRequest, type KyxResult } from 'jumio-kyx';
+ * const result: KyxResult<AccountRequest> = validateAccountRequest({ customerInternalReference: 'x', workflowDefinition: { key: 10011 } });
+ * if (result.success) result.output.workflowDefinition.key; // 10011
+ * else for (const issue of result.issues) console.log(issue.path, issue.message);
+ * ```
+ */
+export type KyxResult<T> =
+  | { readonly success: true; readonly output: T }
+  | { readonly success: false; readonly issues: readonly KyxIssue[] };
+
 const KYX_ERROR = Symbol.for('jumio-kyx.error');
 
 /**

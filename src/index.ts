@@ -9,10 +9,8 @@ export type { KyxTypeError } from './builder/type-error.js';
 export type {
   AccountBuilder,
   AccountFragment,
-  AccountMode,
   AccountSetters,
   AccountTemplate,
-  AccountValidationResult,
   AnyAccountBuilder,
   CapabilityOptions,
   CompiledAccountRequest,
@@ -94,7 +92,14 @@ export {
   type WaitForResultOptions,
   type WaitProgress,
 } from './client/wait.js';
-export { isKyxError, KyxError, type KyxErrorOptions, type KyxIssue, KyxValidationError } from './errors.js';
+export {
+  isKyxError,
+  KyxError,
+  type KyxErrorOptions,
+  type KyxIssue,
+  type KyxResult,
+  KyxValidationError,
+} from './errors.js';
 export {
   CAPABILITIES,
   CAPABILITY_NAMES,
@@ -146,6 +151,7 @@ export {
 export { COUNTRY_CODES, type CountryCode } from './model/countries.js';
 export type { AccountId, CredentialId, IdInput, UntaggedString, WorkflowExecutionId } from './model/ids.js';
 export type {
+  AccountMode,
   AccountRequest,
   Capabilities,
   ConsentRecord,
@@ -199,6 +205,7 @@ export { type CatalogWorkflowKey, findWorkflow, WORKFLOW_CATALOG } from './workf
 export { defineWorkflow, type WorkflowRegistry, type WorkflowSpec } from './workflows/define.js';
 export { isWorkflowKey, type WorkflowKey } from './workflows/keys.js';
 export {
+  type AccountValidationResult,
   type ValidateAccountRequestOptions,
   validateAccountRequest,
 } from './workflows/validate.js';

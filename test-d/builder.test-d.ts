@@ -129,7 +129,7 @@ const tenantKyc = defineWorkflow({
 expectType<20001>(tenantKyc.key);
 expectType<AccountRequest>(account().ref('o').workflow(tenantKyc).id().build());
 
-// ---- must reject (DESIGN.md "What the types must reject") --------------------------------------
+// ---- must reject: what the types must refuse ---------------------------------------------------------
 // build()/compile()/send without .ref() or .workflow()
 expectError(account().workflow(10011).build());
 expectError(account().ref('x').build());

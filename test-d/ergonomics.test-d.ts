@@ -11,7 +11,7 @@ import {
   type WorkflowKey,
 } from '../dist/index.js';
 
-// DESIGN.md "Builder ergonomics that real code needs", line by line.
+// The builder ergonomics that real code needs, line by line.
 
 // ---- a key chosen at run time compiles; its rules are checked at run time ---------------------
 declare const key: WorkflowKey;

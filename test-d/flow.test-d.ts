@@ -22,7 +22,7 @@ import {
   type WorkflowStatusResponse,
 } from '../dist/index.js';
 
-// DESIGN.md, "The typed flow: responses remember the workflow": every line, as must-compile or
+// The typed flow, responses remember the workflow: every line, as must-compile or
 // must-fail.
 declare const client: KyxClient;
 declare const jpeg: Uint8Array;

@@ -34,7 +34,7 @@ import type {
 
 declare const details: WorkflowDetails;
 
-// The reads of DESIGN.md "Results: typed capabilities", with exactly those types.
+// The documented reads of typed capability results, with exactly those types.
 const extraction = details.capabilities?.extraction?.[0];
 expectType<CapabilityResult<'extraction'> | undefined>(extraction);
 expectType<string | undefined>(extraction?.data?.firstName);

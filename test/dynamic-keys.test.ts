@@ -34,8 +34,7 @@ describe('dynamic workflow keys', () => {
     expect(issues(() => account().ref('order-1').workflow(key).build())).toEqual([
       {
         path: 'workflowDefinition.credentials',
-        message:
-          'workflow 10026 (Standalone Document Verification) requires a DOCUMENT credential preset: call .document(country, type)',
+        message: 'workflow 10026 requires .document(country, type)',
       },
     ]);
     expect(account().ref('order-1').workflow(key).document('USA', 'BS').build().workflowDefinition.key).toBe(10026);
@@ -45,21 +44,19 @@ describe('dynamic workflow keys', () => {
     expect(issues(() => account().ref('r').workflow(configured('10011')).document('USA', 'BS').build())).toEqual([
       {
         path: 'workflowDefinition.credentials.0.category',
-        message:
-          'workflow 10011 (Standalone ID and Identity Verification) does not accept a DOCUMENT credential (it collects ID, SELFIE, FACEMAP)',
+        message: 'workflow 10011 does not accept a DOCUMENT credential (it collects ID, SELFIE, FACEMAP)',
       },
     ]);
     expect(issues(() => account().ref('r').workflow(configured('32')).build())).toEqual([
       {
         path: 'userReference',
-        message: 'is required by workflow 32 (ID + Identity Verification + Screening): call .user(userReference)',
+        message: 'workflow 32 requires .user(userReference)',
       },
     ]);
     expect(issues(() => account().ref('r').workflow(configured('10014')).compile())).toEqual([
       {
         path: 'workflowDefinition.key',
-        message:
-          'workflow 10014 (Standalone Authentication) runs only on an existing account: use account(accountId) (PUT)',
+        message: 'workflow 10014 runs only on an existing account: start from account(accountId)',
       },
     ]);
     expect(

@@ -26,7 +26,7 @@ const cases: [code: string, message: string][] = [
   ],
   [
     "account().document('USA', 'BS').ref('x').workflow(10011).build();",
-    'workflow 10011 does not accept the DOCUMENT credential preset',
+    'workflow 10011 does not accept a DOCUMENT credential (it collects ID, SELFIE, FACEMAP)',
   ],
   [
     "account().ref('x').workflow(10011).capability.extraction(false);",
@@ -48,7 +48,7 @@ const cases: [code: string, message: string][] = [
     "account().ref('x').workflow(10011).overrides({ crossDeviceOption: 'SMS' });",
     `'"SMS"' is not assignable to type '"DEFAULT" | "QR_ONLY" | "EMAIL_ONLY"'`,
   ],
-  // DESIGN.md "Builder ergonomics": a two-letter country names its alpha-3 code
+  // A two-letter country names its alpha-3 code
   [
     "account().ref('x').workflow(10026).document('US', 'BS');",
     `KyxTypeError<"country 'US' is an ISO alpha-2 code: use its alpha-3 code 'USA'">`,

@@ -1,9 +1,39 @@
 import type { PresetCategory } from '../model/codes.js';
-import type { Capabilities, CredentialPreset, PresetValues } from '../model/request.js';
+import type { AccountMode, Capabilities, CredentialPreset, PresetValues } from '../model/request.js';
 import type { WorkflowSpec } from '../workflows/define.js';
+import type { WorkflowKey } from '../workflows/keys.js';
 import { buildNode, compileNode, validateNode } from './compile.js';
 import { type AccountNode, type DirectFields, emptyNode, plainCopy } from './node.js';
 import type { AccountBuilder, IdPresetOptions } from './types.js';
+
+/**
+ * The builder in the state where every member is callable: a key chosen at run time (all of the
+ * catalog's workflows), with a reference and a user reference.
+ */
+type OpenBuilder = AccountBuilder<AccountMode, WorkflowKey, true, true, never>;
+
+/**
+ * The members whose public parameter is a type-level check (`CheckReference<S>`, …) or the public
+ * builder itself (`with`), which the untyped implementation cannot take as typed.
+ */
+type UntypedMembers = 'ref' | 'workflow' | 'document' | 'with';
+
+/** The parameters of a member that is a function; `never` for an error member. */
+type Params<F> = F extends (...args: infer A) => unknown ? A : never;
+
+/**
+ * What the implementation must provide: every member of the public {@link AccountBuilder} and of
+ * its `capability` options (a missing one does not compile), each taking the public parameters
+ * (the {@link UntypedMembers} take any value) and returning anything: `account()` casts the
+ * result to the public type.
+ */
+type Implementation = {
+  readonly [K in keyof OpenBuilder]: K extends 'capability'
+    ? { readonly [C in keyof OpenBuilder[K]]: (...args: Params<OpenBuilder[K][C]>) => unknown }
+    : K extends UntypedMembers
+      ? (...args: never) => unknown
+      : (...args: Params<OpenBuilder[K]>) => unknown;
+};
 
 const list = <T extends string>(value: T | readonly T[]): T[] => (Array.isArray(value) ? [...value] : [value as T]);
 
@@ -19,7 +49,7 @@ const values = <T extends string>(
  * The untyped implementation behind {@link AccountBuilder}: every call returns a new frozen
  * builder around a new node, so builders can be shared and completed many times.
  */
-class AccountBuilderImpl {
+class AccountBuilderImpl implements Implementation {
   readonly #node: AccountNode;
 
   // The node is private and never written after construction, so only the builder is frozen.
@@ -28,23 +58,18 @@ class AccountBuilderImpl {
     Object.freeze(this);
   }
 
-  #next(
-    fields: AccountNode['fields'],
-    workflow: AccountNode['workflow'],
-    presets: AccountNode['presets'],
-    capabilities: AccountNode['capabilities'],
-  ): AccountBuilderImpl {
-    return new AccountBuilderImpl({ accountId: this.#node.accountId, fields, workflow, presets, capabilities });
+  /** A new builder around this node with `patch` applied (the account id never changes). */
+  #next(patch: Partial<Omit<AccountNode, 'accountId'>>): AccountBuilderImpl {
+    return new AccountBuilderImpl({ ...this.#node, ...patch });
   }
 
   /** Sets one field to a copy of `value`; `undefined` leaves the field as it was. */
   #set<K extends keyof DirectFields>(name: K, value: DirectFields[K]): AccountBuilderImpl {
-    const node = this.#node;
     const copy = plainCopy(value, name);
-    if (copy === undefined) return this.#next(node.fields, node.workflow, node.presets, node.capabilities);
-    const fields: DirectFields = { ...node.fields };
+    if (copy === undefined) return this.#next({});
+    const fields: DirectFields = { ...this.#node.fields };
     fields[name] = copy;
-    return this.#next(fields, node.workflow, node.presets, node.capabilities);
+    return this.#next({ fields });
   }
 
   /** Presets and capabilities are copied here, once, so the body can be laid out without copying. */
@@ -54,14 +79,12 @@ class AccountBuilderImpl {
     const presets = node.presets.some(([c]) => c === category)
       ? node.presets.map((e) => (e[0] === category ? entry : e))
       : [...node.presets, entry];
-    return this.#next(node.fields, node.workflow, presets, node.capabilities);
+    return this.#next({ presets });
   }
 
   #capability(capabilities: Capabilities): AccountBuilderImpl {
-    const node = this.#node;
-    return this.#next(node.fields, node.workflow, node.presets, {
-      ...node.capabilities,
-      ...plainCopy(capabilities, 'workflowDefinition.capabilities'),
+    return this.#next({
+      capabilities: { ...this.#node.capabilities, ...plainCopy(capabilities, 'workflowDefinition.capabilities') },
     });
   }
 
@@ -91,8 +114,7 @@ class AccountBuilderImpl {
   }
 
   workflow(workflow: number | WorkflowSpec) {
-    const node = this.#node;
-    return this.#next(node.fields, workflow, node.presets, node.capabilities);
+    return this.#next({ workflow });
   }
 
   id(idOptions: IdPresetOptions = {}) {

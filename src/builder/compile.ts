@@ -1,19 +1,18 @@
 import { type KyxIssue, KyxValidationError } from '../errors.js';
 import { API_PATHS, apiPath } from '../model/paths.js';
-import type { AccountRequest } from '../model/request.js';
+import type { AccountMode, AccountRequest } from '../model/request.js';
 import { UUID_PATTERN } from '../model/rules.js';
-import type { AccountMode } from '../workflows/rules.js';
-import { validateAccountRequest } from '../workflows/validate.js';
+import { type AccountValidationResult, validateAccountRequest } from '../workflows/validate.js';
+import { NO_REFERENCE, NO_WORKFLOW } from './messages.js';
 import { type AccountNode, plainCopy } from './node.js';
-import type { AccountValidationResult, CompiledAccountRequest } from './types.js';
+import type { CompiledAccountRequest } from './types.js';
 
 /**
- * Lays the node out as the wire body, adding only what the caller asked for. The node's parts
- * were deep-copied (without `undefined` properties) when they were set, so they are used as they
- * are: valibot reads them and builds a fresh output.
+ * The node as the wire body, adding only what the caller asked for. The node's parts were
+ * deep-copied (without `undefined` properties) when they were set, so they are used as they are:
+ * valibot reads them and builds a fresh output, laid out in the schema's order.
  */
 function toBody(node: AccountNode): Record<string, unknown> {
-  const { fields } = node;
   const key = plainCopy(
     typeof node.workflow === 'object' && node.workflow !== null ? node.workflow.key : node.workflow,
     'workflowDefinition.key',
@@ -22,18 +21,7 @@ function toBody(node: AccountNode): Record<string, unknown> {
   if (key !== undefined) workflowDefinition['key'] = key;
   if (node.presets.length > 0) workflowDefinition['credentials'] = node.presets.map(([, preset]) => preset);
   if (Object.keys(node.capabilities).length > 0) workflowDefinition['capabilities'] = node.capabilities;
-  const body: Record<string, unknown> = {};
-  if (fields.customerInternalReference !== undefined)
-    body['customerInternalReference'] = fields.customerInternalReference;
-  if (fields.userReference !== undefined) body['userReference'] = fields.userReference;
-  if (fields.reportingCriteria !== undefined) body['reportingCriteria'] = fields.reportingCriteria;
-  if (fields.callbackUrl !== undefined) body['callbackUrl'] = fields.callbackUrl;
-  if (fields.tokenLifetime !== undefined) body['tokenLifetime'] = fields.tokenLifetime;
-  body['workflowDefinition'] = workflowDefinition;
-  if (fields.web !== undefined) body['web'] = fields.web;
-  if (fields.userConsent !== undefined) body['userConsent'] = fields.userConsent;
-  if (fields.overrideSettings !== undefined) body['overrideSettings'] = fields.overrideSettings;
-  return body;
+  return { ...node.fields, workflowDefinition };
 }
 
 /** Validates a node: missing parts, the account id, the request schema and the workflow rules. */
@@ -44,10 +32,10 @@ export function validateNode(node: AccountNode): AccountValidationResult {
     issues.push({ path: 'accountId', message: 'must be the UUID of an existing account' });
   }
   if (node.fields.customerInternalReference === undefined) {
-    issues.push({ path: 'customerInternalReference', message: 'is required: call .ref(customerInternalReference)' });
+    issues.push({ path: 'customerInternalReference', message: NO_REFERENCE });
   }
   if (node.workflow === undefined) {
-    issues.push({ path: 'workflowDefinition.key', message: 'is required: call .workflow(key)' });
+    issues.push({ path: 'workflowDefinition.key', message: NO_WORKFLOW });
   }
   const workflow = typeof node.workflow === 'object' && node.workflow !== null ? [node.workflow] : [];
   // valibot builds a fresh output, so callers can never reach the builder's own state through it.

@@ -1,14 +1,38 @@
-import type { KyxIssue } from '../errors.js';
 import type { CountryAlpha2 } from '../model/alpha2.js';
-import type { DocumentType, FacemapType, IdType, PresetCategory, TokenLifetime } from '../model/codes.js';
+import type {
+  DocumentType,
+  FacemapType,
+  FORBIDDEN_REFERENCE_CHARACTERS,
+  IdType,
+  PresetCategory,
+  TokenLifetime,
+} from '../model/codes.js';
 import type { CountryCode } from '../model/countries.js';
-import type { AccountRequest, OverrideSettings, PredefinedType, UserConsent, WebSettings } from '../model/request.js';
+import type {
+  AccountMode,
+  AccountRequest,
+  OverrideSettings,
+  PredefinedType,
+  UserConsent,
+  WebSettings,
+} from '../model/request.js';
+import type { forbiddenCharactersMessage } from '../model/rules.js';
 import type { WorkflowSpec } from '../workflows/define.js';
 import type { WorkflowKey, WorkflowSpecOf } from '../workflows/keys.js';
-import type { AccountMode } from '../workflows/rules.js';
+import type {
+  CategoryList,
+  NoExtractionMessage,
+  NotAcceptedMessage,
+  NoWatchlistMessage,
+  PRESET_METHOD,
+  REUSE_ID_METHOD,
+  RequiresMessage,
+  UpdateOnlyMessage,
+  USER_METHOD,
+} from '../workflows/messages.js';
+import type { AccountValidationResult } from '../workflows/validate.js';
+import type { NO_REFERENCE, NO_WORKFLOW } from './messages.js';
 import type { KyxTypeError } from './type-error.js';
-
-export type { AccountMode, WorkflowKey };
 
 /**
  * What the builder records of its workflow: `null` before `.workflow()`, then the key (a union
@@ -34,7 +58,17 @@ type CheckCountry<C extends string> = C extends CountryCode
       C extends keyof CountryAlpha2 ? CountryAlpha2[C] : 'country must be an ISO 3166-1 alpha-3 code (a CountryCode)'
     >;
 
-type ForbiddenReferenceCharacter = '<' | '>' | '"' | '/' | ';' | '`' | '%' | '{' | '}' | '|';
+type ForbiddenReferenceCharacter = (typeof FORBIDDEN_REFERENCE_CHARACTERS)[number];
+
+/**
+ * `customerInternalReference must not contain any of < > " / ; ` % { } |`: the run-time rule, after
+ * the field name. A conditional on the reference S, so it is built only for a reference that
+ * fails: spelling out the list costs ~300 instantiations, which every project paid while it was
+ * a plain alias (TypeScript reads both branches of `CheckReference` for its constraint).
+ */
+type ForbiddenReferenceMessage<S> = S extends string
+  ? `customerInternalReference ${ReturnType<typeof forbiddenCharactersMessage<typeof FORBIDDEN_REFERENCE_CHARACTERS>>}`
+  : never;
 
 /**
  * Strings containing a forbidden character. Kept behind a non-generic interface: TypeScript
@@ -49,7 +83,7 @@ interface ForbiddenReference {
 /** A reference literal with a forbidden character becomes an error; other strings pass (per union member). */
 type CheckReference<S extends string> = S extends unknown
   ? { readonly value: S } extends ForbiddenReference
-    ? KyxTypeError<'customerInternalReference must not contain any of < > " / ; ` % { } |'>
+    ? KyxTypeError<ForbiddenReferenceMessage<S>>
     : S
   : never;
 
@@ -61,30 +95,24 @@ type Fail<M> = [M] extends [infer Message extends string] ? KyxTypeError<Message
  * or a definition; a single update-only workflow is not allowed on a create. A plain `number`
  * must be narrowed first.
  */
-type CheckWorkflow<M extends AccountMode, K> = number extends K
+type CheckWorkflow<TMode extends AccountMode, K> = number extends K
   ? KyxTypeError<'a plain number is not a workflow key: narrow it with isWorkflowKey(key), or pass defineWorkflow({ key, … })'>
   : [K] extends [WorkflowSpec]
-    ? M extends 'create'
+    ? TMode extends 'create'
       ? [K] extends [{ readonly updateOnly: true }]
-        ? KyxTypeError<`workflow ${K['key']} runs only on an existing account: start from account(accountId)`>
+        ? KyxTypeError<UpdateOnlyMessage<K['key']>>
         : K
       : K
     : [K] extends [WorkflowKey]
-      ? M extends 'update'
+      ? TMode extends 'update'
         ? K
         : IsUnion<K> extends true
           ? K // chosen at run time: the catalog rules are checked when the request is built
           : WorkflowSpecOf<K> extends { readonly updateOnly: true }
             ? // `K & number`, not the spec's key: a message built from WorkflowSpecOf<K> costs ~600 instantiations per project
-              KyxTypeError<`workflow ${K & number} runs only on an existing account: start from account(accountId)`>
+              KyxTypeError<UpdateOnlyMessage<K>>
             : K
       : KyxTypeError<`workflow ${Exclude<K, WorkflowKey> & number} is not in the catalog: pass defineWorkflow({ key: ${Exclude<K, WorkflowKey> & number}, … }) or register its key in WorkflowRegistry`>;
-
-type PresetHint = {
-  ID: '.id({ country, type })';
-  DOCUMENT: '.document(country, type)';
-  FACEMAP: '.facemap()';
-};
 
 /** Whether workflow W (any of them, for a key chosen at run time; or no workflow yet) accepts presets of category C. */
 type Accepts<W, C extends string> = [W] extends [null]
@@ -93,55 +121,63 @@ type Accepts<W, C extends string> = [W] extends [null]
     ? true
     : false;
 
-/** The message for a preset category a workflow does not accept. */
-type NotAccepted<W, C extends PresetCategory> =
-  WorkflowSpecOf<W> extends infer S extends WorkflowSpec
-    ? `workflow ${S['key']} does not accept ${C extends 'ID' ? 'an' : 'a'} ${C} credential (it collects ${JoinCategories<S['credentials']>})`
-    : never;
+/** The message for preset categories C that workflow spec S does not accept (one message per category). */
+type NotAcceptedBy<S extends WorkflowSpec, C extends PresetCategory> = NotAcceptedMessage<
+  S['key'],
+  C,
+  CategoryList<S['credentials']>
+>;
 
-type JoinCategories<T extends readonly string[]> = T extends readonly [
-  infer A extends string,
-  ...infer R extends string[],
-]
-  ? R extends []
-    ? A
-    : `${A}, ${JoinCategories<R>}`
-  : string;
+/** {@link NotAcceptedBy} for the workflow a builder recorded. */
+type NotAccepted<TWorkflow, C extends PresetCategory> =
+  WorkflowSpecOf<TWorkflow> extends infer S extends WorkflowSpec ? NotAcceptedBy<S, C> : never;
+
+/** The call that adds a required preset of category C, as `presetCall` answers at run time. */
+type PresetCall<S extends WorkflowSpec, C extends PresetCategory> = C extends 'ID'
+  ? S extends { readonly reusesCredential: true }
+    ? typeof REUSE_ID_METHOD
+    : (typeof PRESET_METHOD)['ID']
+  : (typeof PRESET_METHOD)[C];
 
 /** The first unmet requirement of a workflow, or `never` when it is satisfied. */
-type WorkflowProblem<W extends WorkflowSpec, U extends boolean, P extends PresetCategory> = [
-  Exclude<P, W['credentials'][number]>,
+type WorkflowProblem<S extends WorkflowSpec, THasUser extends boolean, TPresets extends PresetCategory> = [
+  Exclude<TPresets, S['credentials'][number]>,
 ] extends [never]
-  ? W extends { readonly requiredPresets: readonly (infer Req extends PresetCategory)[] }
-    ? [Exclude<Req, P>] extends [never]
-      ? UserProblem<W, U>
-      : `workflow ${W['key']} requires ${W extends { readonly reusesCredential: true } ? '.id({ id: credentialId })' : PresetHint[Exclude<Req, P>]}`
-    : UserProblem<W, U>
-  : `workflow ${W['key']} does not accept the ${Exclude<P, W['credentials'][number]>} credential preset`;
+  ? S extends { readonly requiredPresets: readonly (infer Req extends PresetCategory)[] }
+    ? [Exclude<Req, TPresets>] extends [never]
+      ? UserProblem<S, THasUser>
+      : RequiresMessage<S['key'], PresetCall<S, Exclude<Req, TPresets>>>
+    : UserProblem<S, THasUser>
+  : NotAcceptedBy<S, Exclude<TPresets, S['credentials'][number]>>;
 
-type UserProblem<W extends WorkflowSpec, U extends boolean> = U extends true
+type UserProblem<S extends WorkflowSpec, THasUser extends boolean> = THasUser extends true
   ? never
-  : W extends { readonly requiredFields: readonly 'userReference'[] }
-    ? `workflow ${W['key']} requires .user(userReference)`
+  : S extends { readonly requiredFields: readonly 'userReference'[] }
+    ? RequiresMessage<S['key'], typeof USER_METHOD>
     : never;
 
 /**
  * Why the builder cannot be built yet, or `never` when it can. A workflow key chosen at run time
  * (a union) has its rules checked at run time instead.
  */
-type BuildProblem<W, R extends boolean, U extends boolean, P extends PresetCategory> = R extends false
-  ? 'set the reference first: .ref(customerInternalReference)'
-  : [W] extends [null]
-    ? 'choose a workflow first: .workflow(key)'
-    : IsUnion<W> extends true
+type BuildProblem<
+  TWorkflow,
+  THasRef extends boolean,
+  THasUser extends boolean,
+  TPresets extends PresetCategory,
+> = THasRef extends false
+  ? typeof NO_REFERENCE
+  : [TWorkflow] extends [null]
+    ? typeof NO_WORKFLOW
+    : IsUnion<TWorkflow> extends true
       ? never
-      : WorkflowSpecOf<W> extends infer S extends WorkflowSpec
-        ? WorkflowProblem<S, U, P>
+      : WorkflowSpecOf<TWorkflow> extends infer S extends WorkflowSpec
+        ? WorkflowProblem<S, THasUser, TPresets>
         : never;
 
 /** A member that is `T` when the builder is complete, else the error saying what is missing. */
-type WhenComplete<W, R extends boolean, U extends boolean, P extends PresetCategory, T> =
-  BuildProblem<W, R, U, P> extends infer Problem extends string
+type WhenComplete<TWorkflow, THasRef extends boolean, THasUser extends boolean, TPresets extends PresetCategory, T> =
+  BuildProblem<TWorkflow, THasRef, THasUser, TPresets> extends infer Problem extends string
     ? [Problem] extends [never]
       ? T
       : KyxTypeError<Problem>
@@ -156,29 +192,17 @@ type WhenComplete<W, R extends boolean, U extends boolean, P extends PresetCateg
  * const { method, path, body } = account().ref('x').workflow(10011).compile();
  * // method: 'POST', path: '/api/v1/accounts', body: { customerInternalReference: 'x', … }
  * ```
+ *
+ * @typeParam TMode - `create` (POST) or `update` (PUT); both when not known.
  */
-export interface CompiledAccountRequest<M extends AccountMode = AccountMode> {
+export interface CompiledAccountRequest<TMode extends AccountMode = AccountMode> {
   /** `POST` to create an account, `PUT` to add a transaction to one. */
-  readonly method: M extends 'create' ? 'POST' : 'PUT';
+  readonly method: TMode extends 'create' ? 'POST' : 'PUT';
   /** Path on the account host. */
-  readonly path: M extends 'create' ? '/api/v1/accounts' : `/api/v1/accounts/${string}`;
+  readonly path: TMode extends 'create' ? '/api/v1/accounts' : `/api/v1/accounts/${string}`;
   /** The validated body. */
   readonly body: AccountRequest;
 }
-
-/**
- * Result of {@link AccountBuilder.validate}: the body, or every problem found. Never throws.
- *
- * @example
- * ```ts
- * import { account } from 'jumio-kyx';
- * const result = account().ref('x').workflow(10011).validate();
- * if (!result.success) console.log(result.issues);
- * ```
- */
-export type AccountValidationResult =
-  | { readonly success: true; readonly output: AccountRequest }
-  | { readonly success: false; readonly issues: readonly KyxIssue[] };
 
 /**
  * What `client.send` needs of a request: a finished body it can build, compile and validate. A
@@ -192,14 +216,16 @@ export type AccountValidationResult =
  * const ready: SendableRequest = account().ref('x').workflow(10011);
  * const { method, path } = ready.compile();
  * ```
+ *
+ * @typeParam TMode - `create` (POST) or `update` (PUT); both when not known.
  */
-export interface SendableRequest<M extends AccountMode = AccountMode> {
+export interface SendableRequest<TMode extends AccountMode = AccountMode> {
   /** The validated wire body; throws `KyxValidationError` on run-time problems. */
   build(): AccountRequest;
   /** Same as {@link SendableRequest.build}, so `JSON.stringify(request)` gives the body. */
   toJSON(): AccountRequest;
   /** Method, path and validated body. */
-  compile(): CompiledAccountRequest<M>;
+  compile(): CompiledAccountRequest<TMode>;
   /** The body or the problems, without throwing. */
   validate(): AccountValidationResult;
 }
@@ -213,12 +239,14 @@ export interface SendableRequest<M extends AccountMode = AccountMode> {
  * import { account, type CompleteAccountRequest } from 'jumio-kyx';
  * const ready: CompleteAccountRequest = account().ref('x').workflow(10011);
  * ```
+ *
+ * @typeParam TMode - `create` (POST) or `update` (PUT); both when not known.
  */
-export interface CompleteAccountRequest<M extends AccountMode = AccountMode>
-  extends SendableRequest<M>,
-    AccountSetters<CompleteAccountRequest<M>> {
+export interface CompleteAccountRequest<TMode extends AccountMode = AccountMode>
+  extends SendableRequest<TMode>,
+    AccountSetters<CompleteAccountRequest<TMode>> {
   /** Sets `userReference`. */
-  user(userReference: string): CompleteAccountRequest<M>;
+  user(userReference: string): CompleteAccountRequest<TMode>;
 }
 
 /**
@@ -264,6 +292,8 @@ export interface AccountSetters<Next> {
  * } satisfies Record<string, AccountTemplate<'ref'>>;
  * const body = templates.docv.ref('order-1').build();
  * ```
+ *
+ * @typeParam Needs - The parts still missing: `'ref'`, `'user'`, both, or `never` (a complete request).
  */
 export type AccountTemplate<Needs extends 'ref' | 'user' = never> = [Needs] extends [never]
   ? CompleteAccountRequest
@@ -299,24 +329,27 @@ export interface IdPresetOptions {
  * import { account } from 'jumio-kyx';
  * account().ref('x').workflow(10026).document('USA', 'BS').capability.extraction(false);
  * ```
+ *
+ * @typeParam TBuilder - What each option returns: the builder it was reached from.
+ * @typeParam TWorkflow - The workflow that builder recorded (see {@link AccountBuilder}).
  */
-export interface CapabilityOptions<B, W> {
+export interface CapabilityOptions<TBuilder, TWorkflow> {
   /** Configures watchlist screening; with a profile, overrides the search profile (`capabilities.watchlistScreening.searchProfile`). */
-  watchlist: [W] extends [null]
-    ? (searchProfile?: string) => B
-    : 'watchlistScreening' extends WorkflowSpecOf<W>['capabilities'][number]
-      ? (searchProfile?: string) => B
-      : KyxTypeError<`workflow ${WorkflowSpecOf<W>['key']} does not run watchlist screening`>;
+  watchlist: [TWorkflow] extends [null]
+    ? (searchProfile?: string) => TBuilder
+    : 'watchlistScreening' extends WorkflowSpecOf<TWorkflow>['capabilities'][number]
+      ? (searchProfile?: string) => TBuilder
+      : KyxTypeError<NoWatchlistMessage<WorkflowSpecOf<TWorkflow>['key']>>;
   /** Turns document extraction on or off (`capabilities.documentVerification.enableExtraction`, sent as a string). */
-  extraction: Accepts<W, 'DOCUMENT'> extends true
-    ? (enabled: boolean) => B
-    : KyxTypeError<`workflow ${WorkflowSpecOf<W>['key']} accepts no DOCUMENT credential, so extraction cannot be configured`>;
+  extraction: Accepts<TWorkflow, 'DOCUMENT'> extends true
+    ? (enabled: boolean) => TBuilder
+    : KyxTypeError<NoExtractionMessage<WorkflowSpecOf<TWorkflow>['key']>>;
   /** Requests a 1+1 (`one`) or 2+2 (`two`) eKYC search (`capabilities.ekycCheck.searchType`). */
-  ekyc(searchType: 'one' | 'two'): B;
+  ekyc(searchType: 'one' | 'two'): TBuilder;
   /** Ruleset for the risk score (`capabilities.workflowDecision.riskScoreRulesetId`). */
-  riskScore(rulesetId: string): B;
+  riskScore(rulesetId: string): TBuilder;
   /** Rulesets replacing the workflow's defaults (`capabilities.ruleset.ids`). */
-  ruleset(ids: readonly string[]): B;
+  ruleset(ids: readonly string[]): TBuilder;
 }
 
 /**
@@ -340,18 +373,27 @@ export interface CapabilityOptions<B, W> {
  *   .capability.ekyc('one');
  * const body = request.build();
  * ```
+ *
+ * @typeParam TMode - `create` for `account()` (POST), `update` for `account(accountId)` (PUT).
+ * @typeParam TWorkflow - The workflow: `null` before `.workflow()`, then its key (a union of keys
+ *   when chosen at run time) or its {@link defineWorkflow} definition.
+ * @typeParam THasRef - Whether `.ref()` was called.
+ * @typeParam THasUser - Whether `.user()` was called.
+ * @typeParam TPresets - The preset categories added (`'ID' | 'DOCUMENT' | 'FACEMAP'`), `never` for none.
  */
 export interface AccountBuilder<
-  M extends AccountMode = 'create',
-  W extends WorkflowState = null,
-  R extends boolean = false,
-  U extends boolean = false,
-  P extends PresetCategory = never,
+  TMode extends AccountMode = 'create',
+  TWorkflow extends WorkflowState = null,
+  THasRef extends boolean = false,
+  THasUser extends boolean = false,
+  TPresets extends PresetCategory = never,
 > {
   /** Sets `customerInternalReference` (1–100 characters, none of `<>"/;`%{}|`, no PII). Required. */
-  ref<const S extends string>(customerInternalReference: CheckReference<S>): AccountBuilder<M, W, true, U, P>;
+  ref<const S extends string>(
+    customerInternalReference: CheckReference<S>,
+  ): AccountBuilder<TMode, TWorkflow, true, THasUser, TPresets>;
   /** Sets `userReference`, the end user's reference (1–100 characters, no PII). */
-  user(userReference: string): AccountBuilder<M, W, R, true, P>;
+  user(userReference: string): AccountBuilder<TMode, TWorkflow, THasRef, true, TPresets>;
   /** Sets `reportingCriteria` (1–255 characters). */
   reporting(reportingCriteria: string): this;
   /** Sets `callbackUrl`: an https URL of at most 255 characters. */
@@ -363,29 +405,31 @@ export interface AccountBuilder<
    * from configuration, whose rules are then checked at run time), or by a {@link defineWorkflow}
    * definition. Required. A plain `number` must be narrowed with `isWorkflowKey(n)` first.
    */
-  workflow<const K extends number | WorkflowSpec>(workflow: CheckWorkflow<M, K>): AccountBuilder<M, K, R, U, P>;
+  workflow<const K extends number | WorkflowSpec>(
+    workflow: CheckWorkflow<TMode, K>,
+  ): AccountBuilder<TMode, K, THasRef, THasUser, TPresets>;
   /** Adds an ID credential preset: countries and ID types offered to the end user. A second call replaces the first. */
-  id: Accepts<W, 'ID'> extends true
-    ? (preset?: IdPresetOptions) => AccountBuilder<M, W, R, U, P | 'ID'>
-    : Fail<NotAccepted<W, 'ID'>>;
+  id: Accepts<TWorkflow, 'ID'> extends true
+    ? (preset?: IdPresetOptions) => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | 'ID'>
+    : Fail<NotAccepted<TWorkflow, 'ID'>>;
   /**
    * Adds a DOCUMENT credential preset: exactly one country (ISO alpha-3) and one document type.
    * Once only: a second `.document()` does not compile (at run time it would replace the first).
    */
-  document: 'DOCUMENT' extends P
+  document: 'DOCUMENT' extends TPresets
     ? KyxTypeError<'.document() was already called: a DOCUMENT preset names exactly one country and one type'>
-    : Accepts<W, 'DOCUMENT'> extends true
+    : Accepts<TWorkflow, 'DOCUMENT'> extends true
       ? <const C extends string>(
           country: CheckCountry<C>,
           type: DocumentType,
-        ) => AccountBuilder<M, W, R, U, P | 'DOCUMENT'>
-      : Fail<NotAccepted<W, 'DOCUMENT'>>;
+        ) => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | 'DOCUMENT'>
+      : Fail<NotAccepted<TWorkflow, 'DOCUMENT'>>;
   /** Adds a FACEMAP (liveness) credential preset, optionally fixing the capture type. A second call replaces the first. */
-  facemap: Accepts<W, 'FACEMAP'> extends true
-    ? (type?: FacemapType) => AccountBuilder<M, W, R, U, P | 'FACEMAP'>
-    : Fail<NotAccepted<W, 'FACEMAP'>>;
+  facemap: Accepts<TWorkflow, 'FACEMAP'> extends true
+    ? (type?: FacemapType) => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | 'FACEMAP'>
+    : Fail<NotAccepted<TWorkflow, 'FACEMAP'>>;
   /** Capability options: `.capability.ekyc('one')`, `.capability.extraction(false)`, … */
-  readonly capability: CapabilityOptions<this, W>;
+  readonly capability: CapabilityOptions<this, TWorkflow>;
   /** Sets `web`: success and error URLs (at most 1900 characters) and the locale. */
   web(settings: WebSettings): this;
   /** Sets `userConsent`: the end user's IP, location and consent. */
@@ -395,11 +439,11 @@ export interface AccountBuilder<
   /** Applies a reusable fragment: `builder.with(withCallback)` is `withCallback(builder)`. */
   with<T>(fragment: (builder: this) => T): T;
   /** The validated wire body. Throws `KyxValidationError` listing every run-time problem. */
-  build: WhenComplete<W, R, U, P, () => AccountRequest>;
+  build: WhenComplete<TWorkflow, THasRef, THasUser, TPresets, () => AccountRequest>;
   /** Same as `build()`, so `JSON.stringify(builder)` gives the body. */
-  toJSON: WhenComplete<W, R, U, P, () => AccountRequest>;
+  toJSON: WhenComplete<TWorkflow, THasRef, THasUser, TPresets, () => AccountRequest>;
   /** Method, path and validated body, ready for a transport. */
-  compile: WhenComplete<W, R, U, P, () => CompiledAccountRequest<M>>;
+  compile: WhenComplete<TWorkflow, THasRef, THasUser, TPresets, () => CompiledAccountRequest<TMode>>;
   /** The body, or every problem found (including missing parts); never throws. */
   validate(): AccountValidationResult;
 }

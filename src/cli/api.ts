@@ -1,5 +1,5 @@
 // The one place where `kyx` calls the client.
-import type { AccountValidationResult, CompiledAccountRequest, SendableRequest } from '../builder/types.js';
+import type { CompiledAccountRequest, SendableRequest } from '../builder/types.js';
 import type { KyxClient } from '../client/client.js';
 import type { SendOptions } from '../client/idempotency.js';
 import type { WaitProgress } from '../client/wait.js';
@@ -9,7 +9,7 @@ import type { AccountRequest } from '../model/request.js';
 import type { AccountResponse, WorkflowDetails, WorkflowStatusResponse, WorkflowSteps } from '../model/response.js';
 import { UUID_PATTERN } from '../model/rules.js';
 import type { WorkflowSpec } from '../workflows/define.js';
-import { validateAccountRequest } from '../workflows/validate.js';
+import { type AccountValidationResult, validateAccountRequest } from '../workflows/validate.js';
 
 /** The execution a retrieval command names. */
 export interface ExecutionRef {

@@ -2,7 +2,7 @@ import type { LiteralUnion } from 'type-fest';
 import type { CredentialCategory } from './codes.js';
 
 // The capability table: what Jumio runs on an execution and what each capability can answer
-// (fact sheet §5.4 plus the labels seen in real bodies). The response types (response.ts), the
+// (Jumio's documented labels plus the ones seen in real bodies). The response types (response.ts), the
 // details schema, the simulator's outcomes and the generated page docs/guides/capabilities.md all
 // read it. It is split in columns so a bundle takes only what it uses: the `data` column (the
 // schema of each capability's data) is CAPABILITY_DATA in capability-data-schemas.ts, keyed as

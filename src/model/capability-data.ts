@@ -1,6 +1,6 @@
 import type { LiteralUnion } from 'type-fest';
 
-// The `data` shapes of the capabilities that carry data (fact sheet §5.4–5.5 and "Real shapes").
+// The `data` shapes of the capabilities that carry data (as documented, widened to the types real bodies carry).
 // Each interface lists the known fields with no index signature, so a misspelt field does not
 // compile. Types only (no valibot), so the root entry's declarations stay cheap to check: the
 // lenient schemas of these shapes are in capability-data-schemas.ts (`jumio-kyx/schemas`).
@@ -59,7 +59,7 @@ export interface ExtractionAddress {
 }
 
 /**
- * `extraction` data: the fields read from an ID (fact sheet §5.5) or a supporting DOCUMENT. Many
+ * `extraction` data: the fields read from an ID or a supporting DOCUMENT. Many
  * fields need activation by Jumio. Values are kept as Jumio sends them: unknown values may be the
  * placeholder `"N/A"`, `currentAge` and the `*Parts` fields arrive as strings.
  *

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { KyxIssue } from '../errors.js';
+import type { KyxResult } from '../errors.js';
 
 /** Readable fallback for issues whose schema sets no message of its own. */
 function fallbackMessage(issue: v.BaseIssue<unknown>, quote: boolean): string {
@@ -40,7 +40,7 @@ export function parseWith<S extends v.GenericSchema>(
   schema: S,
   input: unknown,
   options: ParseOptions = {},
-): { success: true; output: v.InferOutput<S> } | { success: false; issues: KyxIssue[] } {
+): KyxResult<v.InferOutput<S>> {
   const result = v.safeParse(schema, input, (options.quoteValues ?? true) ? QUOTING : NOT_QUOTING);
   if (result.success) return { success: true, output: result.output };
   return {

@@ -2,6 +2,22 @@ import type { CrossDeviceOption, DocumentType, FacemapType, IdType, Locale, Toke
 import type { CountryCode } from './countries.js';
 
 /**
+ * Whether a request creates an account (POST) or adds a transaction to one (PUT).
+ *
+ * @example
+ * ```ts
+ * import { account, type AccountMode, type CompiledAccountRequest } from 'jumio-kyx';
+ * const mode: AccountMode = 'update';
+ * const compiled: CompiledAccountRequest<'update'> = account('572ac7b5-9f83-409d-ba8e-f0014e411c7e')
+ *   .ref('x')
+ *   .workflow(10011)
+ *   .compile();
+ * compiled.method; // 'PUT'
+ * ```
+ */
+export type AccountMode = 'create' | 'update';
+
+/**
  * The body of an account create (`POST /api/v1/accounts`) or update
  * (`PUT /api/v1/accounts/{accountId}`) request, exactly as sent to Jumio.
  *

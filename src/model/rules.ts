@@ -16,6 +16,24 @@ export function parseTokenLifetime(lifetime: string): number {
 
 import { FORBIDDEN_REFERENCE_CONTROLS } from './codes.js';
 
+/** Characters as messages list them, spaced: `< > " /`. */
+export type SpacedList<T extends readonly string[]> = T extends readonly [
+  infer First extends string,
+  ...infer Rest extends string[],
+]
+  ? Rest extends []
+    ? First
+    : `${First} ${SpacedList<Rest>}`
+  : string;
+
+/**
+ * The rule of `FORBIDDEN_REFERENCE_CHARACTERS` (./codes.ts), written once: the run-time issue starts with
+ * it and the builder's compile-time error for a literal `.ref('a/b')` is it, after the field name.
+ */
+export function forbiddenCharactersMessage<const T extends readonly string[]>(characters: T) {
+  return `must not contain any of ${characters.join(' ') as SpacedList<T>}` as const;
+}
+
 /** The first forbidden control or bidi character of `text` as `U+XXXX`, if any. */
 export function forbiddenControl(text: string): string | undefined {
   for (let i = 0; i < text.length; i++) {

@@ -11,6 +11,7 @@ import {
 import { COUNTRY_CODES, type CountryCode } from './countries.js';
 import type { AccountRequest } from './request.js';
 import {
+  forbiddenCharactersMessage,
   forbiddenControl,
   isAllowedUrl,
   parseTokenLifetime,
@@ -153,10 +154,12 @@ const REFERENCE = v.pipe(
   referenceString(100),
   v.check(
     (s) => !FORBIDDEN_REFERENCE_CHARACTERS.some((c) => s.includes(c)),
-    (issue) => {
-      const found = FORBIDDEN_REFERENCE_CHARACTERS.filter((c) => String(issue.input).includes(c));
-      return `must not contain ${found.map((c) => `'${c}'`).join(', ')} (forbidden: ${FORBIDDEN_REFERENCE_CHARACTERS.join('')})`;
-    },
+    (issue) =>
+      `${forbiddenCharactersMessage(FORBIDDEN_REFERENCE_CHARACTERS)} (found ${FORBIDDEN_REFERENCE_CHARACTERS.filter(
+        (c) => String(issue.input).includes(c),
+      )
+        .map((c) => `'${c}'`)
+        .join(', ')})`,
   ),
 );
 

@@ -1,7 +1,6 @@
 import type { KyxIssue } from '../errors.js';
-import type { AccountRequest } from '../model/request.js';
+import type { AccountMode, AccountRequest } from '../model/request.js';
 import type { WorkflowSpec } from '../workflows/define.js';
-import type { AccountMode } from '../workflows/rules.js';
 import { validateAccountRequest } from '../workflows/validate.js';
 import type { Engine } from './engine.js';
 import { problem } from './problem.js';

@@ -7,7 +7,7 @@ import type { CredentialRecord, ExecutionRecord, Outcome, StepResult } from './s
 
 // How the simulator decides an execution, from the capability table (src/model/capabilities.ts):
 // which capabilities can carry which label, what each evaluates, its step, what must have run
-// before it, and which carry data. Results are shaped as real bodies are (fact sheet "Real shapes").
+// before it, and which carry data. Results are shaped as real bodies are.
 
 /** How outcomes are drawn. */
 export interface OutcomeOptions {

@@ -151,7 +151,7 @@ export function stepsResponse(execution: ExecutionRecord): { steps: readonly Ste
   return { steps: execution.outcome?.steps ?? [] };
 }
 
-/** The callback JSON (fact sheet §7.2): status only, no results. */
+/** The callback JSON: status only, no results. */
 export function callbackPayload(execution: ExecutionRecord, now: number): CallbackPayload {
   const { origin, accountId, request } = execution;
   return {

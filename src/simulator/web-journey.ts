@@ -11,7 +11,7 @@ import { type WebPageInput, type WebPart, webPage, webResultPage } from './web-p
 /** The path of the hosted web journey (`web.href`). */
 export const WEB_APP_PATH = '/web/v4/app';
 
-/** Jumio's web client error codes the simulated journey produces (fact sheet §7.6). */
+/** Jumio's web client error codes the simulated journey produces. */
 export const WEB_ERRORS = {
   9100: 'Server error',
   9200: 'Authorization token missing, invalid or expired',
@@ -69,7 +69,7 @@ function pagePartsOf(execution: ExecutionRecord): WebPart[] {
     );
 }
 
-/** `url` with Jumio's redirect parameters appended (fact sheet §7.6). */
+/** `url` with Jumio's redirect parameters appended. */
 function withParameters(url: string, execution: ExecutionRecord, errorCode?: WebErrorCode): string {
   const target = new URL(url);
   target.searchParams.set('accountId', execution.accountId);

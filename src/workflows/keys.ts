@@ -40,7 +40,7 @@ export type WorkflowSpecOf<W> = W extends WorkflowSpec
  * const key: number = Number('10026'); // e.g. from configuration
  * if (!isWorkflowKey(key)) throw new Error(`unknown workflow ${key}`);
  * const result = account().ref('order-1').workflow(key).validate();
- * // { success: false, issues: [{ path: 'workflowDefinition.credentials', message: 'workflow 10026 … requires a DOCUMENT credential preset …' }] }
+ * // { success: false, issues: [{ path: 'workflowDefinition.credentials', message: 'workflow 10026 requires .document(country, type)' }] }
  * ```
  */
 export function isWorkflowKey(value: unknown, workflows: readonly WorkflowSpec[] = []): value is WorkflowKey {

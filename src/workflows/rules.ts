@@ -1,86 +1,60 @@
 import type { KyxIssue } from '../errors.js';
-import type { PresetCategory } from '../model/codes.js';
-import type { AccountRequest } from '../model/request.js';
+import type { AccountMode, AccountRequest } from '../model/request.js';
 import type { WorkflowSpec } from './define.js';
-
-/**
- * Whether a request creates an account (POST) or adds a transaction to one (PUT).
- *
- * @example
- * ```ts
- * import { account, type AccountMode, type CompiledAccountRequest } from 'jumio-kyx';
- * const mode: AccountMode = 'update';
- * const compiled: CompiledAccountRequest<'update'> = account('572ac7b5-9f83-409d-ba8e-f0014e411c7e')
- *   .ref('x')
- *   .workflow(10011)
- *   .compile();
- * compiled.method; // 'PUT'
- * ```
- */
-export type AccountMode = 'create' | 'update';
-
-/** The builder call that adds a preset of each category, for messages. */
-export const PRESET_METHOD: Record<PresetCategory, string> = {
-  ID: '.id({ country, type })',
-  DOCUMENT: '.document(country, type)',
-  FACEMAP: '.facemap()',
-};
+import {
+  categoryList,
+  needsCredentialIdMessage,
+  noExtractionMessage,
+  notAcceptedMessage,
+  noWatchlistMessage,
+  presetCall,
+  requiresMessage,
+  USER_METHOD,
+  updateOnlyMessage,
+} from './messages.js';
 
 /**
  * The catalog rules of one workflow that a request breaks: update-only workflows on a create,
  * presets the workflow does not accept, required presets and fields that are missing, and
  * capability options the workflow cannot use. `spec` undefined (an unknown key) yields none.
+ * The messages are the builder's compile-time errors for the same rules (./messages.ts).
  */
 export function workflowIssues(request: AccountRequest, mode: AccountMode, spec: WorkflowSpec | undefined): KyxIssue[] {
   if (!spec) return [];
   const issues: KyxIssue[] = [];
-  const name = `workflow ${spec.key} (${spec.name})`;
+  const { key } = spec;
   if (spec.updateOnly && mode === 'create') {
-    issues.push({
-      path: 'workflowDefinition.key',
-      message: `${name} runs only on an existing account: use account(accountId) (PUT)`,
-    });
+    issues.push({ path: 'workflowDefinition.key', message: updateOnlyMessage(key) });
   }
   const presets = request.workflowDefinition.credentials ?? [];
   presets.forEach((preset, index) => {
     if (!spec.credentials.includes(preset.category)) {
       issues.push({
         path: `workflowDefinition.credentials.${index}.category`,
-        message: `${name} does not accept a ${preset.category} credential (it collects ${spec.credentials.join(', ')})`,
+        message: notAcceptedMessage(key, preset.category, categoryList(spec.credentials)),
       });
     }
     if (spec.reusesCredential && preset.category === 'ID' && preset.id === undefined) {
-      issues.push({
-        path: `workflowDefinition.credentials.${index}.id`,
-        message: `${name} needs the id of the ID credential on file: .id({ id: credentialId })`,
-      });
+      issues.push({ path: `workflowDefinition.credentials.${index}.id`, message: needsCredentialIdMessage(key) });
     }
   });
   for (const category of spec.requiredPresets ?? []) {
     if (!presets.some((p) => p.category === category)) {
       issues.push({
         path: 'workflowDefinition.credentials',
-        message: `${name} requires ${category === 'ID' ? 'an' : 'a'} ${category} credential preset: call ${spec.reusesCredential && category === 'ID' ? '.id({ id: credentialId })' : PRESET_METHOD[category]}`,
+        message: requiresMessage(key, presetCall(category, spec.reusesCredential)),
       });
     }
   }
   for (const field of spec.requiredFields ?? []) {
-    if (request[field] === undefined) {
-      issues.push({ path: field, message: `is required by ${name}: call .user(userReference)` });
-    }
+    if (request[field] === undefined) issues.push({ path: field, message: requiresMessage(key, USER_METHOD) });
   }
   const capabilities = request.workflowDefinition.capabilities;
   if (capabilities?.documentVerification && !spec.credentials.includes('DOCUMENT')) {
-    issues.push({
-      path: 'workflowDefinition.capabilities.documentVerification',
-      message: `${name} accepts no DOCUMENT credential, so extraction cannot be configured`,
-    });
+    issues.push({ path: 'workflowDefinition.capabilities.documentVerification', message: noExtractionMessage(key) });
   }
   if (capabilities?.watchlistScreening && !spec.capabilities.includes('watchlistScreening')) {
-    issues.push({
-      path: 'workflowDefinition.capabilities.watchlistScreening',
-      message: `${name} does not run watchlist screening`,
-    });
+    issues.push({ path: 'workflowDefinition.capabilities.watchlistScreening', message: noWatchlistMessage(key) });
   }
   return issues;
 }

@@ -1,9 +1,23 @@
-import type { AccountValidationResult } from '../builder/types.js';
+import type { KyxResult } from '../errors.js';
 import { parseWith } from '../model/parse.js';
+import type { AccountMode, AccountRequest } from '../model/request.js';
 import { AccountRequestSchema } from '../model/schemas.js';
 import { findWorkflow } from './catalog.js';
 import type { WorkflowSpec } from './define.js';
-import { type AccountMode, workflowIssues } from './rules.js';
+import { workflowIssues } from './rules.js';
+
+/**
+ * Result of {@link validateAccountRequest} and of a builder's `validate()`: the body, or every
+ * problem found. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { account, type AccountValidationResult } from 'jumio-kyx';
+ * const result: AccountValidationResult = account().ref('x').workflow(10011).validate();
+ * if (!result.success) console.log(result.issues);
+ * ```
+ */
+export type AccountValidationResult = KyxResult<AccountRequest>;
 
 /**
  * Options of {@link validateAccountRequest}.
@@ -40,7 +54,7 @@ const unknownKey = (key: number) => ({
  * ```ts
  * import { validateAccountRequest } from 'jumio-kyx';
  * const result = validateAccountRequest({ customerInternalReference: 'x', workflowDefinition: { key: 10026 } });
- * if (!result.success) console.log(result.issues); // workflow 10026 … requires a DOCUMENT credential preset
+ * if (!result.success) console.log(result.issues); // workflow 10026 requires .document(country, type)
  * validateAccountRequest({ customerInternalReference: 'x', workflowDefinition: { key: 20001 } }).success; // false: unknown key
  * validateAccountRequest(
  *   { customerInternalReference: 'x', workflowDefinition: { key: 20001 } },

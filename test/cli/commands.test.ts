@@ -105,7 +105,7 @@ describe('kyx send', () => {
     expect(run.out).toEqual([]);
     expect(run.err).toHaveLength(1);
     expect(run.err[0]).toMatch(ONE_LINE);
-    expect(run.err[0]).toContain("customerInternalReference: must not contain '/'");
+    expect(run.err[0]).toContain("customerInternalReference: must not contain any of < > \" / ; ` % { } | (found '/')");
     expect(run.err[0]).toContain('tokenLifetime: must be a whole number');
     const after = simulator.stats();
     expect(after.tokensIssued).toBe(before.tokensIssued);

@@ -38,14 +38,16 @@ describe('kyx validate', () => {
     const result = await kyx(['validate', file('bad.json', bad)]);
     expect(result.code).toBe(1);
     expect(result.out.slice(1)).toEqual([
-      `    customerInternalReference: must not contain '/' (forbidden: <>"/;\`%{}|)`,
+      `    customerInternalReference: must not contain any of < > " / ; \` % { } | (found '/')`,
       '    tokenLifetime: must be a whole number followed by s, m, h or d (e.g. 600s, 30m, 1d)',
     ]);
   });
 
   it('applies the workflow catalog and the mode', async () => {
     const docv = file('docv.json', { customerInternalReference: 'r', workflowDefinition: { key: 10026 } });
-    expect((await kyx(['validate', docv])).out.join('\n')).toContain('requires a DOCUMENT credential preset');
+    expect((await kyx(['validate', docv])).out.join('\n')).toContain(
+      'workflowDefinition.credentials: workflow 10026 requires .document(country, type)',
+    );
     const auth = file('auth.json', { customerInternalReference: 'r', workflowDefinition: { key: 10014 } });
     expect((await kyx(['validate', auth])).code).toBe(1);
     expect((await kyx(['validate', '--update', auth])).code).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { account, KyxValidationError } from '../../src/index.js';
 
-// Issue 17, builder side: hostile argument objects never escape as a raw RangeError, Error or
+// Builder side: hostile argument objects never escape as a raw RangeError, Error or
 // TypeError, never reach the body through a prototype, and references cannot hide characters.
 
 const base = () => account().ref('traps').workflow(10011);

@@ -27,7 +27,7 @@ import {
 import { type HostileErrors, hostileCases, PLANTED } from './hostile-cases.js';
 import { writeReliability } from './report.js';
 
-// Issue 17, client side: each hole found by probing 0.1 as an attacker would, against servers on
+// Client side: each way an attacker could misuse the client, against servers on
 // loopback made here. An "elsewhere" server stands for any origin a hostile answer points at;
 // the client must never contact it.
 

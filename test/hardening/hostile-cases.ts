@@ -11,7 +11,7 @@ import {
   type TestServer,
 } from './hostile.js';
 
-// The hostile-server cases of issue 17 whose errors could carry a secret, run once with every
+// The hostile-server cases whose errors could carry a secret, run once with every
 // planted secret registered: test/hardening/client-attacks.test.ts asserts on the errors, and
 // the one secret scan (secrets.test.ts) runs them too and scans what they show.
 

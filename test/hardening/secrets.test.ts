@@ -218,7 +218,7 @@ describe('secret hygiene: one scan over everything shown', () => {
     }
   }, 30_000);
 
-  it('runs the hostile-server cases of issue 17 (paths, causes, opaque tokens, redirects) into the same scan', async () => {
+  it('runs the hostile-server cases (paths, causes, opaque tokens, redirects) into the same scan', async () => {
     const errors = await hostileCases(exposure);
     for (const error of Object.values(errors)) console.error('hostile:', error);
     expect(Object.values(errors).every((e) => e instanceof Error)).toBe(true);

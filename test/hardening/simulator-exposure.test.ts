@@ -12,7 +12,7 @@ import { basic, JPEG, PNG, raw, UA } from '../simulator/helpers.js';
 import { json, serve, type TestServer } from './hostile.js';
 import { writeReliability } from './report.js';
 
-// Issue 17, simulator side: what an attacker on the network or in a browser could do to a
+// Simulator side: what an attacker on the network or in a browser could do to a
 // simulator, each against a simulator started here. "Exposed" servers listen on the
 // IPv4-mapped loopback address ::ffff:127.0.0.1: not a name the loopback check knows (so the
 // exposure rules apply) but still reachable from this machine only.

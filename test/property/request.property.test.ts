@@ -16,7 +16,7 @@ const ID_TYPES = new Set(['ID_CARD', 'DRIVING_LICENSE', 'PASSPORT', 'VISA']);
 const FACEMAP_TYPES = new Set(['IPROOV_STANDARD', 'IPROOV_PREMIUM', 'JUMIO_STANDARD']);
 const UUID = '572ac7b5-9f83-409d-ba8e-f0014e411c7e';
 
-// What the reference needs to know about workflows, restated from the fact sheet (§8.1).
+// What the reference needs to know about workflows, restated independently of the catalog.
 const WORKFLOWS: Record<
   number,
   { accepts: string[]; requires?: string; user?: true; updateOnly?: true; screening?: true; reuse?: true }
@@ -126,7 +126,7 @@ function timestampOk(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s.slice(0, 10);
 }
 
-/** The reference predicate: is this request valid according to the seed and fact sheet? */
+/** The reference predicate: is this request valid according to the account API contract? */
 function referenceAccepts(r: Input): boolean {
   const spec = r.workflow === undefined ? undefined : WORKFLOWS[r.workflow];
   const inCatalog = r.workflow !== undefined && r.workflow !== 20001;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-// Issue 16: no module of src/simulator imports itself back through others (type-only imports
+// No module of src/simulator imports itself back through others (type-only imports
 // count: they tie the files together just the same).
 
 const DIR = new URL('../../src/simulator/', import.meta.url);

@@ -1,0 +1,96 @@
+import type { PresetCategory } from '../model/codes.js';
+
+// The words of every catalog rule, written once. The run-time issues (rules.ts) call these
+// functions; the builder's compile-time errors (builder/types.ts) are their return types, read
+// through the `…Message` type beside each function, so the two cannot drift apart. Each such type
+// is a conditional on the key: TypeScript defers it until the key is known (an error is shown),
+// so a chain that compiles pays nothing for it (measured in bench/types.ts).
+
+/** The builder call that adds a preset of each category, for messages. */
+export const PRESET_METHOD = {
+  ID: '.id({ country, type })',
+  DOCUMENT: '.document(country, type)',
+  FACEMAP: '.facemap()',
+} as const satisfies Record<PresetCategory, string>;
+
+/** The call that names the ID credential on file, for a workflow that reuses one (workflow 5). */
+export const REUSE_ID_METHOD = '.id({ id: credentialId })';
+
+/** The call that sets the user reference a workflow requires. */
+export const USER_METHOD = '.user(userReference)';
+
+/** The call that adds a preset of `category` for a workflow (one that reuses a credential names it by id). */
+export function presetCall(category: PresetCategory, reusesCredential: boolean | undefined): string {
+  return reusesCredential && category === 'ID' ? REUSE_ID_METHOD : PRESET_METHOD[category];
+}
+
+/** A workflow's credential categories as messages list them: `ID, SELFIE, FACEMAP`. */
+export type CategoryList<T extends readonly string[]> = T extends readonly [
+  infer First extends string,
+  ...infer Rest extends string[],
+]
+  ? Rest extends []
+    ? First
+    : `${First}, ${CategoryList<Rest>}`
+  : string;
+
+/** {@link CategoryList} at run time. */
+export function categoryList<const T extends readonly string[]>(categories: T): CategoryList<T> {
+  return categories.join(', ') as CategoryList<T>;
+}
+
+/** An update-only workflow (5, 9, 10014) on a create. */
+export function updateOnlyMessage<K extends number>(key: K) {
+  return `workflow ${key} runs only on an existing account: start from account(accountId)` as const;
+}
+
+/** {@link updateOnlyMessage} as a type. */
+export type UpdateOnlyMessage<K> = K extends number ? ReturnType<typeof updateOnlyMessage<K>> : never;
+
+/** A preset of a category the workflow does not collect; `collects` from {@link categoryList}. */
+export function notAcceptedMessage<K extends number, C extends PresetCategory, Collects extends string>(
+  key: K,
+  category: C,
+  collects: Collects,
+) {
+  const article = (category === 'ID' ? 'an' : 'a') as C extends 'ID' ? 'an' : 'a';
+  return `workflow ${key} does not accept ${article} ${category} credential (it collects ${collects})` as const;
+}
+
+/** {@link notAcceptedMessage} as a type; one message per category of a union `C`. */
+export type NotAcceptedMessage<K, C, Collects extends string> = K extends number
+  ? C extends PresetCategory
+    ? ReturnType<typeof notAcceptedMessage<K, C, Collects>>
+    : never
+  : never;
+
+/** A required preset or field that is missing; `call` is what adds it ({@link presetCall}, {@link USER_METHOD}). */
+export function requiresMessage<K extends number, Call extends string>(key: K, call: Call) {
+  return `workflow ${key} requires ${call}` as const;
+}
+
+/** {@link requiresMessage} as a type. */
+export type RequiresMessage<K, Call extends string> = K extends number
+  ? ReturnType<typeof requiresMessage<K, Call>>
+  : never;
+
+/** An ID preset without the id of the credential on file, for a workflow that reuses one (run time only). */
+export function needsCredentialIdMessage<K extends number>(key: K) {
+  return `workflow ${key} needs the id of the ID credential on file: ${REUSE_ID_METHOD}` as const;
+}
+
+/** `capability.extraction()` where the workflow collects no DOCUMENT. */
+export function noExtractionMessage<K extends number>(key: K) {
+  return `workflow ${key} accepts no DOCUMENT credential, so extraction cannot be configured` as const;
+}
+
+/** {@link noExtractionMessage} as a type. */
+export type NoExtractionMessage<K> = K extends number ? ReturnType<typeof noExtractionMessage<K>> : never;
+
+/** `capability.watchlist()` where the workflow runs no screening. */
+export function noWatchlistMessage<K extends number>(key: K) {
+  return `workflow ${key} does not run watchlist screening` as const;
+}
+
+/** {@link noWatchlistMessage} as a type. */
+export type NoWatchlistMessage<K> = K extends number ? ReturnType<typeof noWatchlistMessage<K>> : never;
