@@ -31,8 +31,8 @@ export { type NodeListener, type NodeRequestLike, type NodeResponseLike, toNodeL
 export { parseCallback } from './callbacks/parse.js';
 export { isJumioCallbackSource, JUMIO_CALLBACK_IPS, type TrustProxy } from './callbacks/sources.js';
 export type { ResponseLimits } from './client/body.js';
+export type { CallOptions } from './client/call-options.js';
 export {
-  type CallOptions,
   createClient,
   type KyxClient,
   type PartImage,

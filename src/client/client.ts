@@ -26,6 +26,7 @@ import { isLoopbackHost, parseTokenLifetime } from '../model/rules.js';
 import { memoryStore } from '../store/memory.js';
 import { tenantScope } from '../store/scope.js';
 import { resolveResponseLimits } from './body.js';
+import type { CallOptions } from './call-options.js';
 import { credentialForFinalize, credentialForPart, type PartCredential, type UploadPart } from './credentials.js';
 import {
   type AccountReference,
@@ -50,22 +51,6 @@ import { TokenManager } from './token.js';
 import { type CallSpec, createTransport, discardBody } from './transport.js';
 import type { CheckData, CheckPart, ResponseWorkflow } from './upload-parts.js';
 import { type WaitForResultOptions, waitForResult } from './wait.js';
-
-/**
- * Per-call options.
- *
- * @example
- * ```ts
- * import type { CallOptions } from 'jumio-kyx';
- * const options: CallOptions = { signal: AbortSignal.timeout(60_000), timeout: 10_000 };
- * ```
- */
-export interface CallOptions {
-  /** Cancels the call (and any retry wait). */
-  signal?: AbortSignal;
-  /** Per-attempt timeout in ms for this call. */
-  timeout?: number;
-}
 
 /**
  * Options of {@link KyxClient.upload}.

@@ -5,7 +5,7 @@ import { AccountResponseSchema } from '../model/response-schemas.js';
 import { KyxStoreError } from '../store/errors.js';
 import { digest } from '../store/scope.js';
 import type { KyxStore } from '../store/types.js';
-import type { CallOptions } from './client.js';
+import type { CallOptions } from './call-options.js';
 import { KyxHttpError, KyxNetworkError } from './errors.js';
 import { KyxIdempotencyError } from './idempotency-error.js';
 import { networkErrorKind } from './network.js';

@@ -1,6 +1,6 @@
 import { KyxError, KyxValidationError } from '../errors.js';
-import type { WorkflowDetails, WorkflowStatus } from '../model/response.js';
-import type { CallOptions, KyxClient } from './client.js';
+import type { WorkflowDetails, WorkflowStatus, WorkflowStatusResponse } from '../model/response.js';
+import type { CallOptions } from './call-options.js';
 import { type ExecutionReference, executionIds } from './execution.js';
 import { sleep } from './sleep.js';
 
@@ -154,12 +154,18 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
   });
 }
 
+/** What {@link waitForResult} needs of a client: its status and details calls. */
+export interface ResultReader {
+  status(execution: ExecutionReference, options?: CallOptions): Promise<WorkflowStatusResponse>;
+  details(execution: ExecutionReference, options?: CallOptions): Promise<WorkflowDetails>;
+}
+
 /**
  * Polls the status of `execution` on `schedule` through `client` (so every call waits its turn
  * under the client's rate limits) and resolves with the details once the status is terminal.
  */
 export async function waitForResult(
-  client: Pick<KyxClient, 'status' | 'details'>,
+  client: ResultReader,
   execution: ExecutionReference,
   options: WaitForResultOptions = {},
 ): Promise<WorkflowDetails> {
