@@ -4,8 +4,8 @@
 import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { startRedisServer } from '../test/support/redis-server.js';
-import { tools } from '../test/support/tools.js';
+import { startRedisServer } from '../scripts/lib/redis-server.js';
+import { tools } from '../scripts/lib/tools.js';
 import { loadBuiltPackage, loadBuiltRedis, loadBuiltSimulator } from './built.js';
 import { type BenchFigure, type BenchSection, isMain, printSection, table } from './report.js';
 

@@ -8,7 +8,7 @@ import { runLibCheckBench } from './lib-check.js';
 import { type BenchSection, printSection, writeReport } from './report.js';
 import { runRuntimeBench } from './runtime.js';
 import { runSizeBench } from './size.js';
-import { runTypesBench } from './types.js';
+import { runTypesBench } from './types/index.js';
 
 /** Every benchmark, in report order. */
 const BENCHMARKS: readonly (() => Promise<BenchSection>)[] = [

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { ensureBuilt, PACKAGE_ROOT } from './built.js';
 import { type BenchFigure, type BenchSection, isMain, met, printSection, ratio, table } from './report.js';
-import { CONSUMER_OPTIONS, writeProject } from './tsc.js';
+import { CONSUMER_OPTIONS, writeProject } from './types/tsc.js';
 
 const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 

@@ -4,7 +4,7 @@
 // the rounds' ratios (mitata's median time per iteration in each).
 import { do_not_optimize, measure } from 'mitata';
 import * as v from 'valibot';
-import { seedJsonSnippets } from '../test/fixtures/seed.js';
+import { seedJsonSnippets } from '../fixtures/seed.js';
 import { loadBuiltPackage, loadBuiltSchemas } from './built.js';
 import { type BenchFigure, type BenchSection, isMain, printSection, table } from './report.js';
 

@@ -1,6 +1,6 @@
 // Renders docs/guides/capabilities.md from the capability table (src/model/capabilities.ts) and
 // the data schemas (src/model/capability-data-schemas.ts): the page is never edited by hand. `npm run docs`
-// (scripts/docs.ts) rewrites it; test/capabilities-page.test.ts fails when the committed page
+// (scripts/docs.ts) rewrites it; test/tooling/capabilities-page.test.ts fails when the committed page
 // differs from what the table renders, and the snippets on it are type-checked by
 // scripts/check-examples.ts.
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
 // `npx tsx scripts/country-alpha2.ts`: writes src/model/alpha2.ts, the type-level map from ISO
 // 3166-1 alpha-2 codes to the alpha-3 codes of COUNTRY_CODES, from i18n-iso-countries (a dev
-// dependency; the package ships only the generated interface, no data). test/catalog.test.ts checks
+// dependency; the package ships only the generated interface, no data). test/workflows/catalog.test.ts checks
 // that the file is up to date.
 import { writeFileSync } from 'node:fs';
 import countries from 'i18n-iso-countries';

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
-import { tools } from '../test/support/tools.js';
+import { tools } from './lib/tools.js';
 
 const SITE = 'docs/api';
 const OUT = '.tmp/docs-screenshots';

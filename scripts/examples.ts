@@ -1,6 +1,6 @@
 // Extracts the ```ts blocks of `@example` tags from the sources and type-checks them against the
 // built package; finds exports of the public entry points that have no `@example`.
-// Used by scripts/check-examples.ts (the `npm test` step) and test/examples.test.ts.
+// Used by scripts/check-examples.ts (the `npm test` step) and test/tooling/examples.test.ts.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

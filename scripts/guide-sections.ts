@@ -8,7 +8,7 @@
 //   …rendered text…
 //   <!-- /generated:NAME -->
 //
-// `npm run docs` (scripts/docs.ts) rewrites them; `--check` and test/guide-sections.test.ts fail
+// `npm run docs` (scripts/docs.ts) rewrites them; `--check` and test/tooling/guide-sections.test.ts fail
 // when a committed guide differs from what the code renders.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ export const GUIDES_DIR = fileURLToPath(new URL('../docs/guides/', import.meta.u
 
 /**
  * The client methods behind each operation (which retry policy a method gets).
- * test/guide-sections.test.ts calls every method and checks the operation its hook events report.
+ * test/tooling/guide-sections.test.ts calls every method and checks the operation its hook events report.
  */
 export const OPERATION_METHODS: Readonly<Record<Operation, readonly string[]>> = {
   token: ['(the OAuth2 token request the client makes for you)'],

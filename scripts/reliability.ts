@@ -7,18 +7,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RETRY_POLICIES } from '../src/index.js';
 import { SIMULATOR_ROUTES } from '../src/simulator/index.js';
-import type { CellResult } from '../test/hardening/matrix.js';
+import type { CellResult } from './lib/reliability-records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kyx-reliability-'));
 const runs = process.env['FUZZ_RUNS'] ?? '10000';
 const files = [
-  'test/property',
-  'test/hardening/fault-matrix.test.ts',
-  'test/hardening/load.test.ts',
-  'test/hardening/client-attacks.test.ts',
-  'test/hardening/builder-traps.test.ts',
-  'test/hardening/simulator-exposure.test.ts',
-  'test/hardening/callback-load.test.ts',
+  'test/client/parsers.property.test.ts',
+  'test/builder/request.property.test.ts',
+  'test/client/fault-matrix.test.ts',
+  'test/client/load.test.ts',
+  'test/client/attacks.test.ts',
+  'test/builder/traps.test.ts',
+  'test/simulator/exposure.test.ts',
+  'test/callbacks/load.test.ts',
 ];
 const vitest = spawnSync(
   'node_modules/.bin/vitest',
@@ -117,14 +118,14 @@ const mismatches = [...inProcess, ...loopback].filter(
 const maxAccounts = Math.max(...[...inProcess, ...loopback].map((r) => r.newAccounts));
 const maxExecutions = Math.max(...[...inProcess, ...loopback].map((r) => r.newExecutions));
 const properties = report.testResults
-  .filter((file) => file.name.includes('/test/property/'))
+  .filter((file) => file.name.endsWith('.property.test.ts'))
   .flatMap((file) => file.assertionResults);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-const attackFiles = ['client-attacks', 'builder-traps', 'simulator-exposure'];
+const attackFiles = ['test/client/attacks.test.ts', 'test/builder/traps.test.ts', 'test/simulator/exposure.test.ts'];
 const attackTests = report.testResults
-  .filter((file) => attackFiles.some((name) => file.name.endsWith(`/test/hardening/${name}.test.ts`)))
+  .filter((file) => attackFiles.some((name) => file.name.endsWith(`/${name}`)))
   .map((file) => ({
-    file: file.name.slice(file.name.indexOf('test/hardening/')),
+    file: file.name.slice(file.name.indexOf('test/')),
     tests: file.assertionResults,
   }));
 const c = (name: string) => attacksClient[name] ?? Number.NaN;
@@ -150,7 +151,7 @@ ${Object.entries(RETRY_POLICIES)
 ## Fault matrix
 
 Every simulator route × every fault, generated from \`SIMULATOR_ROUTES\` and the fault list in
-test/hardening/matrix.ts. Each cell is one client call (its public method in brackets) against a
+test/support/fault-matrix.ts. Each cell is one client call (its public method in brackets) against a
 fresh simulator whose route plays the fault once; clients retry at most twice. The expected end
 of each cell is derived from the retry table above, not written per cell; **${mismatches} of
 ${inProcess.length + loopback.length} cells differ from it** (a differing cell is marked ≠ and fails the test).
@@ -198,7 +199,7 @@ What the matrix shows:
 ## Hostile servers and inputs
 
 Each hole a probe of 0.1 found, as a test against servers on loopback made by the test
-(test/hardening/client-attacks.test.ts, builder-traps.test.ts, simulator-exposure.test.ts).
+(test/client/attacks.test.ts, test/builder/traps.test.ts, test/simulator/exposure.test.ts).
 Figures measured in this run (informational; the tests assert the bounds in the right column):
 
 | case | measured | asserted bound |

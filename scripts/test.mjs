@@ -9,7 +9,7 @@ const bin = (name) => `node_modules/.bin/${name}`;
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-/** Suites that need a program this machine lacks (see test/support/tools.ts): named in the summary. */
+/** Suites that need a program this machine lacks (see scripts/lib/tools.ts): named in the summary. */
 const missingTools = [
   ['redis-server', 'Redis suites', 'apt-get install -y redis-server'],
   ['chromium', 'browser suites', 'apt-get install -y chromium'],

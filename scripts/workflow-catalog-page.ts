@@ -1,6 +1,6 @@
 // Renders docs/guides/workflows.md from the workflow catalog (src/workflows/catalog.ts), the one
 // source of truth: the page is never edited by hand. `npm run docs` (scripts/docs.ts) rewrites it;
-// test/workflow-catalog-page.test.ts fails when the committed page differs from what the catalog
+// test/tooling/workflow-catalog-page.test.ts fails when the committed page differs from what the catalog
 // renders, and the snippets on it are type-checked by scripts/check-examples.ts.
 import { fileURLToPath } from 'node:url';
 import type { PresetCategory } from '../src/model/codes.js';

@@ -53,7 +53,7 @@ expectError(account().ref('x').workflow(single).build());
 // ---- a plain number does not compile; isWorkflowKey narrows it --------------------------------
 declare const n: number;
 expectError(account().ref('x').workflow(n));
-// (the message is checked in test/type-messages.test.ts)
+// (the message is checked in test/builder/type-messages.test.ts)
 if (isWorkflowKey(n)) {
   expectType<WorkflowKey>(n);
   expectType<AccountRequest>(account().ref('x').workflow(n).build());

@@ -74,7 +74,7 @@ type ForbiddenReferenceMessage<S> = S extends string
  * Strings containing a forbidden character. Kept behind a non-generic interface: TypeScript
  * re-instantiates a bare template-literal union (10 members) for every checked literal, but never
  * a non-generic interface, so each `.ref('…')` costs about 6 instantiations instead of 15
- * (measured in bench/types.ts).
+ * (measured in bench/types/index.ts).
  */
 interface ForbiddenReference {
   readonly value: `${string}${ForbiddenReferenceCharacter}${string}`;

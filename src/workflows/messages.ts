@@ -4,7 +4,7 @@ import type { PresetCategory } from '../model/codes.js';
 // functions; the builder's compile-time errors (builder/types.ts) are their return types, read
 // through the `…Message` type beside each function, so the two cannot drift apart. Each such type
 // is a conditional on the key: TypeScript defers it until the key is known (an error is shown),
-// so a chain that compiles pays nothing for it (measured in bench/types.ts).
+// so a chain that compiles pays nothing for it (measured in bench/types/index.ts).
 
 /** The builder call that adds a preset of each category, for messages. */
 export const PRESET_METHOD = {

@@ -12,7 +12,7 @@ import {
   memoryStore,
   type WorkflowDetails,
 } from '../../src/index.js';
-import { harness, JUMIO_AMER_IP, post, variant } from './harness.js';
+import { harness, JUMIO_AMER_IP, post, variant } from '../support/callback-harness.js';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type RequestListener, type Server
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CallbackHandler, createCallbackHandler, toNodeListener } from '../../src/index.js';
-import { harness } from './harness.js';
+import { harness } from '../support/callback-harness.js';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -10,7 +10,7 @@ import {
   type WorkflowDetails,
 } from '../../src/index.js';
 import { type SimulatorCallbackLog, startSimulator } from '../../src/simulator/index.js';
-import { harness, JPEG, PNG } from './harness.js';
+import { harness, JPEG, PNG } from '../support/callback-harness.js';
 
 // End to end: the simulator's own callbacks (its engine, its sender, its retries) reach the handler.
 

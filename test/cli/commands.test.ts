@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedisServer } from '../../scripts/lib/redis-server.js';
+import { tools } from '../../scripts/lib/tools.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { account, createClient, defineWorkflow } from '../../src/index.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
-import { JPEG } from '../simulator/helpers.js';
-import { startRedisServer } from '../support/redis-server.js';
-import { tools } from '../support/tools.js';
+import { JPEG } from '../support/simulator.js';
 import { closedPort, kyx, ONE_LINE, scratch } from './run.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

@@ -23,7 +23,7 @@ import {
   SEED_RESPONSE,
   setup,
   TOKEN_PREFIX,
-} from './harness.js';
+} from '../support/client-harness.js';
 
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9]);

@@ -20,7 +20,7 @@ import {
   shown,
   systemError,
   TOKEN_PREFIX,
-} from './harness.js';
+} from '../support/client-harness.js';
 
 // Every failure kind, with a server that echoes secrets back in its problem details, while the
 // harness collects each error (message, stack, inspect, JSON), hook event and inspect(client).

@@ -12,7 +12,7 @@ import {
   SEED_JWT,
   SEED_RESPONSE,
   setup,
-} from './harness.js';
+} from '../support/client-harness.js';
 
 // Execution references: every kind names the same execution (same URL), anything else is a
 // KyxValidationError naming the field before a request is sent; upload answers are returned.

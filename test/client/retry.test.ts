@@ -22,7 +22,7 @@ import {
   SEED_RESPONSE,
   setup,
   systemError,
-} from './harness.js';
+} from '../support/client-harness.js';
 
 const create = () => account().ref('myOrganization').workflow(10011);
 const accountCalls = (calls: Recorded[]) => calls.filter((c) => c.path.startsWith('/api/v1/accounts'));

@@ -1,6 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { account, type CompleteAccountRequest, KyxBadRequestError, KyxValidationError } from '../../src/index.js';
-import { caught, expectNoLeaks, type Handler, json, jumio, problem, record, SEED_RESPONSE, setup } from './harness.js';
+import {
+  caught,
+  expectNoLeaks,
+  type Handler,
+  json,
+  jumio,
+  problem,
+  record,
+  SEED_RESPONSE,
+  setup,
+} from '../support/client-harness.js';
 
 const idFor = (ref: string) => `00000000-0000-4000-8000-${ref.replace(/\D/g, '').padStart(12, '0')}`;
 

@@ -19,7 +19,7 @@ import {
   SEED_RESPONSE,
   setup,
   TOKEN_PREFIX,
-} from './harness.js';
+} from '../support/client-harness.js';
 
 const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
 const create = () => account().ref('myOrganization').workflow(10011);

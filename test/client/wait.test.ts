@@ -10,7 +10,7 @@ import {
   type WaitProgress,
 } from '../../src/index.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
-import { JPEG, manualClock, PNG } from '../simulator/helpers.js';
+import { JPEG, manualClock, PNG } from '../support/simulator.js';
 
 // waitForResult against the in-process simulator on its test clock: the injected `sleep` moves
 // the clock and lets the simulator catch up, so Jumio's 15-minute schedule runs in milliseconds.

@@ -4,8 +4,8 @@ import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CallbackPayloadSchema } from '../../src/schemas.js';
 import { createSimulator, type Simulator, type SimulatorCallbackLog } from '../../src/simulator/index.js';
-import { session } from './flow.js';
-import { manualClock } from './helpers.js';
+import { manualClock } from '../support/simulator.js';
+import { session } from '../support/simulator-flow.js';
 
 /** A local callback receiver: answers with the scripted statuses (then 200), records each body. */
 async function receiver(statuses: number[] = []) {

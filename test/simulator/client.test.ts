@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { account, createClient, KyxHttpError } from '../../src/index.js';
 import { createSimulator, type Simulator } from '../../src/simulator/index.js';
-import { JPEG, manualClock, PDF, PNG } from './helpers.js';
+import { JPEG, manualClock, PDF, PNG } from '../support/simulator.js';
 
 // The library's own client against the in-process simulator: the two sides of the contract
 // agree (no socket; the simulator's fetch is the client's fetch).

@@ -5,8 +5,8 @@ import {
   type SimulatorRequestLog,
   startSimulator,
 } from '../../src/simulator/index.js';
-import { BASE, session } from './flow.js';
-import { raw, UA } from './helpers.js';
+import { raw, UA } from '../support/simulator.js';
+import { BASE, session } from '../support/simulator-flow.js';
 
 const open: Simulator[] = [];
 afterEach(async () => {

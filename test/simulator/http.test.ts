@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountResponseSchema, WorkflowDetailsSchema, WorkflowStatusResponseSchema } from '../../src/schemas.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
-import { basic, GIF, JPEG, manualClock, multipart, PNG, raw, UA } from './helpers.js';
+import { basic, GIF, JPEG, manualClock, multipart, PNG, raw, UA } from '../support/simulator.js';
 
 // Drives the loopback simulator with node:http only: the contract as any HTTP client sees it.
 describe('simulator over loopback HTTP (raw node:http client)', () => {

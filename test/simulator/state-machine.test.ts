@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defineWorkflow } from '../../src/index.js';
 import { WorkflowDetailsSchema, WorkflowStatusResponseSchema } from '../../src/schemas.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
-import { BASE, session } from './flow.js';
-import { GIF, JPEG, manualClock, PDF, UA } from './helpers.js';
+import { GIF, JPEG, manualClock, PDF, UA } from '../support/simulator.js';
+import { BASE, session } from '../support/simulator-flow.js';
 
 const open: Simulator[] = [];
 function simulator(options: SimulatorOptions = {}) {

@@ -1,10 +1,10 @@
 // The hosted web journey over HTTP (no browser): the page, its routes, the redirects and
-// Jumio's 9200 path. test/browser/web-journey.test.ts drives the same page in Chromium.
+// Jumio's 9200 path. test/simulator/web-journey.browser.test.ts drives the same page in Chromium.
 import { describe, expect, it } from 'vitest';
 import { parseCallback, parseRedirect } from '../../src/index.js';
 import { createSimulator, type Simulator } from '../../src/simulator/index.js';
-import { BASE, session } from './flow.js';
-import { fileForm, JPEG, PDF, UA } from './helpers.js';
+import { fileForm, JPEG, PDF, UA } from '../support/simulator.js';
+import { BASE, session } from '../support/simulator-flow.js';
 
 const web = { successUrl: 'https://acme.example/kyc/done?from=jumio', errorUrl: 'https://acme.example/kyc/failed' };
 

@@ -1,0 +1,217 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  account,
+  createClient,
+  KyxBadRequestError,
+  type KyxClient,
+  KyxIdempotencyError,
+  KyxNetworkError,
+  type KyxStore,
+  KyxValidationError,
+  memoryStore,
+} from '../../src/index.js';
+import { createSimulator, type Simulator } from '../../src/simulator/index.js';
+import {
+  caught,
+  expectNoLeaks,
+  type Handler,
+  hang,
+  json,
+  jumio,
+  problem,
+  type Recorded,
+  SEED_RESPONSE,
+  setup,
+} from '../support/client-harness.js';
+
+// Idempotency keys: at most one account request per key is ever sent by the clients of a store.
+
+const create = (ref = 'signup-42') => account().ref(ref).workflow(10011);
+const accountCalls = (calls: Recorded[]) => calls.filter((c) => c.path === '/api/v1/accounts');
+const noLimits = { rateLimits: false } as const;
+
+/** Jumio whose account requests answer with the scripted replies in turn (then the seed response). */
+function scripted(replies: ((request: Request) => Response | Promise<Response>)[]): Handler {
+  const base = jumio();
+  let n = 0;
+  return (call, request) => {
+    if (call.path !== '/api/v1/accounts') return base(call, request);
+    const reply = replies[n++];
+    return reply ? reply(request) : json(SEED_RESPONSE);
+  };
+}
+
+function simulatorClient(simulator: Simulator, store: KyxStore): KyxClient {
+  return createClient({
+    region: 'amer-1',
+    credentials: { clientId: 'id', clientSecret: 'secret' },
+    userAgent: 'Acme Onboarding/1.0',
+    baseUrl: 'http://127.0.0.1:9',
+    fetch: (request) => simulator.fetch(request),
+    store,
+  });
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('idempotency keys', () => {
+  it('a repeat returns the first response without sending anything', async () => {
+    const { client, calls } = setup(jumio(), noLimits);
+    const first = await client.send(create(), { idempotencyKey: 'signup-42' });
+    const again = await client.send(create(), { idempotencyKey: 'signup-42' });
+    expect(again).toEqual(first);
+    expect(accountCalls(calls)).toHaveLength(1);
+    await client.send(create(), { idempotencyKey: 'signup-43' }); // another key is another request
+    expect(accountCalls(calls)).toHaveLength(2);
+  });
+
+  it('a concurrent repeat (another client on the same store) waits for the first and gets its response', async () => {
+    const store = memoryStore();
+    let answer: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const slow = scripted([
+      async () => {
+        await gate;
+        return json(SEED_RESPONSE);
+      },
+    ]);
+    const one = setup(slow, { ...noLimits, store });
+    const two = setup(slow, { ...noLimits, store }); // same fake Jumio: one script for both
+    const a = one.client.send(create(), { idempotencyKey: 'k' });
+    await vi.waitFor(() => expect(accountCalls(one.calls)).toHaveLength(1));
+    const b = two.client.send(create(), { idempotencyKey: 'k' });
+    await new Promise((r) => setTimeout(r, 100)); // b is waiting, not sending
+    expect(accountCalls(two.calls)).toHaveLength(0);
+    answer();
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(rb).toEqual(ra);
+    expect(accountCalls(one.calls).length + accountCalls(two.calls).length).toBe(1);
+  });
+
+  it('a safe failure (4xx, 429 exhausted, refused) frees the key: the next send is sent', async () => {
+    const { client, calls } = setup(
+      scripted([
+        () => problem(400, 'Bad Request', 'rejected'),
+        () => problem(429, 'Too Many Requests', ''),
+        () => problem(429, 'Too Many Requests', ''),
+      ]),
+      { ...noLimits, retry: { limit: 1, delay: () => 0, jitter: false } },
+    );
+    expect(await caught(client.send(create(), { idempotencyKey: 'k' }))).toBeInstanceOf(KyxBadRequestError);
+    expect((await caught(client.send(create(), { idempotencyKey: 'k' }))).name).toBe('KyxRateLimitError');
+    const response = await client.send(create(), { idempotencyKey: 'k' });
+    expect(response.account.id).toBe(SEED_RESPONSE.account.id);
+    expect(accountCalls(calls)).toHaveLength(4);
+  });
+
+  it('an ambiguous failure (reset after Jumio created it) blocks the key; release frees it explicitly', async () => {
+    const simulator = createSimulator({ processingDelayMs: 0 });
+    const store = memoryStore();
+    const client = simulatorClient(simulator, store);
+    simulator.setFaults('createAccount', [{ reset: 'after' }]); // created, but the answer is lost
+    expect(await caught(client.send(create(), { idempotencyKey: 'k' }))).toBeInstanceOf(KyxNetworkError);
+
+    for (const c of [client, simulatorClient(simulator, store)]) {
+      const error = await caught(c.send(create(), { idempotencyKey: 'k' }));
+      expect(error).toBeInstanceOf(KyxIdempotencyError);
+      const blocked = error as KyxIdempotencyError;
+      expect(blocked).toMatchObject({ key: 'k', reason: 'ambiguous', mayHaveCreated: true });
+      expect(blocked.message).toContain('releaseIdempotencyKey');
+      expect(blocked.message).toContain('Nothing was sent');
+    }
+    expect(simulator.stats().requests.createAccount).toBe(1); // never re-sent
+    expect(simulator.stats().executionsCreated).toBe(1);
+
+    await client.releaseIdempotencyKey('k'); // the user looked it up and decided to send again
+    await client.send(create(), { idempotencyKey: 'k' });
+    expect(simulator.stats().requests.createAccount).toBe(2);
+    await simulator.close();
+  });
+
+  it('a 5xx or a timeout after sending blocks the key too', async () => {
+    const { client, calls } = setup(
+      scripted([() => problem(503, 'Service Unavailable', ''), (request) => hang(request)]),
+      { ...noLimits, timeout: 50 },
+    );
+    await caught(client.send(create('a'), { idempotencyKey: 'five' }));
+    await caught(client.send(create('b'), { idempotencyKey: 'slow' }));
+    for (const key of ['five', 'slow']) {
+      const error = await caught(client.send(create(key === 'five' ? 'a' : 'b'), { idempotencyKey: key }));
+      expect(error).toMatchObject({ name: 'KyxIdempotencyError', reason: 'ambiguous', key });
+    }
+    expect(accountCalls(calls)).toHaveLength(2);
+  });
+
+  it('a holder that died (its lease expired without an outcome) blocks the key for the others', async () => {
+    const shared = memoryStore();
+    let dead = false;
+    // the holder's view of the store: once it "dies", none of its writes (lease renewals) land
+    const holderStore: KyxStore = {
+      reserve: (key, limit) => shared.reserve(key, limit),
+      setIfAbsent: (key, value, ttl) => shared.setIfAbsent(key, value, ttl),
+      get: (key) => shared.get(key),
+      replace: async (key, expected, value, ttl) => (dead ? false : shared.replace(key, expected, value, ttl)),
+      delete: async (key, expected) => (dead ? false : shared.delete(key, expected)),
+    };
+    const controller = new AbortController();
+    const holder = setup(scripted([(request) => hang(request)]), {
+      ...noLimits,
+      store: holderStore,
+      timeout: 60_000,
+      idempotency: { leaseMs: 200 },
+    });
+    const held = holder.client
+      .send(create(), { idempotencyKey: 'k', signal: controller.signal })
+      .catch(() => undefined);
+    await vi.waitFor(() => expect(accountCalls(holder.calls)).toHaveLength(1));
+    dead = true;
+
+    const other = setup(jumio(), { ...noLimits, store: shared, idempotency: { leaseMs: 200 } });
+    const error = await caught(other.client.send(create(), { idempotencyKey: 'k' })); // waits out the lease
+    expect(error).toMatchObject({ name: 'KyxIdempotencyError', reason: 'holder-lost', mayHaveCreated: true });
+    expect(accountCalls(other.calls)).toHaveLength(0);
+    controller.abort();
+    await held;
+  });
+
+  it('the stored response expires with the token lifetime; then a repeat names the execution', async () => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
+    const { client, calls } = setup(jumio(), noLimits);
+    const request = account().ref('signup-42').workflow(10011).tokenLifetime('5m');
+    await client.send(request, { idempotencyKey: 'k' });
+    await vi.advanceTimersByTimeAsync(4 * 60_000);
+    expect((await client.send(request, { idempotencyKey: 'k' })).account.id).toBe(SEED_RESPONSE.account.id);
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    const error = await caught(client.send(request, { idempotencyKey: 'k' }));
+    expect(error).toMatchObject({
+      name: 'KyxIdempotencyError',
+      reason: 'expired',
+      accountId: SEED_RESPONSE.account.id,
+      workflowExecutionId: SEED_RESPONSE.workflowExecution.id,
+    });
+    expect(accountCalls(calls)).toHaveLength(1);
+  });
+
+  it('a key used with a different request, or a bad key, is a KyxValidationError naming idempotencyKey', async () => {
+    const { client, calls } = setup(jumio(), noLimits);
+    await client.send(create('one'), { idempotencyKey: 'k' });
+    const conflict = await caught(client.send(create('two'), { idempotencyKey: 'k' }));
+    expect(conflict).toBeInstanceOf(KyxValidationError);
+    expect((conflict as KyxValidationError).issues[0]?.path).toBe('idempotencyKey');
+    for (const bad of ['', 'x'.repeat(201), 'a\nb']) {
+      const error = await caught(client.send(create('one'), { idempotencyKey: bad }));
+      expect((error as KyxValidationError).issues[0]?.path).toBe('idempotencyKey');
+    }
+    expect(accountCalls(calls)).toHaveLength(1);
+  });
+});
+
+describe('idempotency: redaction', () => {
+  it('leaked no secret or token in this file', () => {
+    expectNoLeaks(10);
+  });
+});
