@@ -15,7 +15,7 @@ import {
   extractMarkdownExamples,
   sourceFiles,
   undocumentedExports,
-} from './examples.js';
+} from './lib/examples.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

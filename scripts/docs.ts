@@ -1,6 +1,6 @@
 // `npm run docs`: regenerates the workflow catalog page from the catalog, the capabilities page
-// from the capability table (scripts/capabilities-page.ts), and the generated
-// sections of the guides from the code (scripts/guide-sections.ts), then runs typedoc (API
+// from the capability table (scripts/lib/capabilities-page.ts), and the generated
+// sections of the guides from the code (scripts/lib/guide-sections.ts), then runs typedoc (API
 // reference of every public entry point + the guides in docs/guides, configured in typedoc.json)
 // into docs/api, and checks
 // that every link to an anchor (`#anchor`, `page.html#anchor`) of the generated guides and README
@@ -9,10 +9,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { CAPABILITIES_PAGE, renderCapabilities } from './capabilities-page.js';
-import { entryPoints } from './examples.js';
-import { fillSections, guideFiles, staleGuides } from './guide-sections.js';
-import { CATALOG_PAGE, renderWorkflowCatalog } from './workflow-catalog-page.js';
+import { CAPABILITIES_PAGE, renderCapabilities } from './lib/capabilities-page.js';
+import { entryPoints } from './lib/examples.js';
+import { fillSections, guideFiles, staleGuides } from './lib/guide-sections.js';
+import { CATALOG_PAGE, renderWorkflowCatalog } from './lib/workflow-catalog-page.js';
 
 const check = process.argv.includes('--check');
 for (const [file, page] of [

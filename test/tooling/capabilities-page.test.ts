@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES_PAGE, renderCapabilities } from '../../scripts/capabilities-page.js';
+import { CAPABILITIES_PAGE, renderCapabilities } from '../../scripts/lib/capabilities-page.js';
 import { CAPABILITIES, CAPABILITY_NAMES } from '../../src/index.js';
 import { CAPABILITY_DATA } from '../../src/schemas.js';
 

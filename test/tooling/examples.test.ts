@@ -5,7 +5,7 @@ import {
   expectedErrorProblems,
   extractExamples,
   extractMarkdownExamples,
-} from '../../scripts/examples.js';
+} from '../../scripts/lib/examples.js';
 
 // The example checker itself: it finds the ```ts fences of @example tags (and only those), and a
 // snippet that does not compile is reported against that snippet alone.

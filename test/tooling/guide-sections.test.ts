@@ -9,7 +9,7 @@ import {
   OPERATION_METHODS,
   SECTIONS,
   sectionNames,
-} from '../../scripts/guide-sections.js';
+} from '../../scripts/lib/guide-sections.js';
 import { account, createClient, type KyxClient, type Operation, RETRY_POLICIES } from '../../src/index.js';
 import { createSimulator, type Simulator } from '../../src/simulator/index.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOG_PAGE, renderWorkflowCatalog } from '../../scripts/workflow-catalog-page.js';
+import { CATALOG_PAGE, renderWorkflowCatalog } from '../../scripts/lib/workflow-catalog-page.js';
 import { WORKFLOW_CATALOG } from '../../src/index.js';
 
 // docs/guides/workflows.md is generated from the catalog; it must be committed up to date.

@@ -13,16 +13,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { JUMIO_CALLBACK_IPS } from '../src/callbacks/sources.js';
-import { COMMANDS } from '../src/cli/commands.js';
-import { overview } from '../src/cli/help.js';
-import { SIMULATE_USAGE } from '../src/cli/simulate.js';
-import { REGIONS, regionHosts } from '../src/client/regions.js';
-import { type Operation, RETRY_POLICIES, resolveRetrySettings } from '../src/client/retry-policy.js';
-import { DEFAULT_RATE_LIMITS } from '../src/simulator/engine.js';
+import { JUMIO_CALLBACK_IPS } from '../../src/callbacks/sources.js';
+import { COMMANDS } from '../../src/cli/commands.js';
+import { overview } from '../../src/cli/help.js';
+import { SIMULATE_USAGE } from '../../src/cli/simulate.js';
+import { REGIONS, regionHosts } from '../../src/client/regions.js';
+import { type Operation, RETRY_POLICIES, resolveRetrySettings } from '../../src/client/retry-policy.js';
+import { DEFAULT_RATE_LIMITS } from '../../src/simulator/engine.js';
 
 /** The folder of the guides. */
-export const GUIDES_DIR = fileURLToPath(new URL('../docs/guides/', import.meta.url));
+export const GUIDES_DIR = fileURLToPath(new URL('../../docs/guides/', import.meta.url));
 
 /**
  * The client methods behind each operation (which retry policy a method gets).
@@ -119,13 +119,13 @@ function kyxHelp(): string {
 }
 
 /** The test file the simulator guide shows as its complete example (it runs in `npm test`). */
-export const ONBOARDING_TEST = fileURLToPath(new URL('../test/guides/onboarding.test.ts', import.meta.url));
+export const ONBOARDING_TEST = fileURLToPath(new URL('../../test/guides/onboarding.test.ts', import.meta.url));
 
 /** A test file as a consumer writes it: imports from the package, not from src. */
 export function asConsumerCode(source: string): string {
   return source
-    .replaceAll("from '../../src/simulator/index.js'", "from 'jumio-kyx/simulator'")
-    .replaceAll("from '../../src/index.js'", "from 'jumio-kyx'")
+    .replaceAll("from '../../../src/simulator/index.js'", "from 'jumio-kyx/simulator'")
+    .replaceAll("from '../../../src/index.js'", "from 'jumio-kyx'")
     .trimEnd();
 }
 

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const defaultOutDir = join(root, '.tmp', 'examples');
 
 /** One ```ts block of an `@example`: where it is written and its code. */
