@@ -124,8 +124,8 @@ export const ONBOARDING_TEST = fileURLToPath(new URL('../../test/guides/onboardi
 /** A test file as a consumer writes it: imports from the package, not from src. */
 export function asConsumerCode(source: string): string {
   return source
-    .replaceAll("from '../../../src/simulator/index.js'", "from 'jumio-kyx/simulator'")
-    .replaceAll("from '../../../src/index.js'", "from 'jumio-kyx'")
+    .replaceAll("from '../../src/simulator/index.js'", "from 'jumio-kyx/simulator'")
+    .replaceAll("from '../../src/index.js'", "from 'jumio-kyx'")
     .trimEnd();
 }
 

@@ -99,7 +99,7 @@ const snippets = [...cases.map((c) => `${c.chain}${c.tail ?? ''};`), `${REFERENC
 /** The message of every KyxTypeError TypeScript reports on each snippet line, by snippet index. */
 function typeMessages(): string[][] {
   const file = join(dir, 'cases.ts');
-  writeFileSync(file, ["import { account, defineWorkflow } from '../../../src/index.js';", ...snippets].join('\n'));
+  writeFileSync(file, ["import { account, defineWorkflow } from '../../src/index.js';", ...snippets].join('\n'));
   const byLine = diagnosticsByLine(file);
   return snippets.map((_, index) => {
     const text = byLine.get(index + 1) ?? '';

@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(process.cwd(), '.tmp', 'type-lengths-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const source = [
-  "import { account, createClient, type WorkflowKey } from '../../../src/index.js';",
+  "import { account, createClient, type WorkflowKey } from '../../src/index.js';",
   "const client = createClient({ region: 'amer-1', credentials: { clientId: 'a', clientSecret: 'b' }, userAgent: 'A/1' });",
   "export const docv = account().ref('x').workflow(10026);",
   'declare const key: WorkflowKey;',

@@ -81,7 +81,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function diagnostics(): Map<number, string> {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'cases.ts');
-  const source = ["import { account } from '../../../src/index.js';", ...cases.map(([code]) => code)].join('\n');
+  const source = ["import { account } from '../../src/index.js';", ...cases.map(([code]) => code)].join('\n');
   writeFileSync(file, source);
   return diagnosticsByLine(file);
 }

@@ -6,7 +6,7 @@ import { diagnosticsByLine, STRICT_CONSUMER } from '../support/compiler.js';
 // The typed flow's compile-time errors, as an editor shows them: compile each must-reject line
 // with the real compiler and check that the message names the workflow, its parts, or the id.
 const header = [
-  "import { account, type KyxClient } from '../../../src/index.js';",
+  "import { account, type KyxClient } from '../../src/index.js';",
   'declare const client: KyxClient;',
   'declare const file: Uint8Array;',
   'declare const accountId: string;',

@@ -19,8 +19,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('walkDeclarations', () => {
   it('names the file that imports valibot and the chain of imports from the entry to it', () => {
     const at = write({
-      'index.d.ts': 'export { a } from "../model/a.js";\nexport type { B } from "../b.js";\n',
-      'model/a.d.ts': 'import { C } from "../c.js";\nexport declare const a: C;\n',
+      'index.d.ts': 'export { a } from "./model/a.js";\nexport type { B } from "./b.js";\n',
+      'model/a.d.ts': 'import { C } from "./c.js";\nexport declare const a: C;\n',
       'model/c.d.ts': 'import * as _$valibot from "valibot";\nexport type C = _$valibot.StringSchema<undefined>;\n',
       'b.d.ts': 'export interface B { x: string }\n',
     });
@@ -38,9 +38,9 @@ describe('walkDeclarations', () => {
 
   it('follows import() types, side-effect imports and .d.mts chunks, and catches valibot subpaths', () => {
     const at = write({
-      'index.d.ts': 'import "../side.js";\nexport declare const x: import("../typed.js").T;\n',
+      'index.d.ts': 'import "./side.js";\nexport declare const x: import("./typed.js").T;\n',
       'side.d.ts': 'export {};\n',
-      'typed.d.ts': 'export type { U } from "../chunk.mjs";\nexport type T = string;\n',
+      'typed.d.ts': 'export type { U } from "./chunk.mjs";\nexport type T = string;\n',
       'chunk.d.mts': 'import type { GenericSchema } from "valibot/dist/index.js";\nexport type U = GenericSchema;\n',
     });
     const graph = walkDeclarations(at('index.d.ts'));
@@ -57,13 +57,13 @@ describe('walkDeclarations', () => {
         ' * @example',
         " * import * as v from 'valibot';",
         ' */',
-        'export { a } from "../a.js";',
+        'export { a } from "./a.js";',
         '// import "valibot";',
         'import { LiteralUnion } from "type-fest";',
         'export type L = LiteralUnion<"a", string>;',
         '',
       ].join('\n'),
-      'a.d.ts': 'import type { L } from "../index.js";\nexport declare const a: L;\n',
+      'a.d.ts': 'import type { L } from "./index.js";\nexport declare const a: L;\n',
     });
     const graph = walkDeclarations(at('index.d.ts'));
     expect(graph.forbidden).toEqual([]);
@@ -71,7 +71,7 @@ describe('walkDeclarations', () => {
   });
 
   it('reports a relative import that names no declaration file (a chunk it cannot check)', () => {
-    const at = write({ 'index.d.ts': 'export * from "../missing.js";\n' });
+    const at = write({ 'index.d.ts': 'export * from "./missing.js";\n' });
     expect(walkDeclarations(at('index.d.ts')).unresolved).toEqual([
       { file: at('index.d.ts'), specifier: './missing.js' },
     ]);
