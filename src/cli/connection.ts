@@ -11,10 +11,9 @@ export const CONNECTION_OPTIONS = {
   region: { type: 'string' },
   'base-url': { type: 'string' },
   'user-agent': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** The help lines of {@link CONNECTION_OPTIONS}. */
+/** The help lines of {@link CONNECTION_OPTIONS} (and of `-h, --help`, which every command takes). */
 export const CONNECTION_USAGE = `Connection (every command that talks to Jumio):
   --region <r>         ${REGIONS.join(', ')} (default: JUMIO_REGION, else amer-1)
   --base-url <url>     one origin for every Jumio host, e.g. a running kyx simulate (default: JUMIO_BASE_URL)

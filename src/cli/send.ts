@@ -1,22 +1,14 @@
 import { redisStore } from '../redis/index.js';
 import { requestFromBody, send as sendRequest } from './api.js';
-import { type Command, EXIT, guard, parseCommandLine, positionals } from './command.js';
+import { defineCommand, EXIT } from './command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, clientFor, connection } from './connection.js';
 import { usageError } from './exit.js';
 import { readJson } from './files.js';
 import { printJson } from './output.js';
 import { readWorkflows } from './workflows-file.js';
 
-const OPTIONS = {
-  ...CONNECTION_OPTIONS,
-  update: { type: 'string' },
-  'idempotency-key': { type: 'string' },
-  redis: { type: 'string' },
-  workflows: { type: 'string' },
-} as const;
-
 /** `kyx send`: validates an account request body like the builder, then sends it. */
-export const send: Command = {
+export const send = defineCommand({
   name: 'send',
   summary: 'validate an account request JSON body like the builder, then send it',
   usage: `Usage: kyx send <file.json|-> [options]
@@ -34,33 +26,32 @@ Options:
   --workflows <file.json>    your tenant's workflow definitions (a JSON array of defineWorkflow input)
 
 ${CONNECTION_USAGE}`,
-  run: (argv, io) =>
-    guard('send', io, async () => {
-      const { values, positionals: given } = parseCommandLine('send', argv, OPTIONS);
-      if (values.help) {
-        io.stdout(send.usage);
-        return EXIT.ok;
-      }
-      const [source] = positionals('send', given, ['file.json|-']) as [string];
-      const workflows = values.workflows === undefined ? [] : await readWorkflows(values.workflows, io);
-      const request = requestFromBody({ body: await readJson(source, io), accountId: values.update, workflows });
-      request.build(); // invalid input stops here: nothing is sent, no token is fetched
-      const idempotencyKey = values['idempotency-key'];
-      const redisUrl = values.redis ?? io.env?.['KYX_REDIS_URL'];
-      if (idempotencyKey !== undefined && !redisUrl) {
-        // One kyx process remembers nothing after it exits: a key means something only in a shared store.
-        throw usageError(
-          '--idempotency-key needs the store every sender shares: give --redis <url> (or KYX_REDIS_URL)',
-        );
-      }
-      const store = redisUrl ? redisStore({ url: redisUrl }) : undefined;
-      try {
-        const client = clientFor(connection(values, io), store);
-        const response = await sendRequest(client, request, { signal: io.signal, idempotencyKey });
-        printJson(response, io);
-        return EXIT.ok;
-      } finally {
-        await store?.close();
-      }
-    }),
-};
+  options: {
+    ...CONNECTION_OPTIONS,
+    update: { type: 'string' },
+    'idempotency-key': { type: 'string' },
+    redis: { type: 'string' },
+    workflows: { type: 'string' },
+  },
+  args: ['file.json|-'],
+  run: async ({ values, positionals: [source], io }) => {
+    const workflows = values.workflows === undefined ? [] : await readWorkflows(values.workflows, io);
+    const request = requestFromBody({ body: await readJson(source, io), accountId: values.update, workflows });
+    request.build(); // invalid input stops here: nothing is sent, no token is fetched
+    const idempotencyKey = values['idempotency-key'];
+    const redisUrl = values.redis ?? io.env?.['KYX_REDIS_URL'];
+    if (idempotencyKey !== undefined && !redisUrl) {
+      // One kyx process remembers nothing after it exits: a key means something only in a shared store.
+      throw usageError('--idempotency-key needs the store every sender shares: give --redis <url> (or KYX_REDIS_URL)');
+    }
+    const store = redisUrl ? redisStore({ url: redisUrl }) : undefined;
+    try {
+      const client = clientFor(connection(values, io), store);
+      const response = await sendRequest(client, request, { signal: io.signal, idempotencyKey });
+      printJson(response, io);
+      return EXIT.ok;
+    } finally {
+      await store?.close();
+    }
+  },
+});

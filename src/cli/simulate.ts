@@ -1,9 +1,7 @@
-import { parseArgs } from 'node:util';
 import { startSimulator } from '../simulator/server.js';
 import type { SimulatorCallbackLog, SimulatorClient, SimulatorRequestLog } from '../simulator/types.js';
-import { type Command, EXIT, guard } from './command.js';
+import { defineCommand, EXIT } from './command.js';
 import { CliError, usageError } from './exit.js';
-import type { CliIo } from './io.js';
 import { readWorkflows } from './workflows-file.js';
 
 /** Usage of `kyx simulate`. */
@@ -34,16 +32,24 @@ const formatCallback = (e: SimulatorCallbackLog) => {
   return `callback ${e.status} -> ${where} ${e.outcome} (${e.attempts} attempt${e.attempts === 1 ? '' : 's'})`;
 };
 
-function parseClient(value: string): SimulatorClient | undefined {
-  const colon = value.indexOf(':');
-  if (colon <= 0 || colon === value.length - 1) return undefined;
-  return { clientId: value.slice(0, colon), clientSecret: value.slice(colon + 1) };
+/** A usage error naming the help, as `parseArgs`' own errors do. */
+const usage = (message: string) => usageError(`${message}: see kyx help simulate`);
+
+/** Each `--client <id>:<secret>`. */
+function parseClients(values: readonly string[] | undefined): SimulatorClient[] {
+  return (values ?? []).map((value) => {
+    const colon = value.indexOf(':');
+    if (colon <= 0 || colon === value.length - 1) {
+      throw usage('--client must be <id>:<secret> with both parts non-empty');
+    }
+    return { clientId: value.slice(0, colon), clientSecret: value.slice(colon + 1) };
+  });
 }
 
 function parseNumber(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number ≥ 0 (got ${value})`);
+  if (!Number.isInteger(n) || n < 0) throw usage(`--${name} must be a whole number ≥ 0 (got ${value})`);
   return n;
 }
 
@@ -72,77 +78,50 @@ async function listen(options: Parameters<typeof startSimulator>[0] & { port: nu
 }
 
 /** `kyx simulate`: starts the simulator, logs each request, stops when `io.signal` aborts. */
-async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  let options: ReturnType<typeof parse>;
-  const parse = () =>
-    parseArgs({
-      args: [...argv],
-      strict: true,
-      allowNegative: true,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        expose: { type: 'boolean', default: false },
-        client: { type: 'string', multiple: true },
-        'processing-delay': { type: 'string' },
-        seed: { type: 'string' },
-        'trust-callback-host': { type: 'string', multiple: true },
-        workflows: { type: 'string' },
-        'rate-limits': { type: 'boolean', default: true },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  let port: number;
-  let processingDelayMs: number;
-  const clients: SimulatorClient[] = [];
-  try {
-    options = parse();
-    port = parseNumber('port', options.values.port, 4010);
-    processingDelayMs = parseNumber('processing-delay', options.values['processing-delay'], 200);
-    for (const value of options.values.client ?? []) {
-      const client = parseClient(value);
-      if (!client) throw new Error('--client must be <id>:<secret> with both parts non-empty');
-      clients.push(client);
-    }
-  } catch (error) {
-    throw usageError(`${(error as Error).message}: see kyx help simulate`);
-  }
-  const { values } = options;
-  if (values.help) {
-    io.stdout(SIMULATE_USAGE);
-    return 0;
-  }
-  const workflows = values.workflows === undefined ? [] : await readWorkflows(values.workflows, io);
-  const host = values.host ?? '127.0.0.1';
-  const simulator = await listen({
-    port,
-    host,
-    expose: values.expose,
-    processingDelayMs,
-    ...(clients.length > 0 ? { clients } : {}),
-    ...(values.seed !== undefined ? { seed: values.seed } : {}),
-    ...(values['rate-limits'] ? {} : { rateLimits: false as const }),
-    ...(workflows.length > 0 ? { workflows } : {}),
-    trustedCallbackHosts: values['trust-callback-host'] ?? [],
-    ...(values.quiet ? {} : { onRequest: (e: SimulatorRequestLog) => io.stdout(formatRequest(e)) }),
-    onCallback: (e) => io.stdout(formatCallback(e)),
-  });
-  const tenant = workflows.length > 0 ? ` (tenant workflows: ${workflows.map((w) => w.key).join(', ')})` : '';
-  io.stdout(`Jumio KYX simulator listening on ${simulator.url}${tenant}`);
-  await new Promise<void>((resolve) => {
-    if (io.signal.aborted) resolve();
-    else io.signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-  await simulator.close();
-  io.stdout('Simulator stopped');
-  return 0;
-}
-
-/** `kyx simulate`. */
-export const simulate: Command = {
+export const simulate = defineCommand({
   name: 'simulate',
   summary: 'run a local Jumio KYX simulator (every Jumio host on one origin)',
   usage: SIMULATE_USAGE,
-  run: (argv, io) => guard('simulate', io, () => run(argv, io)),
-};
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    expose: { type: 'boolean' },
+    client: { type: 'string', multiple: true },
+    'processing-delay': { type: 'string' },
+    seed: { type: 'string' },
+    'trust-callback-host': { type: 'string', multiple: true },
+    workflows: { type: 'string' },
+    'rate-limits': { type: 'boolean' },
+    quiet: { type: 'boolean' },
+  },
+  parse: { allowPositionals: false, allowNegative: true },
+  run: async ({ values, io }) => {
+    const port = parseNumber('port', values.port, 4010);
+    const processingDelayMs = parseNumber('processing-delay', values['processing-delay'], 200);
+    const clients = parseClients(values.client);
+    const workflows = values.workflows === undefined ? [] : await readWorkflows(values.workflows, io);
+    const host = values.host ?? '127.0.0.1';
+    const simulator = await listen({
+      port,
+      host,
+      expose: values.expose ?? false,
+      processingDelayMs,
+      ...(clients.length > 0 ? { clients } : {}),
+      ...(values.seed !== undefined ? { seed: values.seed } : {}),
+      ...(values['rate-limits'] === false ? { rateLimits: false as const } : {}),
+      ...(workflows.length > 0 ? { workflows } : {}),
+      trustedCallbackHosts: values['trust-callback-host'] ?? [],
+      ...(values.quiet ? {} : { onRequest: (e: SimulatorRequestLog) => io.stdout(formatRequest(e)) }),
+      onCallback: (e) => io.stdout(formatCallback(e)),
+    });
+    const tenant = workflows.length > 0 ? ` (tenant workflows: ${workflows.map((w) => w.key).join(', ')})` : '';
+    io.stdout(`Jumio KYX simulator listening on ${simulator.url}${tenant}`);
+    await new Promise<void>((resolve) => {
+      if (io.signal.aborted) resolve();
+      else io.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await simulator.close();
+    io.stdout('Simulator stopped');
+    return EXIT.ok;
+  },
+});

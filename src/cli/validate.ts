@@ -1,5 +1,5 @@
 import { validateAccountRequest } from '../workflows/validate.js';
-import { type Command, EXIT, guard, parseCommandLine } from './command.js';
+import { defineCommand, EXIT } from './command.js';
 import { CliError, usageError } from './exit.js';
 import { parseJson, readSource } from './files.js';
 import { readWorkflows } from './workflows-file.js';
@@ -18,47 +18,36 @@ Options:
 
 Exit code: 0 when every body is valid, 1 when any is not, 2 on usage errors (also a missing file).`;
 
-const OPTIONS = {
-  update: { type: 'boolean' },
-  workflows: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
 /** `kyx validate`. */
-export const validate: Command = {
+export const validate = defineCommand({
   name: 'validate',
   summary: 'check account request JSON files against the contract, the catalog and your workflows',
   usage: VALIDATE_USAGE,
-  run: (argv, io) =>
-    guard('validate', io, async () => {
-      const { values, positionals: sources } = parseCommandLine('validate', argv, OPTIONS);
-      if (values.help) {
-        io.stdout(VALIDATE_USAGE);
-        return EXIT.ok;
+  options: { update: { type: 'boolean' }, workflows: { type: 'string' } },
+  run: async ({ values, positionals: sources, io }) => {
+    if (sources.length === 0) throw usageError('name at least one file: kyx validate <file.json ...>');
+    const workflows = values.workflows === undefined ? [] : await readWorkflows(values.workflows, io);
+    let code: number = EXIT.ok;
+    for (const source of sources) {
+      const name = source === '-' ? '(stdin)' : source;
+      let body: unknown;
+      try {
+        body = parseJson(await readSource(source, io), source);
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+        code = Math.max(code, error.exitCode);
+        io.stdout(`✖ ${error.message}`);
+        continue;
       }
-      if (sources.length === 0) throw usageError('name at least one file: kyx validate <file.json ...>');
-      const workflows = values.workflows === undefined ? [] : await readWorkflows(values.workflows, io);
-      let code: number = EXIT.ok;
-      for (const source of sources) {
-        const name = source === '-' ? '(stdin)' : source;
-        let body: unknown;
-        try {
-          body = parseJson(await readSource(source, io), source);
-        } catch (error) {
-          if (!(error instanceof CliError)) throw error;
-          code = Math.max(code, error.exitCode);
-          io.stdout(`✖ ${error.message}`);
-          continue;
-        }
-        const result = validateAccountRequest(body, { mode: values.update ? 'update' : 'create', workflows });
-        if (result.success) {
-          io.stdout(`✔ ${name}: valid (workflow ${result.output.workflowDefinition.key})`);
-        } else {
-          code = Math.max(code, EXIT.invalid);
-          io.stdout(`✖ ${name}:`);
-          for (const issue of result.issues) io.stdout(`    ${issue.path || '(root)'}: ${issue.message}`);
-        }
+      const result = validateAccountRequest(body, { mode: values.update ? 'update' : 'create', workflows });
+      if (result.success) {
+        io.stdout(`✔ ${name}: valid (workflow ${result.output.workflowDefinition.key})`);
+      } else {
+        code = Math.max(code, EXIT.invalid);
+        io.stdout(`✖ ${name}:`);
+        for (const issue of result.issues) io.stdout(`    ${issue.path || '(root)'}: ${issue.message}`);
       }
-      return code;
-    }),
-};
+    }
+    return code;
+  },
+});

@@ -1,11 +1,9 @@
 import { JUMIO_RETRIEVAL_SCHEDULE } from '../client/wait.js';
 import { waitForResult } from './api.js';
-import { type Command, EXIT, guard, parseCommandLine, positionals } from './command.js';
+import { defineCommand, EXIT } from './command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, clientFor, connection } from './connection.js';
 import { usageError } from './exit.js';
 import { printJson } from './output.js';
-
-const OPTIONS = { ...CONNECTION_OPTIONS, schedule: { type: 'string' } } as const;
 
 function parseSchedule(value: string): number[] {
   const seconds = value.split(',').map((s) => Number(s.trim()));
@@ -16,7 +14,7 @@ function parseSchedule(value: string): number[] {
 }
 
 /** `kyx wait`: polls the status on Jumio's schedule, then prints the details. */
-export const wait: Command = {
+export const wait = defineCommand({
   name: 'wait',
   summary: "wait for a workflow execution's result (status on Jumio's schedule), then print its details",
   usage: `Usage: kyx wait <accountId> <workflowExecutionId> [options]
@@ -30,32 +28,24 @@ Options:
                        (default: ${JUMIO_RETRIEVAL_SCHEDULE.map((ms) => ms / 1000).join(',')})
 
 ${CONNECTION_USAGE}`,
-  run: (argv, io) =>
-    guard('wait', io, async () => {
-      const { values, positionals: given } = parseCommandLine('wait', argv, OPTIONS);
-      if (values.help) {
-        io.stdout(wait.usage);
-        return EXIT.ok;
-      }
-      const [accountId, workflowExecutionId] = positionals('wait', given, ['accountId', 'workflowExecutionId']) as [
-        string,
-        string,
-      ];
-      const schedule = values.schedule === undefined ? undefined : parseSchedule(values.schedule);
-      const client = clientFor(connection(values, io));
-      const result = await waitForResult(
-        client,
-        { accountId, workflowExecutionId },
-        {
-          signal: io.signal,
-          ...(schedule ? { schedule } : {}),
-          onStatus: ({ status, statusCalls, scheduled, nextAt }) =>
-            io.stderr(
-              `kyx wait: ${status} (check ${statusCalls} of ${scheduled})${nextAt === undefined ? '' : `; next check at ${nextAt / 1000} s`}`,
-            ),
-        },
-      );
-      printJson(result, io);
-      return EXIT.ok;
-    }),
-};
+  options: { ...CONNECTION_OPTIONS, schedule: { type: 'string' } },
+  args: ['accountId', 'workflowExecutionId'],
+  run: async ({ values, positionals: [accountId, workflowExecutionId], io }) => {
+    const schedule = values.schedule === undefined ? undefined : parseSchedule(values.schedule);
+    const client = clientFor(connection(values, io));
+    const result = await waitForResult(
+      client,
+      { accountId, workflowExecutionId },
+      {
+        signal: io.signal,
+        ...(schedule ? { schedule } : {}),
+        onStatus: ({ status, statusCalls, scheduled, nextAt }) =>
+          io.stderr(
+            `kyx wait: ${status} (check ${statusCalls} of ${scheduled})${nextAt === undefined ? '' : `; next check at ${nextAt / 1000} s`}`,
+          ),
+      },
+    );
+    printJson(result, io);
+    return EXIT.ok;
+  },
+});
