@@ -70,7 +70,10 @@ export interface BodyRead {
  * stream is cancelled as soon as the bound is passed (`tooLarge`), the deadline passes (`late`),
  * the signal aborts (its reason) or the stream fails (`lost`).
  */
-export async function readCapped(body: ReadableStream<Uint8Array> | null, read: BodyRead): Promise<Uint8Array> {
+export async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  read: BodyRead,
+): Promise<Uint8Array<ArrayBuffer>> {
   const { maxBytes, declared, signal, deadline } = read;
   if (declared !== undefined && declared > maxBytes) {
     await body?.cancel().catch(() => undefined);

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { readCapped } from '../client/body.js';
 import { KyxValidationError } from '../errors.js';
 import { isLoopbackHost } from '../model/rules.js';
 import { problem } from './problem.js';
@@ -29,8 +30,9 @@ export const ADMIN_BODY_LIMIT = 64 * 1024;
 
 /**
  * A Hono middleware answering 413 as soon as a body passes `maxSize`: at once for a declared
- * `Content-Length`, while streaming for a chunked body (nothing past the bound is read). Like
- * `hono/body-limit`, whose copy of the request fails on @hono/node-server's request objects.
+ * `Content-Length` (a body within it is passed on unread), while streaming for a chunked body
+ * (read by `readCapped`, so nothing past the bound is read). Like `hono/body-limit`, whose copy of
+ * the request fails on @hono/node-server's request objects.
  */
 export function limitBody(maxSize: number): MiddlewareHandler {
   const tooLarge = () => problem(413, `The request body must be at most ${maxSize} bytes`);
@@ -41,25 +43,14 @@ export function limitBody(maxSize: number): MiddlewareHandler {
     if (declared !== null && !request.headers.has('transfer-encoding')) {
       return Number(declared) > maxSize ? tooLarge() : next();
     }
-    const reader = request.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxSize) {
-        reader.cancel().catch(() => undefined);
-        return tooLarge();
-      }
-      chunks.push(value);
-    }
-    const body = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) {
-      body.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
+    // a stream that fails midway throws its own error (the app answers 500)
+    const body = await readCapped(request.body, { maxBytes: maxSize, tooLarge: () => 'too-large' }).catch(
+      (error: unknown) => {
+        if (error === 'too-large') return 'too-large' as const;
+        throw error;
+      },
+    );
+    if (body === 'too-large') return tooLarge();
     const headers = new Headers(request.headers);
     headers.delete('transfer-encoding');
     c.req.raw = new Request(request.url, { method: request.method, headers, body });
