@@ -75,9 +75,10 @@ run('typecheck', bin('tsc'), ['--noEmit']);
 run(
   'unit tests',
   bin('vitest'),
-  ['run', '--reporter=dot', '--reporter=json', '--outputFile.json=.vitest-results.json'],
+  ['run', '--coverage', '--reporter=dot', '--reporter=json', '--outputFile.json=.vitest-results.json'],
   vitestCounts,
 );
+run('coverage of src/ (no lower than its floor)', bin('tsx'), ['scripts/check-coverage.ts'], printedCounts);
 /** tsd prints one ✖ line per failed assertion; every expect*() call in test-d is one assertion. */
 function tsdCounts(ok, output) {
   const assertions = readdirSync('test-d')
