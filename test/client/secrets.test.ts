@@ -222,7 +222,7 @@ describe('secret hygiene: one scan over everything shown', () => {
     const errors = await hostileCases(exposure);
     for (const error of Object.values(errors)) console.error('hostile:', error);
     expect(Object.values(errors).every((e) => e instanceof Error)).toBe(true);
-  });
+  }, 30_000); // ~2.5 s alone; a loaded two-core machine was seen to pass vitest's default 5 s
 
   it('leaks nothing: zero secrets in every error, hook event, log line and inspect output', () => {
     for (const line of consoleLines) exposure.show(`console ${line}`);
