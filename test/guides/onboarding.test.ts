@@ -1,18 +1,42 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { account, createClient, type KyxClient, KyxNetworkError, parseCallback } from '../../src/index.js';
+import {
+  account,
+  createCallbackHandler,
+  createClient,
+  type KyxClient,
+  KyxNetworkError,
+  type WorkflowDetails,
+} from '../../src/index.js';
 import { createSimulator, type Simulator } from '../../src/simulator/index.js';
 
 // ── The code under test: your app's onboarding (in your app, its own module) ──────────────────
 
 interface Onboarding {
-  state: 'pending' | 'started' | 'unknown' | 'done' | 'expired';
-  decision?: string;
+  state: 'pending' | 'started' | 'unknown' | 'approved' | 'rejected' | 'review' | 'expired';
+  /** As read from the ID document, once approved. */
+  lastName?: string | undefined;
 }
 
-function createOnboarding(client: KyxClient, store: Map<string, Onboarding>) {
+/** How the app tells the customer: an e-mail, a push message, … */
+type Notify = (reference: string, state: Onboarding['state']) => Promise<void>;
+
+/** What a final result means for the order; `details` are Jumio's, re-fetched by the handler. */
+function outcomeOf(details: WorkflowDetails): Onboarding {
+  if (details.workflow.status !== 'PROCESSED') return { state: 'expired' }; // TOKEN_EXPIRED, SESSION_EXPIRED
+  switch (details.decision?.type) {
+    case 'PASSED':
+      return { state: 'approved', lastName: details.capabilities?.extraction?.[0]?.data?.lastName };
+    case 'REJECTED':
+      return { state: 'rejected' };
+    default:
+      return { state: 'review' }; // WARNING, NOT_EXECUTED, or an older body without a decision
+  }
+}
+
+function createOnboarding(client: KyxClient, store: Map<string, Onboarding>, notify: Notify) {
   return {
     /** Starts ID + selfie verification (workflow 10011) for one order. */
-    async start(reference: string, files: { front: Uint8Array; selfie: Uint8Array }): Promise<void> {
+    async start(reference: string, files: { front: Uint8Array; selfie: Uint8Array }) {
       store.set(reference, { state: 'pending' });
       const request = account().ref(reference).workflow(10011).callback('https://app.example/jumio/callback');
       const response = await client.send(request).catch((error: unknown) => {
@@ -23,21 +47,24 @@ function createOnboarding(client: KyxClient, store: Map<string, Onboarding>) {
       await client.upload(response, 'face', files.selfie);
       await client.finalize(response);
       store.set(reference, { state: 'started' });
+      return response; // Jumio's account and execution ids, to keep with the order
     },
 
-    /** Handles Jumio's callback: re-fetches the details, records the outcome once. */
-    async onCallback(body: string): Promise<void> {
-      const callback = parseCallback(body);
-      const details = await client.details(callback);
-      const reference = details.workflow.customerInternalReference ?? '';
-      const entry = store.get(reference);
-      if (entry === undefined || entry.state === 'done' || entry.state === 'expired') return; // not ours, or seen
-      const { status } = details.workflow;
-      // older bodies have no top-level decision: NOT_EXECUTED is the safe reading
-      if (status === 'PROCESSED')
-        store.set(reference, { state: 'done', decision: details.decision?.type ?? 'NOT_EXECUTED' });
-      if (status === 'TOKEN_EXPIRED') store.set(reference, { state: 'expired' });
-    },
+    /**
+     * Receives Jumio's callbacks at the callback URL; serve it with `toNodeListener(callbacks)` on
+     * node:http or Express, or pass it the `Request` in Hono, Next.js, Bun and Deno. It checks the
+     * sender, drops repeats and re-fetches the details; `onResult` runs once per execution.
+     */
+    callbacks: createCallbackHandler({
+      client,
+      onResult: async (details) => {
+        const reference = details.workflow.customerInternalReference ?? '';
+        if (!store.has(reference)) return; // not one of ours
+        const outcome = outcomeOf(details);
+        await notify(reference, outcome.state); // if this throws, the answer is 500 and Jumio repeats the callback
+        store.set(reference, outcome);
+      },
+    }),
   };
 }
 
@@ -49,48 +76,56 @@ const files = { front: JPEG, selfie: JPEG };
 describe('onboarding', () => {
   let now = Date.parse('2025-01-01T00:00:00Z');
   let simulator: Simulator;
+  let client: KyxClient;
   let store: Map<string, Onboarding>;
+  let notices: string[];
   let onboarding: ReturnType<typeof createOnboarding>;
 
   beforeEach(() => {
     store = new Map();
+    notices = [];
     simulator = createSimulator({
       now: () => now, // a test clock: nothing happens until the test moves it and calls tick()
       processingDelayMs: 1_000,
       seed: 1,
       trustedCallbackHosts: ['app.example'],
-      // callbacks go straight to the app's handler, in process
-      callbackFetch: async (request) => {
-        await onboarding.onCallback(await request.text());
-        return new Response(null, { status: 200 });
-      },
+      callbackFetch: (request) => onboarding.callbacks(request), // callbacks go to the app's handler, in process
+      callbackRetryDelayMs: 0, // a callback answered non-2xx is repeated at once
     });
-    const client = createClient({
+    client = createClient({
       region: 'amer-1',
       credentials: { clientId: 'test', clientSecret: 'test' },
       userAgent: 'Acme Onboarding tests/1.0',
-      baseUrl: 'https://jumio.test', // never a real Jumio host, even if fetch were forgotten
+      baseUrl: 'http://localhost', // loopback: never a real Jumio host, and the handler accepts the simulator's callbacks
       fetch: simulator.fetch,
       retry: { delay: () => 0 }, // the retry table still applies; only the waits are skipped
     });
-    onboarding = createOnboarding(client, store);
+    onboarding = createOnboarding(
+      client,
+      store,
+      async (reference, state) => void notices.push(`${reference}: ${state}`),
+    );
   });
   afterEach(() => simulator.close());
 
-  it('records the decision the callback announces', async () => {
-    await onboarding.start('order-1', files);
+  it('approves the order when Jumio passes it, with the name from the document', async () => {
+    const execution = await onboarding.start('order-1', files);
     expect(store.get('order-1')).toEqual({ state: 'started' });
 
     now += 1_000; // the processing delay
     await simulator.tick(); // processes the execution and waits for the callback to be handled
-    expect(store.get('order-1')).toEqual({ state: 'done', decision: 'PASSED' });
+    const document = (await client.details(execution)).capabilities?.extraction?.[0]?.data;
+    expect(document?.lastName).toEqual(expect.stringMatching(/\w/));
+    expect(store.get('order-1')).toEqual({ state: 'approved', lastName: document?.lastName });
+    expect(notices).toEqual(['order-1: approved']); // once
   });
 
-  it('records a rejection (a reference containing REJECT forces one)', async () => {
+  it('rejects the order (a reference containing REJECT forces a rejection)', async () => {
     await onboarding.start('order-REJECT-2', files);
     now += 1_000;
     await simulator.tick();
-    expect(store.get('order-REJECT-2')).toEqual({ state: 'done', decision: 'REJECTED' });
+    expect(store.get('order-REJECT-2')).toEqual({ state: 'rejected' });
+    expect(notices).toEqual(['order-REJECT-2: rejected']);
   });
 
   it('a 429 is retried by the client: one account, two attempts', async () => {
@@ -108,5 +143,23 @@ describe('onboarding', () => {
     now += 30 * 60_000; // the default tokenLifetime (30m): the orphan expires and Jumio calls back
     await simulator.tick();
     expect(store.get('order-4')).toEqual({ state: 'expired' });
+    expect(notices).toEqual(['order-4: expired']);
+  });
+
+  it('a failure while acting on the result is not lost: Jumio repeats the callback, the app acts once', async () => {
+    let down = true; // the mail service fails once
+    onboarding = createOnboarding(client, store, async (reference, state) => {
+      if (down) {
+        down = false;
+        throw new Error('mail service unavailable');
+      }
+      notices.push(`${reference}: ${state}`);
+    });
+    await onboarding.start('order-5', files);
+    now += 1_000;
+    await simulator.tick(); // the first delivery is answered 500, the repeat 200
+    expect(store.get('order-5')).toEqual({ state: 'approved', lastName: expect.stringMatching(/\w/) });
+    expect(notices).toEqual(['order-5: approved']);
+    expect(simulator.stats().callbacks).toEqual({ delivered: 1, failed: 0, skipped: 0 });
   });
 });
