@@ -60,7 +60,15 @@ class AccountBuilderImpl implements Implementation {
 
   /** A new builder around this node with `patch` applied (the account id never changes). */
   #next(patch: Partial<Omit<AccountNode, 'accountId'>>): AccountBuilderImpl {
-    return new AccountBuilderImpl({ ...this.#node, ...patch });
+    const node = this.#node;
+    // Field by field rather than a spread: every node keeps one shape, and a chain step stays cheap.
+    return new AccountBuilderImpl({
+      accountId: node.accountId,
+      fields: patch.fields ?? node.fields,
+      workflow: 'workflow' in patch ? patch.workflow : node.workflow,
+      presets: patch.presets ?? node.presets,
+      capabilities: patch.capabilities ?? node.capabilities,
+    });
   }
 
   /** Sets one field to a copy of `value`; `undefined` leaves the field as it was. */

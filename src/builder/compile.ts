@@ -2,9 +2,10 @@ import { type KyxIssue, KyxValidationError } from '../errors.js';
 import { API_PATHS, apiPath } from '../model/paths.js';
 import type { AccountMode, AccountRequest } from '../model/request.js';
 import { UUID_PATTERN } from '../model/rules.js';
+import { AccountRequestSchema } from '../model/schemas.js';
 import { type AccountValidationResult, validateAccountRequest } from '../workflows/validate.js';
 import { NO_REFERENCE, NO_WORKFLOW } from './messages.js';
-import { type AccountNode, plainCopy } from './node.js';
+import { type AccountNode, type DirectFields, plainCopy } from './node.js';
 import type { CompiledAccountRequest } from './types.js';
 
 /**
@@ -21,7 +22,14 @@ function toBody(node: AccountNode): Record<string, unknown> {
   if (key !== undefined) workflowDefinition['key'] = key;
   if (node.presets.length > 0) workflowDefinition['credentials'] = node.presets.map(([, preset]) => preset);
   if (Object.keys(node.capabilities).length > 0) workflowDefinition['capabilities'] = node.capabilities;
-  return { ...node.fields, workflowDefinition };
+  // Laid out in the schema's order, field by field: valibot reads such a body markedly faster
+  // than a spread copy of the fields (measured in bench/runtime.ts).
+  const body: Record<string, unknown> = {};
+  for (const name in AccountRequestSchema.entries) {
+    const value = name === 'workflowDefinition' ? workflowDefinition : node.fields[name as keyof DirectFields];
+    if (value !== undefined) body[name] = value;
+  }
+  return body;
 }
 
 /** Validates a node: missing parts, the account id, the request schema and the workflow rules. */
