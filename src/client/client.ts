@@ -252,6 +252,9 @@ export function createClient(options: ClientOptions): KyxClient {
   });
   const tenant = { kind: 'tenant', tokens } as const;
 
+  // the workflow each response answered, for upload's messages (the response itself is Jumio's JSON)
+  const sentWorkflows = new WeakMap<object, number>();
+
   async function sendOne(
     request: SendableRequest,
     call: SendOptions | undefined,
@@ -289,6 +292,7 @@ export function createClient(options: ClientOptions): KyxClient {
     if (response.sdk !== undefined) apiTokens.add(response.sdk.token);
     const webToken = hrefToken(response.web?.href);
     if (webToken !== undefined) apiTokens.add(webToken);
+    sentWorkflows.set(response, compiled.body.workflowDefinition.key);
     return response;
   }
 
@@ -343,7 +347,7 @@ export function createClient(options: ClientOptions): KyxClient {
 
     async upload(source, named: unknown, file, call) {
       const part = String(named);
-      const picked = credentialForPart(source, part, call?.label);
+      const picked = credentialForPart(source, part, call?.label, sentWorkflows.get(source));
       const checked = await checkFile(file, part === 'document');
       const form = new FormData();
       form.append('file', checked.blob, `${part}.${checked.extension}`);
