@@ -1,10 +1,15 @@
+import type { KyxClient } from '../client/client.js';
+import type { AccountResponse } from '../model/response.js';
 import { redisStore } from '../redis/index.js';
-import { requestFromBody, send as sendRequest } from './api.js';
+import { finalize, requestFromBody, send as sendRequest, waitForResult } from './api.js';
 import { defineCommand, EXIT } from './command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, clientFor, connection } from './connection.js';
 import { usageError } from './exit.js';
 import { readJson } from './files.js';
+import type { CliIo } from './io.js';
 import { printJson } from './output.js';
+import { statusMeaning } from './status-meaning.js';
+import { isPart, PARTS, type ReadPart, readPart, sendPart } from './upload.js';
 import { readWorkflows } from './workflows-file.js';
 
 /** `kyx send`: validates an account request body like the builder, then sends it. */
@@ -25,6 +30,14 @@ Options:
                              redis://127.0.0.1:6379 (default: KYX_REDIS_URL; needs the redis package)
   --workflows <file.json>    your tenant's workflow definitions (a JSON array of defineWorkflow input)
 
+The whole API channel in one go (every file is read before anything is sent):
+  --upload <part>=<file>     then upload a part: front, back, face, document, or data (prepared
+                             data, a JSON file); repeatable, e.g. --upload front=id.jpg --upload face=selfie.jpg
+  --finalize                 then finalize the execution
+  --wait                     then wait for the result (as kyx wait) and print its details too
+With any of these, stdout is one JSON object: { "response", "uploads", "finalize", "details" }
+(kyx upload and kyx finalize read it as a saved response); a progress line per step goes to stderr.
+
 ${CONNECTION_USAGE}`,
   options: {
     ...CONNECTION_OPTIONS,
@@ -32,12 +45,17 @@ ${CONNECTION_USAGE}`,
     'idempotency-key': { type: 'string' },
     redis: { type: 'string' },
     workflows: { type: 'string' },
+    upload: { type: 'string', multiple: true },
+    finalize: { type: 'boolean' },
+    wait: { type: 'boolean' },
   },
   args: ['file.json|-'],
   run: async ({ values, positionals: [source], io }) => {
     const workflows = values.workflows === undefined ? [] : await readWorkflows(values.workflows, io);
     const request = requestFromBody({ body: await readJson(source, io), accountId: values.update, workflows });
     request.build(); // invalid input stops here: nothing is sent, no token is fetched
+    const parts = await readUploads(values.upload ?? [], source, io); // a missing file stops here too
+    const steps = parts.length > 0 || values.finalize === true || values.wait === true;
     const idempotencyKey = values['idempotency-key'];
     const redisUrl = values.redis ?? io.env?.['KYX_REDIS_URL'];
     if (idempotencyKey !== undefined && !redisUrl) {
@@ -48,10 +66,69 @@ ${CONNECTION_USAGE}`,
     try {
       const client = clientFor(connection(values, io), store);
       const response = await sendRequest(client, request, { signal: io.signal, idempotencyKey });
-      printJson(response, io);
+      if (!steps) {
+        printJson(response, io);
+        return EXIT.ok;
+      }
+      printJson(await continueFlow(client, response, parts, values, io), io);
       return EXIT.ok;
     } finally {
       await store?.close();
     }
   },
 });
+
+/** Each `--upload <part>=<file>`, read (bounded) before anything is sent. */
+async function readUploads(specs: readonly string[], body: string, io: CliIo): Promise<ReadPart[]> {
+  const parsed = specs.map((spec) => {
+    const equals = spec.indexOf('=');
+    const part = spec.slice(0, equals);
+    const file = spec.slice(equals + 1);
+    if (equals <= 0 || file === '' || !isPart(part)) {
+      throw usageError(`--upload must be <part>=<file> with a part of ${PARTS.join(', ')} (got ${spec})`);
+    }
+    if (file === '-' && body === '-')
+      throw usageError('only one of the body and an --upload file can be standard input');
+    return { part, file };
+  });
+  const seen = new Set<string>();
+  for (const { part } of parsed) {
+    if (seen.has(part)) throw usageError(`--upload ${part}= is given twice`);
+    seen.add(part);
+  }
+  const read: ReadPart[] = [];
+  for (const { part, file } of parsed) read.push(await readPart(part, file, io));
+  return read;
+}
+
+/** After the send: the uploads, finalize and the wait; one JSON object with every answer. */
+async function continueFlow(
+  client: KyxClient,
+  response: AccountResponse,
+  parts: readonly ReadPart[],
+  values: { finalize?: boolean | undefined; wait?: boolean | undefined },
+  io: CliIo,
+) {
+  const ids = { accountId: response.account.id, workflowExecutionId: response.workflowExecution.id };
+  io.stderr(`kyx send: sent: account ${ids.accountId}, execution ${ids.workflowExecutionId}`);
+  const uploads: Record<string, unknown> = {};
+  for (const read of parts) {
+    uploads[read.part] = await sendPart(client, response, read, io.signal);
+    io.stderr(`kyx send: uploaded ${read.part} (${read.file})`);
+  }
+  const finalized = values.finalize ? await finalize(client, response, io.signal) : undefined;
+  if (finalized !== undefined) io.stderr('kyx send: finalized');
+  const details = values.wait
+    ? await waitForResult(client, ids, {
+        signal: io.signal,
+        onStatus: ({ status, statusCalls, scheduled }) =>
+          io.stderr(`kyx send: ${status}, ${statusMeaning(status)} (check ${statusCalls} of ${scheduled})`),
+      })
+    : undefined;
+  return {
+    response,
+    uploads,
+    ...(finalized !== undefined ? { finalize: finalized } : {}),
+    ...(details !== undefined ? { details } : {}),
+  };
+}
