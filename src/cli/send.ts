@@ -9,7 +9,8 @@ import { readJson } from './files.js';
 import type { CliIo } from './io.js';
 import { printJson } from './output.js';
 import { statusMeaning } from './status-meaning.js';
-import { isPart, PARTS, type ReadPart, readPart, sendPart } from './upload.js';
+import { type CliPart, isPart, PARTS, type ReadPart, readPart, sendPart } from './upload.js';
+import { parseSchedule } from './wait.js';
 import { readWorkflows } from './workflows-file.js';
 
 /** `kyx send`: validates an account request body like the builder, then sends it. */
@@ -35,6 +36,7 @@ The whole API channel in one go (every file is read before anything is sent):
                              data, a JSON file); repeatable, e.g. --upload front=id.jpg --upload face=selfie.jpg
   --finalize                 then finalize the execution
   --wait                     then wait for the result (as kyx wait) and print its details too
+  --schedule <s,s,…>         with --wait: seconds after the start at which to ask (see kyx help wait)
 With any of these, stdout is one JSON object: { "response", "uploads", "finalize", "details" }
 (kyx upload and kyx finalize read it as a saved response); a progress line per step goes to stderr.
 
@@ -48,13 +50,17 @@ ${CONNECTION_USAGE}`,
     upload: { type: 'string', multiple: true },
     finalize: { type: 'boolean' },
     wait: { type: 'boolean' },
+    schedule: { type: 'string' },
   },
   args: ['file.json|-'],
   run: async ({ values, positionals: [source], io }) => {
+    const uploads = parseUploads(values.upload ?? [], source);
     const workflows = values.workflows === undefined ? [] : await readWorkflows(values.workflows, io);
     const request = requestFromBody({ body: await readJson(source, io), accountId: values.update, workflows });
     request.build(); // invalid input stops here: nothing is sent, no token is fetched
-    const parts = await readUploads(values.upload ?? [], source, io); // a missing file stops here too
+    const parts: ReadPart[] = [];
+    for (const { part, file } of uploads) parts.push(await readPart(part, file, io)); // a missing file stops here too
+    const schedule = values.schedule === undefined ? undefined : parseSchedule(values.schedule);
     const steps = parts.length > 0 || values.finalize === true || values.wait === true;
     const idempotencyKey = values['idempotency-key'];
     const redisUrl = values.redis ?? io.env?.['KYX_REDIS_URL'];
@@ -70,7 +76,7 @@ ${CONNECTION_USAGE}`,
         printJson(response, io);
         return EXIT.ok;
       }
-      printJson(await continueFlow(client, response, parts, values, io), io);
+      printJson(await continueFlow(client, response, parts, { ...values, schedule }, io), io);
       return EXIT.ok;
     } finally {
       await store?.close();
@@ -78,9 +84,10 @@ ${CONNECTION_USAGE}`,
   },
 });
 
-/** Each `--upload <part>=<file>`, read (bounded) before anything is sent. */
-async function readUploads(specs: readonly string[], body: string, io: CliIo): Promise<ReadPart[]> {
-  const parsed = specs.map((spec) => {
+/** Each `--upload <part>=<file>`, checked before anything is read or sent. */
+function parseUploads(specs: readonly string[], body: string): { part: CliPart; file: string }[] {
+  const seen = new Set<string>();
+  return specs.map((spec) => {
     const equals = spec.indexOf('=');
     const part = spec.slice(0, equals);
     const file = spec.slice(equals + 1);
@@ -89,16 +96,10 @@ async function readUploads(specs: readonly string[], body: string, io: CliIo): P
     }
     if (file === '-' && body === '-')
       throw usageError('only one of the body and an --upload file can be standard input');
-    return { part, file };
-  });
-  const seen = new Set<string>();
-  for (const { part } of parsed) {
     if (seen.has(part)) throw usageError(`--upload ${part}= is given twice`);
     seen.add(part);
-  }
-  const read: ReadPart[] = [];
-  for (const { part, file } of parsed) read.push(await readPart(part, file, io));
-  return read;
+    return { part, file };
+  });
 }
 
 /** After the send: the uploads, finalize and the wait; one JSON object with every answer. */
@@ -106,7 +107,7 @@ async function continueFlow(
   client: KyxClient,
   response: AccountResponse,
   parts: readonly ReadPart[],
-  values: { finalize?: boolean | undefined; wait?: boolean | undefined },
+  values: { finalize?: boolean | undefined; wait?: boolean | undefined; schedule: number[] | undefined },
   io: CliIo,
 ) {
   const ids = { accountId: response.account.id, workflowExecutionId: response.workflowExecution.id };
@@ -121,6 +122,7 @@ async function continueFlow(
   const details = values.wait
     ? await waitForResult(client, ids, {
         signal: io.signal,
+        ...(values.schedule ? { schedule: values.schedule } : {}),
         onStatus: ({ status, statusCalls, scheduled }) =>
           io.stderr(`kyx send: ${status}, ${statusMeaning(status)} (check ${statusCalls} of ${scheduled})`),
       })

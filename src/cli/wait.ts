@@ -6,7 +6,8 @@ import { usageError } from './exit.js';
 import { printJson } from './output.js';
 import { statusMeaning } from './status-meaning.js';
 
-function parseSchedule(value: string): number[] {
+/** `--schedule s,s,…`: rising seconds (kyx wait, kyx send --wait). */
+export function parseSchedule(value: string): number[] {
   const seconds = value.split(',').map((s) => Number(s.trim()));
   if (seconds.length === 0 || seconds.some((s, i) => !(Number.isFinite(s) && s >= 0 && s >= (seconds[i - 1] ?? 0)))) {
     throw usageError(`--schedule must be rising seconds separated by commas, e.g. 1,2,5,10 (got ${value})`);
