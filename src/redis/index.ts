@@ -89,6 +89,25 @@ const SCRIPTS = { reserve: RESERVE, replace: REPLACE, deleteIf: DELETE_IF } as c
 
 const ttl = (ms: number) => String(Math.max(1, Math.ceil(ms)));
 
+const REDIS_MISSING =
+  "redisStore: the optional peer dependency 'redis' is not installed: install redis (npm install redis), or pass a connected node-redis client as `client`";
+
+const isModuleNotFound = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND';
+
+/**
+ * Fails at construction, not at the first `send`, when `redis` cannot be found (where the runtime
+ * resolves modules synchronously; elsewhere the first connection fails with the same message).
+ */
+function assertRedisInstalled(): void {
+  if (typeof import.meta.resolve !== 'function') return;
+  try {
+    import.meta.resolve('redis');
+  } catch (error) {
+    if (isModuleNotFound(error)) throw new Error(REDIS_MISSING, { cause: error });
+  }
+}
+
 /**
  * The client's store on Redis: rate limits as a Lua token bucket (GCRA) on the server's clock,
  * idempotency keys with `SET NX PX` leases and compare-and-set scripts; every operation is one
@@ -118,6 +137,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   if (options.client === undefined && typeof options.url !== 'string') {
     throw new TypeError('redisStore: give a url or a connected node-redis client');
   }
+  if (options.client === undefined) assertRedisInstalled();
   let owned: { close(): Promise<unknown> } | undefined;
   let connecting: Promise<RedisCommandClient> | undefined;
   const shas = new Map<keyof typeof SCRIPTS, string>();
@@ -125,7 +145,9 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   function connection(): Promise<RedisCommandClient> {
     if (options.client !== undefined) return Promise.resolve(options.client);
     connecting ??= (async () => {
-      const { createClient } = await import('redis');
+      const { createClient } = await import('redis').catch((error: unknown) => {
+        throw isModuleNotFound(error) ? new Error(REDIS_MISSING, { cause: error }) : error;
+      });
       let connected = false;
       const client = createClient({
         url: options.url as string,
