@@ -100,6 +100,7 @@ function printedCounts(ok, output) {
 const built = run('build', bin('tsdown'), []);
 if (built) {
   run('type tests (tsd)', bin('tsd'), [], tsdCounts);
+  run('type tests with TypeScript 7 (typescript@latest)', 'node', ['scripts/check-types-ts7.mjs'], printedCounts);
   run(
     'root declarations reach no valibot (scripts/check-dts-valibot.ts)',
     bin('tsx'),
