@@ -408,7 +408,7 @@ export interface AccountBuilder<
   THasUser extends boolean = false,
   TPresets extends PresetCategory = never,
 > {
-  /** Sets `customerInternalReference` (1–100 characters, none of `<>"/;`%{}|`, no PII). Required. */
+  /** Sets `customerInternalReference` (1–100 characters, none of ``<>"/;`%{}|``, no PII). Required. */
   ref<const S extends string>(
     customerInternalReference: CheckReference<S>,
   ): AccountBuilder<TMode, TWorkflow, true, THasUser, TPresets>;
