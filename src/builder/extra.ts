@@ -8,21 +8,6 @@ type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The setter behind a top-level field (or a workflowDefinition part), for messages. */
-const SETTERS: Record<string, string> = {
-  customerInternalReference: '.ref()',
-  userReference: '.user()',
-  reportingCriteria: '.reporting()',
-  callbackUrl: '.callback()',
-  tokenLifetime: '.tokenLifetime()',
-  web: '.web()',
-  userConsent: '.consent()',
-  overrideSettings: '.overrides()',
-  key: '.workflow()',
-  credentials: 'a preset (.id(), .document(), .facemap())',
-  capabilities: '.capability',
-};
-
 /** Deep equality of JSON data. */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -33,22 +18,22 @@ function same(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => same((a as Json)[k], (b as Json)[k]));
 }
 
-function merge(base: unknown, patch: unknown, path: string[], issues: KyxIssue[]): unknown {
+/** Merges objects by key and arrays by index; elsewhere `issues` undefined: the patch wins, else: the base stays. */
+function merge(base: unknown, patch: unknown, path: string[], issues?: KyxIssue[]): unknown {
   if (base === undefined) return patch;
   const bothArrays = Array.isArray(base) && Array.isArray(patch);
   if (bothArrays || (isRecord(base) && isRecord(patch))) {
     const out: Json | unknown[] = bothArrays ? [...(base as unknown[])] : { ...(base as Json) };
     for (const name of Object.keys(patch as Json)) {
-      const at = [...path, name];
-      (out as Json)[name] = merge((base as Json)[name], (patch as Json)[name], at, issues);
+      (out as Json)[name] = merge((base as Json)[name], (patch as Json)[name], [...path, name], issues);
     }
     return out;
   }
+  if (!issues) return patch;
   if (!same(base, patch)) {
-    const setter = SETTERS[(path[0] === 'workflowDefinition' ? path[1] : path[0]) ?? ''] ?? 'the builder';
     issues.push({
       path: path.join('.'),
-      message: `is set by ${setter}: .extra() adds fields, it does not change the builder's`,
+      message: "is set by the builder: .extra() adds fields, it does not change the builder's",
     });
   }
   return base;
@@ -65,15 +50,7 @@ export function mergeExtra(body: Json, patch: Json): { body: Json; issues: KyxIs
 
 /** A later patch over an earlier one (later values win, objects and arrays merge), as setters replace. */
 export function combineExtra(earlier: Json | undefined, later: Json): Json {
-  if (!earlier) return later;
-  const combine = (a: unknown, b: unknown): unknown => {
-    const bothArrays = Array.isArray(a) && Array.isArray(b);
-    if (!bothArrays && !(isRecord(a) && isRecord(b))) return b;
-    const out: Json | unknown[] = bothArrays ? [...(a as unknown[])] : { ...(a as Json) };
-    for (const name of Object.keys(b as Json)) (out as Json)[name] = combine((a as Json)[name], (b as Json)[name]);
-    return out;
-  };
-  return combine(earlier, later) as Json;
+  return earlier ? (merge(earlier, later, []) as Json) : later;
 }
 
 /** Whether `path` is in `patch` (every step of it present): unknown fields are allowed there only. */

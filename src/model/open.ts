@@ -85,33 +85,27 @@ export function splitUnknown(
 }
 
 /** Whether a value is JSON data (what is sent as given must survive JSON.stringify unchanged). */
-function jsonProblem(value: unknown): string | undefined {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
-  if (typeof value === 'number')
-    return Number.isFinite(value) ? undefined : 'must be a finite number (JSON has no NaN or Infinity)';
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const problem = jsonProblem(item);
-      if (problem) return problem;
-    }
-    return undefined;
-  }
-  if (isRecord(value) && Object.getPrototypeOf(value) === Object.prototype) {
-    for (const item of Object.values(value)) {
-      const problem = item === undefined ? undefined : jsonProblem(item);
-      if (problem) return problem;
-    }
-    return undefined;
-  }
-  return `must be JSON data (got ${typeof value === 'object' ? 'an object that is not plain' : `a ${typeof value}`})`;
+function isJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJson);
+  return (
+    isRecord(value) &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    Object.values(value).every((item) => item === undefined || isJson(item))
+  );
 }
 
 /** Problems of the unknown fields' values: each must be JSON data. */
 export function unknownIssues(fields: readonly UnknownField[]): KyxIssue[] {
   const issues: KyxIssue[] = [];
   for (const field of fields) {
-    const problem = jsonProblem(field.value);
-    if (problem) issues.push({ path: field.path.join('.'), message: problem });
+    if (!isJson(field.value)) {
+      issues.push({
+        path: field.path.join('.'),
+        message: 'must be JSON data: a string, a finite number, true, false, null, a list or a plain object',
+      });
+    }
   }
   return issues;
 }
