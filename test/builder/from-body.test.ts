@@ -4,6 +4,7 @@ import {
   createClient,
   defineWorkflow,
   fromBody,
+  KyxHttpError,
   KyxValidationError,
   validateAccountRequest,
 } from '../../src/index.js';
@@ -203,5 +204,40 @@ describe('client.send accepts fromBody and .extra() requests; the simulator take
     await expect(client.send(fromBody(THREE_PROBLEMS))).rejects.toBeInstanceOf(KyxValidationError);
     await expect(client.send(fromBody(body))).rejects.toBeInstanceOf(KyxValidationError);
     expect(sent).toEqual([]);
+  });
+});
+
+describe("the simulator's 400s speak about the JSON body", () => {
+  it('reports every problem of a body sent without the checks, in JSON words', async () => {
+    const sim = createSimulator({ rateLimits: false });
+    try {
+      const client = createClient({
+        region: 'amer-1',
+        credentials: { clientId: 'acme', clientSecret: 'secret' },
+        userAgent: 'Acme Onboarding/1.0',
+        baseUrl: 'https://jumio.test',
+        retry: false,
+        fetch: sim.fetch,
+      });
+      const body = { customerInternalReference: 'r', tokenLifetime: '1y', workflowDefinition: { key: 32 } };
+      // a request that skips the library's checks, as another Jumio client would send it
+      const unchecked = {
+        build: () => body,
+        toJSON: () => body,
+        compile: () => ({ method: 'POST', path: '/api/v1/accounts', body }),
+        validate: () => ({ success: true, output: body }),
+      } as unknown as Parameters<typeof client.send>[0];
+      const error = await client.send(unchecked).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(KyxHttpError);
+      expect((error as KyxHttpError).status).toBe(400);
+      expect((error as KyxHttpError).detail).toBe(
+        'Invalid request: tokenLifetime: must be a whole number followed by s, m, h or d (e.g. 600s, 30m, 1d); userReference: workflow 32 requires a user reference: add "userReference"',
+      );
+    } finally {
+      await sim.close();
+    }
   });
 });
