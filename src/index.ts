@@ -5,9 +5,11 @@
  * @module jumio-kyx
  */
 export { account } from './builder/account.js';
+export { type FromBodyOptions, fromBody } from './builder/from-body.js';
 export type { KyxTypeError } from './builder/type-error.js';
 export type {
   AccountBuilder,
+  AccountExtra,
   AccountFragment,
   AccountSetters,
   AccountTemplate,

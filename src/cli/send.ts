@@ -1,5 +1,6 @@
+import { fromBody } from '../builder/from-body.js';
 import { redisStore } from '../redis/index.js';
-import { requestFromBody, send as sendRequest } from './api.js';
+import { send as sendRequest } from './api.js';
 import { defineCommand, EXIT } from './command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, clientFor, connection } from './connection.js';
 import { usageError } from './exit.js';
@@ -24,6 +25,7 @@ Options:
   --redis <url>              the shared store for idempotency keys and rate limits, e.g.
                              redis://127.0.0.1:6379 (default: KYX_REDIS_URL; needs the redis package)
   --workflows <file.json>    your tenant's workflow definitions (a JSON array of defineWorkflow input)
+  --allow-unknown-fields     send fields the schemas do not know as given (known fields keep every check)
 
 ${CONNECTION_USAGE}`,
   options: {
@@ -32,11 +34,16 @@ ${CONNECTION_USAGE}`,
     'idempotency-key': { type: 'string' },
     redis: { type: 'string' },
     workflows: { type: 'string' },
+    'allow-unknown-fields': { type: 'boolean' },
   },
   args: ['file.json|-'],
   run: async ({ values, positionals: [source], io }) => {
     const workflows = values.workflows === undefined ? [] : await readWorkflows(values.workflows, io);
-    const request = requestFromBody({ body: await readJson(source, io), accountId: values.update, workflows });
+    const request = fromBody(await readJson(source, io), {
+      accountId: values.update,
+      workflows,
+      unknownFields: values['allow-unknown-fields'] ? 'allow' : 'reject',
+    });
     request.build(); // invalid input stops here: nothing is sent, no token is fetched
     const idempotencyKey = values['idempotency-key'];
     const redisUrl = values.redis ?? io.env?.['KYX_REDIS_URL'];
