@@ -221,10 +221,13 @@ export function createTransport(config: TransportConfig): Transport {
           beforeRequest: [
             async (request, _options, { retryCount }) => {
               await spec.beforeAttempt?.();
+              // the token first: a slot taken while a slow token request runs would be spent late,
+              // together with the slots taken after it (a burst Jumio answers with 429s)
+              if (spec.auth.kind === 'tenant') await spec.auth.tokens.get();
               await config.limits?.acquire(spec.operation, spec.signal); // its turn under the tenant's limits
               spec.signal?.throwIfAborted(); // the caller gave up while this attempt waited
               if (spec.auth.kind === 'tenant') {
-                state.token = await spec.auth.tokens.get();
+                state.token = await spec.auth.tokens.get(); // cached (renewed if the wait outlived it)
                 request.headers.set('Authorization', `Bearer ${state.token}`);
               } else if (spec.auth.kind === 'bearer') {
                 request.headers.set('Authorization', `Bearer ${spec.auth.token}`);
