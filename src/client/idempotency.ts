@@ -1,4 +1,4 @@
-import { type KyxIssue, KyxValidationError } from '../errors.js';
+import { isKyxError, type KyxIssue, KyxValidationError } from '../errors.js';
 import { parseWith } from '../model/parse.js';
 import type { AccountResponse } from '../model/response.js';
 import { AccountResponseSchema } from '../model/response-schemas.js';
@@ -89,6 +89,17 @@ function provablyNotCreated(error: unknown, sent: boolean): boolean {
   return (
     error instanceof KyxNetworkError && error.stage === 'request' && networkErrorKind(error.cause) === 'never-sent'
   );
+}
+
+/**
+ * The exchange's own error, with the store's failure after it as its `cause` (a `KyxStoreError`
+ * whose `cause` is the store's error). What the exchange itself said stays on the error
+ * (`mayHaveCreated`, `status`, `code`, …).
+ */
+function withStoreCause(error: unknown, storeError: unknown): unknown {
+  if (!(error instanceof Error) || !isKyxError(error)) return error; // e.g. the caller's abort reason: theirs, untouched
+  Object.defineProperty(error, 'cause', { value: storeError, writable: true, configurable: true, enumerable: false });
+  return error;
 }
 
 /** The record under `rec:<key>` (no secrets: the response is kept under `res:<key>:<owner>`). */
@@ -192,11 +203,18 @@ export function createIdempotency(
           sent = true;
         });
       } catch (error) {
-        if (provablyNotCreated(error, sent)) await store.delete(n.rec, pending);
-        else {
-          const e = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
-          const blocked: KeyRecord = { s: 'blocked', f: fingerprint, e };
-          await store.replace(n.rec, pending, JSON.stringify(blocked), retentionMs);
+        try {
+          if (provablyNotCreated(error, sent)) await store.delete(n.rec, pending);
+          else {
+            const e = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+            const blocked: KeyRecord = { s: 'blocked', f: fingerprint, e };
+            await store.replace(n.rec, pending, JSON.stringify(blocked), retentionMs);
+          }
+        } catch (storeError) {
+          // The exchange's outcome wins: its error (and its `mayHaveCreated`) is what the caller
+          // must act on; the store's failure becomes its cause. The key stays pending and reads
+          // as `holder-lost` once the lease runs out, so it is never sent again.
+          throw withStoreCause(error, storeError);
         }
         throw error;
       }
