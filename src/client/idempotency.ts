@@ -129,14 +129,39 @@ function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Store calls wrapped so a failure is a `KyxStoreError`. */
-function guarded(store: KyxStore) {
+/** `promise`, or the signal's reason as soon as it aborts (the promise is left to settle unobserved). */
+function raced<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  promise.catch(() => undefined);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Store calls wrapped so a failure is a `KyxStoreError`, and (with a signal) so the caller who
+ * gives up is not held by a stalled store: the call rejects with the signal's reason at once.
+ */
+function guarded(store: KyxStore, signal?: AbortSignal) {
   const wrap =
     <A extends unknown[], R>(operation: string, fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       try {
-        return await fn(...args);
+        return await raced(fn(...args), signal);
       } catch (error) {
+        if (signal?.aborted && error === signal.reason) throw error;
         throw new KyxStoreError(operation, error);
       }
     };
@@ -242,20 +267,33 @@ export function createIdempotency(
 
   return {
     async run(key, request, responseTtlMs, signal, send) {
+      const waiting = guarded(rawStore, signal); // until the request is sent, the caller may give up at any point
       const fingerprint = digest(`${request.method} ${request.path}\n${JSON.stringify(request.body)}`);
       const n = names(key);
       const owner = randomId();
       let pause = 20;
       for (;;) {
         signal?.throwIfAborted();
-        const text = await store.get(n.rec);
+        const text = await waiting.get(n.rec);
         if (text === undefined) {
-          if (await store.setIfAbsent(n.lease, owner, leaseMs)) {
-            const pending = JSON.stringify({ s: 'pending', f: fingerprint, o: owner } satisfies KeyRecord);
-            if (await store.setIfAbsent(n.rec, pending, retentionMs)) {
-              return own(n, owner, fingerprint, pending, responseTtlMs, send);
-            }
-            await store.delete(n.lease, owner); // someone recorded the key meanwhile: read it again
+          const pending = JSON.stringify({ s: 'pending', f: fingerprint, o: owner } satisfies KeyRecord);
+          let claim: 'none' | 'lease' | 'key';
+          try {
+            claim = !(await waiting.setIfAbsent(n.lease, owner, leaseMs))
+              ? 'none'
+              : (await waiting.setIfAbsent(n.rec, pending, retentionMs))
+                ? 'key'
+                : 'lease';
+          } catch (error) {
+            // the caller gave up (or the store failed) while claiming: a claim that still lands
+            // is undone by these, queued behind it; nothing was sent
+            void rawStore.delete(n.rec, pending).catch(() => undefined);
+            void rawStore.delete(n.lease, owner).catch(() => undefined);
+            throw error;
+          }
+          if (claim === 'key') return own(n, owner, fingerprint, pending, responseTtlMs, send);
+          if (claim === 'lease') {
+            await waiting.delete(n.lease, owner); // someone recorded the key meanwhile: read it again
             continue;
           }
           // another sender is between taking the lease and recording the key
@@ -269,7 +307,7 @@ export function createIdempotency(
           }
           if (record.s === 'done') return repeat(key, record, n.res(record.o));
           if (record.s === 'blocked') throw new KyxIdempotencyError({ key, reason: 'ambiguous', firstError: record.e });
-          if ((await store.get(n.lease)) === undefined && (await store.get(n.rec)) === text) {
+          if ((await waiting.get(n.lease)) === undefined && (await waiting.get(n.rec)) === text) {
             throw new KyxIdempotencyError({ key, reason: 'holder-lost' });
           }
           // in flight elsewhere: wait for its outcome
