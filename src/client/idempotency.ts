@@ -6,6 +6,7 @@ import { KyxStoreError } from '../store/errors.js';
 import { digest } from '../store/scope.js';
 import type { KyxStore } from '../store/types.js';
 import type { CallOptions } from './call-options.js';
+import { raced } from './deadline.js';
 import { KyxHttpError, KyxNetworkError } from './errors.js';
 import { KyxIdempotencyError } from './idempotency-error.js';
 import { networkErrorKind } from './network.js';
@@ -127,27 +128,6 @@ export interface Idempotency {
 
 function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** `promise`, or the signal's reason as soon as it aborts (the promise is left to settle unobserved). */
-function raced<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  promise.catch(() => undefined);
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /**
