@@ -232,26 +232,34 @@ export function createClient(options: ClientOptions): KyxClient {
   // a long-lived client sees a new api.token per transaction; older ones are still caught by their JWT shape
   const apiTokens = new RecentSet(256);
   const store = options.store ?? memoryStore();
-  const scope = tenantScope(credentials.clientId, new URL(hosts.account).origin);
+  // one client with both permissions, or one per permission: both of one tenant, sharing its scope
+  const initiate = 'initiate' in credentials ? credentials.initiate : credentials;
+  const retrieve = 'retrieval' in credentials ? credentials.retrieval : credentials;
+  const scope = tenantScope(initiate.clientId, new URL(hosts.account).origin);
   const keys = createIdempotency(store, scope, options.idempotency);
-  let tokens: TokenManager | undefined;
+  let managers: readonly TokenManager[] = [];
   const transport = createTransport({
     fetch: options.fetch,
     userAgent,
     timeout: options.timeout ?? 30_000,
     retry: resolveRetrySettings(options.retry === false ? { limit: 0 } : options.retry),
     hooks: { ...options.hooks },
-    secrets: () => [...(tokens?.secrets() ?? [credentials.clientSecret]), ...apiTokens.values()],
+    secrets: () => [
+      ...(managers.length > 0 ? managers.flatMap((m) => m.secrets()) : [initiate.clientSecret, retrieve.clientSecret]),
+      ...apiTokens.values(),
+    ],
     limits: createLimits(store, scope, options.rateLimits),
     responseLimits: resolveResponseLimits(options.maxResponseBytes),
   });
-  tokens = new TokenManager({
-    transport,
-    url: `${hosts.auth}${API_PATHS.token}`,
-    clientId: credentials.clientId,
-    clientSecret: credentials.clientSecret,
-  });
-  const tenant = { kind: 'tenant', tokens } as const;
+  const manager = ({ clientId, clientSecret }: { clientId: string; clientSecret: string }) =>
+    new TokenManager({ transport, url: `${hosts.auth}${API_PATHS.token}`, clientId, clientSecret });
+  const initiateTokens = manager(initiate);
+  const retrievalTokens = retrieve === initiate ? initiateTokens : manager(retrieve);
+  managers = [...new Set([initiateTokens, retrievalTokens])];
+  /** The token of the client allowed to initiate transactions (account create/update). */
+  const tenant = { kind: 'tenant', tokens: initiateTokens } as const;
+  /** The token of the client allowed to retrieve and delete transactions. */
+  const reader = { kind: 'tenant', tokens: retrievalTokens } as const;
 
   async function sendOne(
     request: SendableRequest,
@@ -305,7 +313,7 @@ export function createClient(options: ClientOptions): KyxClient {
           operation: 'retrieval',
           method: 'GET',
           url: `${hosts.retrieval}${path}`,
-          auth: tenant,
+          auth: reader,
           ...callOptions(bounded),
         },
         schema,
@@ -346,7 +354,7 @@ export function createClient(options: ClientOptions): KyxClient {
         operation: 'deletion',
         method: 'DELETE',
         url: `${hosts.retrieval}${path}`,
-        auth: tenant,
+        auth: reader,
         ...callOptions(bounded),
       }),
     );
@@ -423,7 +431,7 @@ export function createClient(options: ClientOptions): KyxClient {
           operation: 'retrieval',
           method: 'GET',
           url: `${hosts.retrieval}${path}`,
-          auth: tenant,
+          auth: reader,
           accept: 'image/*, application/octet-stream',
           ...callOptions(bounded),
         }),
