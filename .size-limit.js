@@ -17,7 +17,9 @@ import { readFileSync } from 'node:fs';
  * added ~1.5 kB. All merged: 28.26 kB measured 2026-12-01; the budget is that + ~4 %.
  */
 export const budgets = [
-  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '9.95 kB', gzip: true },
+  // issue 24 (issues bounded: the first 50 and a count, validation stopped after 1,000) added
+  // 0.07 kB to a builder measured at 9.94 kB against this 9.95 kB budget (10.01 kB, 2026-12-06)
+  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '10.05 kB', gzip: true },
   {
     name: 'builder + client (with ky and valibot)',
     path: 'dist/index.js',
@@ -40,7 +42,8 @@ export const budgets = [
     path: 'dist/redis.js',
     import: '{ redisStore }',
     ignore: ['redis'],
-    limit: '1.5 kB',
+    // issue 24 (command timeout, lossless keys, the persistence check): 2.40 kB measured 2026-12-06
+    limit: '2.5 kB',
     gzip: true,
   },
 ];

@@ -33,35 +33,13 @@ export type KyxResult<T> =
 
 const KYX_ERROR = Symbol.for('jumio-kyx.error');
 
-/** Issues an error or a result lists; past them, one more issue counts the rest. */
-export const MAX_SHOWN_ISSUES = 50;
-/** Longest path or message of one issue shown (a hostile key can be a megabyte long). */
-const MAX_ISSUE_TEXT = 500;
-
-const clip = (text: string) =>
-  text.length <= MAX_ISSUE_TEXT
-    ? text
-    : `${text.slice(0, MAX_ISSUE_TEXT)}… (${text.length - MAX_ISSUE_TEXT} more characters)`;
-
-/** An issue whose path and message are at most 500 characters each. */
-function clipped(issue: KyxIssue): KyxIssue {
-  const path = clip(issue.path);
-  const message = clip(issue.message);
-  return path === issue.path && message === issue.message ? issue : { path, message };
-}
-
 /**
- * The first {@link MAX_SHOWN_ISSUES} of `issues` (each path and message at most 500 characters),
- * then `…and N more issues` when `total` is larger (`…and at least N more` when the count
- * stopped): work and size bounded by what is shown, whatever the input.
+ * At most 51 issues: the first 50 of `issues`, then `…and N more issues` when `total` (default:
+ * their number) is larger; `more` says `at least ` when the count stopped. Work and size are
+ * bounded by what is shown, whatever the input. A list already bounded passes unchanged.
  */
-export function boundIssues(issues: readonly KyxIssue[], total = issues.length, exact = true): KyxIssue[] {
-  const shown = issues.slice(0, MAX_SHOWN_ISSUES).map(clipped);
-  const rest = total - shown.length;
-  if (rest > 0)
-    shown.push({ path: '', message: `…and ${exact ? '' : 'at least '}${rest} more issue${rest === 1 ? '' : 's'}` });
-  return shown;
-}
+export const boundIssues = (issues: readonly KyxIssue[], total = issues.length, more = ''): readonly KyxIssue[] =>
+  total > 51 ? [...issues.slice(0, 50), { path: '', message: `…and ${more}${total - 50} more issues` }] : issues;
 
 /**
  * Options of every {@link KyxError}: the standard `cause`, and whether the failed call may have
@@ -151,8 +129,7 @@ export class KyxValidationError extends KyxError {
   readonly issues: readonly KyxIssue[];
 
   constructor(issues: readonly KyxIssue[], subject = 'request', options?: KyxErrorOptions) {
-    // a list already bounded (the shown ones and the count of the rest) is kept as it is
-    const shown = issues.length <= MAX_SHOWN_ISSUES + 1 ? issues.map(clipped) : boundIssues(issues);
+    const shown = boundIssues(issues); // a list bounded already (by a validation) passes unchanged
     super(`Invalid ${subject}:\n${shown.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}`, options);
     this.issues = shown;
   }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { boundIssues, type KyxResult, MAX_SHOWN_ISSUES } from '../errors.js';
+import { boundIssues, type KyxResult } from '../errors.js';
 
 /** Readable fallback for issues whose schema sets no message of its own. */
 function fallbackMessage(issue: v.BaseIssue<unknown>, quote: boolean): string {
@@ -12,28 +12,20 @@ function fallbackMessage(issue: v.BaseIssue<unknown>, quote: boolean): string {
 }
 
 /**
- * Issues valibot collects before it stops: past this many, a hostile input (400k wrong list
- * items in a 1 MiB body) would cost seconds of blocked event loop for issues nobody reads.
+ * A parse configuration that stops collecting after 1,000 issues (past that, a hostile input of
+ * 400k wrong list items would block the event loop for seconds building issues nobody reads):
+ * valibot reads `lang` once per issue it creates and `abortEarly` after each, so the count turns
+ * `abortEarly` on (the parse still fails; only the issues past the bound are never created).
  */
-const COLLECTED_ISSUES = 1_000;
-
-/**
- * A parse configuration that stops collecting after {@link COLLECTED_ISSUES}: valibot reads
- * `lang` once per issue it creates and `abortEarly` after each, so the count turns
- * `abortEarly` on (the parse still fails; only the issues after the bound are not created).
- */
-function config(quote: boolean): v.Config<v.BaseIssue<unknown>> & { readonly stopped: boolean } {
+function config(quote: boolean): v.Config<v.BaseIssue<unknown>> {
   let created = 0;
   return {
     get lang() {
-      created += 1;
+      created++;
       return undefined;
     },
     get abortEarly() {
-      return created >= COLLECTED_ISSUES;
-    },
-    get stopped() {
-      return created >= COLLECTED_ISSUES;
+      return created >= 1_000;
     },
     abortPipeEarly: true,
     message: (issue) => fallbackMessage(issue, quote),
@@ -51,7 +43,7 @@ export interface ParseOptions {
 
 /**
  * Validates `input` with a valibot schema, collecting its issues as `{ path, message }` with
- * readable messages (the first {@link MAX_SHOWN_ISSUES}, then one that counts the rest). The one way this library runs its schemas (builder, client, simulator).
+ * readable messages (the first 50, then one that counts the rest). The one way this library runs its schemas (builder, client, simulator).
  */
 export function parseWith<S extends v.GenericSchema>(
   schema: S,
@@ -65,7 +57,7 @@ export function parseWith<S extends v.GenericSchema>(
   if (result.issues === undefined) return { success: true, output: result.value as v.InferOutput<S> };
   // only the issues shown are turned into paths and messages
   const shown = result.issues
-    .slice(0, MAX_SHOWN_ISSUES)
+    .slice(0, 51)
     .map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }));
-  return { success: false, issues: boundIssues(shown, result.issues.length, !settings.stopped) };
+  return { success: false, issues: boundIssues(shown, result.issues.length, settings.abortEarly ? 'at least ' : '') };
 }

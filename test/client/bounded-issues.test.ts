@@ -38,16 +38,12 @@ describe('issues are bounded in number and length', () => {
     expect(few.issues[50]).toEqual({ path: '', message: '…and 10 more issues' }); // counted exactly below the bound
   });
 
-  it('a KyxValidationError of any origin is bounded too; a megabyte key is clipped', () => {
+  it('a KyxValidationError of any origin is bounded too', () => {
     const issues = Array.from({ length: 120 }, (_, i) => ({ path: `field${i}`, message: 'is wrong' }));
     const error = new KyxValidationError(issues);
     expect(error.issues).toHaveLength(51);
     expect(error.issues[50]).toEqual({ path: '', message: '…and 70 more issues' });
     expect(new KyxValidationError(issues.slice(0, 51)).issues).toHaveLength(51); // 51 are all shown
-
-    const long = new KyxValidationError([{ path: 'k'.repeat(1_000_000), message: 'is not a known field' }]);
-    expect(long.issues[0]?.path).toBe(`${'k'.repeat(500)}… (999500 more characters)`);
-    expect(long.message.length).toBeLessThan(700);
   });
 
   it('validateAccountRequest of a body with 400k wrong credentials: bounded the same way', () => {

@@ -145,8 +145,14 @@ describe('idempotency keys', () => {
       reserve: (k, l) => inner.reserve(k, l),
       setIfAbsent: (k, v, t) => inner.setIfAbsent(k, v, t),
       get: (k) => inner.get(k),
-      replace: async (k, e, v, t) => (dies('replace'), inner.replace(k, e, v, t)),
-      delete: async (k, e) => (dies('delete'), inner.delete(k, e)),
+      replace: async (k, e, v, t) => {
+        dies('replace');
+        return inner.replace(k, e, v, t);
+      },
+      delete: async (k, e) => {
+        dies('delete');
+        return inner.delete(k, e);
+      },
     };
     const client = createClient({
       region: 'amer-1',
