@@ -21,7 +21,9 @@ import { readFileSync } from 'node:fs';
  * to the schemas entry (the hint); each budget below is raised by what it measured + ~4 %.
  */
 export const budgets = [
-  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '12.35 kB', gzip: true },
+  // issue 24 (issues bounded: the first 50 and a count, validation stopped after 1,000) added
+  // 0.07 kB to a builder measured at 9.94 kB (10.01 kB alone, 2026-12-06); with issue 20 merged 12.45 kB
+  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '12.45 kB', gzip: true },
   {
     name: 'builder + client (with ky and valibot)',
     path: 'dist/index.js',
@@ -44,7 +46,8 @@ export const budgets = [
     path: 'dist/redis.js',
     import: '{ redisStore }',
     ignore: ['redis'],
-    limit: '1.5 kB',
+    // issue 24 (command timeout, lossless keys, the persistence check): 2.40 kB measured 2026-12-06
+    limit: '2.5 kB',
     gzip: true,
   },
 ];

@@ -79,7 +79,7 @@ export {
   type KyxIdempotencyErrorInit,
   type KyxIdempotencyReason,
 } from './client/idempotency-error.js';
-export type { ClientCredentials, ClientOptions, FetchLike } from './client/options.js';
+export type { ClientCredentials, ClientOptions, FetchLike, SplitCredentials } from './client/options.js';
 export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from './client/rate-limits.js';
 export { RedactedError } from './client/redact.js';
 export { parseRedirect, type WebRedirect } from './client/redirect.js';

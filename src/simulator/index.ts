@@ -17,6 +17,7 @@ export {
   type SimulatorClient,
   type SimulatorFault,
   type SimulatorOptions,
+  type SimulatorPermission,
   type SimulatorRateLimits,
   type SimulatorRequestLog,
   type SimulatorRoute,
