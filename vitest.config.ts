@@ -1,15 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The suites that prove the library holds under stress: load, properties over generated input,
+ * the fault matrix, the Redis fleet, the limits against a real clock, the secret scan. `npm test`
+ * runs them; the daily loop (`npm run test:unit`) leaves them out.
+ */
+const HARDENING = [
+  'test/**/*.property.test.ts',
+  'test/**/load.test.ts',
+  'test/client/fault-matrix.test.ts',
+  'test/client/limits.test.ts',
+  'test/client/secrets.test.ts',
+  'test/store/fleet.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     environment: 'node',
-    // Used when run with --coverage (as `npm test` does; scripts/check-coverage.mjs holds the floor).
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: HARDENING } },
+      { extends: true, test: { name: 'hardening', include: HARDENING } },
+    ],
+    // Used when run with --coverage (as `npm test` does, over both projects): the coverage of src/
+    // may not fall below these floors (the figures before the 0.2 house pass). Raise a floor when
+    // coverage rises for good; never lower one to make a change pass.
     coverage: {
       provider: 'v8',
       include: ['src/**'],
-      reporter: ['json-summary'],
+      reporter: ['text-summary'],
       reportsDirectory: '.tmp/coverage',
+      thresholds: { lines: 96.68, statements: 95.1, functions: 96.73, branches: 89.42 },
     },
   },
 });

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runDispatchBench } from './dispatch.js';
+import { runEditorBench } from './editor.js';
 import { runFleetBench } from './fleet.js';
 import { runLibCheckBench } from './lib-check.js';
 import { type BenchSection, printSection, writeReport } from './report.js';
@@ -13,6 +14,7 @@ import { runTypesBench } from './types/index.js';
 /** Every benchmark, in report order. */
 const BENCHMARKS: readonly (() => Promise<BenchSection>)[] = [
   runTypesBench,
+  runEditorBench,
   runLibCheckBench,
   runRuntimeBench,
   runDispatchBench,

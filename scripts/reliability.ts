@@ -9,6 +9,21 @@ import { RETRY_POLICIES } from '../src/index.js';
 import { SIMULATOR_ROUTES } from '../src/simulator/index.js';
 import type { CellResult } from './lib/reliability-records.js';
 
+/** The tests of issue 24 ("nothing billable twice when Redis fails, every input bounded"): file, finding, title (a substring; '' for every test of the file). */
+const HARDENING_III: readonly (readonly [string, string, string])[] = [
+  ['test/client/idempotency.test.ts', 'a store failure after the exchange', 'the store fails after the exchange'],
+  ['test/store/redis-store.test.ts', 'a stalled Redis', 'a frozen Redis (SIGSTOP)'],
+  ['test/store/redis-store.test.ts', 'Redis losing its data', 'checks persistence'],
+  ['test/store/redis-store.test.ts', 'Redis losing its data', 'by default the risk is one process warning'],
+  ['test/store/redis-store.test.ts', 'lone surrogates in keys', 'lone surrogates never meet'],
+  ['test/store/memory-store.test.ts', 'lone surrogates in keys', 'lone surrogates never meet'],
+  ['test/simulator/web-journey.test.ts', 'the journey upload bound', 'shares the API’s body bound'],
+  ['test/client/bounded-issues.test.ts', 'issues bounded', ''],
+  ['test/client/limits.test.ts', 'a slow first token', 'a slow first token'],
+  ['test/client/deadline.test.ts', 'a per-call deadline', ''],
+  ['test/client/fault-matrix.test.ts', 'reads cut off after the headers (the matrix rows above)', 'cells end as'],
+];
+
 const dir = mkdtempSync(join(tmpdir(), 'kyx-reliability-'));
 const runs = process.env['FUZZ_RUNS'] ?? '10000';
 const files = [
@@ -20,6 +35,7 @@ const files = [
   'test/builder/traps.test.ts',
   'test/simulator/exposure.test.ts',
   'test/callbacks/load.test.ts',
+  ...new Set(HARDENING_III.map(([file]) => file)),
 ];
 const vitest = spawnSync(
   'node_modules/.bin/vitest',
@@ -128,6 +144,14 @@ const attackTests = report.testResults
     file: file.name.slice(file.name.indexOf('test/')),
     tests: file.assertionResults,
   }));
+const hardeningRows = HARDENING_III.flatMap(([file, finding, title]) => {
+  const tests =
+    report.testResults
+      .find((f) => f.name.endsWith(`/${file}`))
+      ?.assertionResults.filter((t) => t.fullName.includes(title)) ?? [];
+  if (tests.length === 0) return [`| ${finding} | \`${file}\`: “${title}” | ✗ (not run) |`];
+  return tests.map((t) => `| ${finding} | \`${file}\`: ${t.fullName} | ${t.status === 'passed' ? '✓' : '✗'} |`);
+});
 const c = (name: string) => attacksClient[name] ?? Number.NaN;
 const sm = (name: string) => attacksSimulator[name] ?? Number.NaN;
 
@@ -188,13 +212,15 @@ What the matrix shows:
   faults) exactly one account or execution exists — the client never sends it twice.
 - Reads (status, details, steps, part image, health) and the token request are repeated after 429,
   5xx, resets and timeouts.
-- A body that breaks after the status is a \`KyxNetworkError\` with \`stage: 'body'\` where the client
-  reads the body, and is ignored where it does not (upload, deletion). Body failures are not retried.
+- A body that breaks after the status is read again by the read-only calls (token, retrieval,
+  health: their policy repeats resets and timeouts), within the same retries; elsewhere it is a
+  \`KyxNetworkError\` with \`stage: 'body'\` where the client reads the body (account, upload and
+  finalize answers: never repeated), and is ignored where it does not (deletion).
 - An expired tenant token is refreshed and the request replayed once; an expired \`api.token\`
   cannot be refreshed (\`KyxAuthenticationError\`).
 - A redirect is a \`KyxRedirectError\` on every route, after one attempt: nothing is followed or retried.
-- An oversized JSON body is a \`KyxResponseError\`, a stalled one a \`KyxTimeoutError\` at the
-  attempt's deadline; neither is retried (the request was handled).
+- An oversized JSON body is a \`KyxResponseError\` (not retried); a stalled one ends at the attempt's
+  deadline, and is read again by the read-only calls (\`KyxTimeoutError\` elsewhere).
 
 ## Hostile servers and inputs
 
@@ -221,6 +247,14 @@ ${attackTests
 ${f.tests.map((t) => `- ${t.status === 'passed' ? '✓' : '✗'} ${t.fullName}`).join('\n')}`,
   )
   .join('\n\n')}
+
+## Redis, deadlines and bounds (issue 24)
+
+Each finding of the 0.2 probe as a test that failed before its fix (the CLI's are in the CLI suites):
+
+| finding | test | |
+|---|---|---|
+${hardeningRows.join('\n')}
 
 ## Fuzzing (fast-check)
 

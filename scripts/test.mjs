@@ -1,7 +1,7 @@
 // The whole check, in CI order: lint, typecheck, unit tests, build, type tests, doc examples,
 // docs, package checks, size budgets, consumer smoke (and the steps later issues add). Each
 // step's tests are counted; the last line is `N passed, N failed`.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
@@ -20,17 +20,29 @@ function onPathOrUsrBin(name) {
   return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, name)));
 }
 
-function run(name, command, args, count) {
+/** How often a step that is still running says so (a long step is never silent for longer). */
+const PROGRESS_EVERY_MS = 30_000;
+
+/** Runs one step; its exit code decides whether it passed, its output (when counted) how many tests. */
+async function run(name, command, args, count) {
   const started = Date.now();
-  const result = spawnSync(command, args, {
-    stdio: ['inherit', 'pipe', 'pipe'],
+  const progress = setInterval(() => {
+    console.log(`…      ${name}: still running (${Math.round((Date.now() - started) / 1000)} s)`);
+  }, PROGRESS_EVERY_MS);
+  const { status, output } = await new Promise((resolve) => {
     // picocolors treats any FORCE_COLOR value as "on": NO_COLOR is what turns colour off.
-    env: { ...withoutForceColor(process.env), NO_COLOR: '1' },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
+    const child = spawn(command, args, {
+      stdio: ['inherit', 'pipe', 'pipe'],
+      env: { ...withoutForceColor(process.env), NO_COLOR: '1' },
+    });
+    const chunks = [];
+    child.stdout.on('data', (chunk) => chunks.push(chunk));
+    child.stderr.on('data', (chunk) => chunks.push(chunk));
+    child.on('error', (error) => resolve({ status: null, output: String(error) }));
+    child.on('close', (code) => resolve({ status: code, output: Buffer.concat(chunks).toString('utf8') }));
   });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  const ok = result.status === 0;
+  clearInterval(progress);
+  const ok = status === 0;
   const counted = count?.(ok, output) ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
   passed += counted.passed;
   failed += counted.failed;
@@ -56,7 +68,8 @@ function withoutForceColor(env) {
   return rest;
 }
 
-function vitestCounts() {
+/** Vitest's JSON report; a non-zero exit without a failed test (a coverage floor, an unhandled error) is one failure. */
+function vitestCounts(ok) {
   const file = '.vitest-results.json';
   if (!existsSync(file)) return { passed: 0, failed: 1 };
   const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -66,19 +79,18 @@ function vitestCounts() {
   return {
     skipped: skippedHere,
     passed: report.numPassedTests,
-    failed: report.numFailedTests + (report.success ? 0 : report.numFailedTests ? 0 : 1),
+    failed: report.numFailedTests + (report.numFailedTests === 0 && (!ok || !report.success) ? 1 : 0),
   };
 }
 
-run('lint', bin('biome'), ['check', '.']);
-run('typecheck', bin('tsc'), ['--noEmit']);
-run(
-  'unit tests',
+await run('lint', bin('biome'), ['check', '.']);
+await run('typecheck', bin('tsc'), ['--noEmit']);
+await run(
+  'tests (vitest projects unit + hardening; coverage of src/ no lower than its floors)',
   bin('vitest'),
   ['run', '--coverage', '--reporter=dot', '--reporter=json', '--outputFile.json=.vitest-results.json'],
   vitestCounts,
 );
-run('coverage of src/ (no lower than its floor)', bin('tsx'), ['scripts/check-coverage.ts'], printedCounts);
 /** tsd prints one ✖ line per failed assertion; every expect*() call in test-d is one assertion. */
 function tsdCounts(ok, output) {
   const assertions = readdirSync('test-d')
@@ -97,26 +109,26 @@ function printedCounts(ok, output) {
   return ok || counts.failed > 0 ? counts : { passed: counts.passed, failed: 1 };
 }
 
-const built = run('build', bin('tsdown'), []);
+const built = await run('build', bin('tsdown'), []);
 if (built) {
-  run('type tests (tsd)', bin('tsd'), [], tsdCounts);
-  run('type tests with TypeScript 7 (typescript@latest)', 'node', ['scripts/check-types-ts7.mjs'], printedCounts);
-  run(
+  await run('type tests (tsd)', bin('tsd'), [], tsdCounts);
+  await run('type tests with TypeScript 7 (typescript@latest)', 'node', ['scripts/check-types-ts7.mjs'], printedCounts);
+  await run(
     'root declarations reach no valibot (scripts/check-dts-valibot.ts)',
     bin('tsx'),
     ['scripts/check-dts-valibot.ts'],
     printedCounts,
   );
-  run('kyx cli smoke (dist/cli.js)', process.execPath, ['scripts/cli-smoke.mjs']);
-  run('doc examples (type-checked against dist)', bin('tsx'), ['scripts/check-examples.ts'], printedCounts);
-  run('docs (typedoc: API reference + guides)', bin('tsx'), ['scripts/docs.ts', '--check']);
+  await run('kyx cli smoke (dist/cli.js)', process.execPath, ['scripts/cli-smoke.mjs']);
+  await run('doc examples (type-checked against dist)', bin('tsx'), ['scripts/check-examples.ts'], printedCounts);
+  await run('docs (typedoc: API reference + guides)', bin('tsx'), ['scripts/docs.ts', '--check']);
   if (onPathOrUsrBin('chromium')) {
-    run('docs screenshots (headless Chromium)', bin('tsx'), ['scripts/docs-screenshots.ts'], printedCounts);
+    await run('docs screenshots (headless Chromium)', bin('tsx'), ['scripts/docs-screenshots.ts'], printedCounts);
   }
-  run('package (publint, attw)', 'node', ['scripts/check-package.mjs'], printedCounts);
-  run('size budgets (size-limit, gzip)', 'node', ['scripts/check-size.mjs'], printedCounts);
-  run('consumer smoke (packed tarball)', 'node', ['scripts/consumer-smoke.mjs'], printedCounts);
-  run(
+  await run('package (publint, attw)', 'node', ['scripts/check-package.mjs'], printedCounts);
+  await run('size budgets (size-limit, gzip)', 'node', ['scripts/check-size.mjs'], printedCounts);
+  await run('consumer smoke (packed tarball)', 'node', ['scripts/consumer-smoke.mjs'], printedCounts);
+  await run(
     'type-check cost, skipLibCheck off (bench/lib-check.ts)',
     bin('tsx'),
     ['bench/lib-check.ts', '--check'],
@@ -129,10 +141,10 @@ if (built) {
     ['deno', `Deno ${versionOf('deno')}`],
     ['workerd', `Cloudflare Workers (workerd ${versionOf('workerd')})`],
   ]) {
-    run(`runtime smoke: ${label}`, 'node', ['scripts/runtime-smoke.mjs', runtime], printedCounts);
+    await run(`runtime smoke: ${label}`, 'node', ['scripts/runtime-smoke.mjs', runtime], printedCounts);
   }
 } else failed += 1;
-run('demo (npm run demo: the whole flow against the simulator)', bin('tsx'), ['scripts/demo/index.ts']);
+await run('demo (npm run demo: the whole flow against the simulator)', bin('tsx'), ['scripts/demo/index.ts']);
 
 if (missingTools.length > 0) {
   const names = missingTools.map(([name, suites, install]) => `${suites} (${name} not installed: ${install})`);

@@ -34,6 +34,14 @@ export type KyxResult<T> =
 const KYX_ERROR = Symbol.for('jumio-kyx.error');
 
 /**
+ * At most 51 issues: the first 50 of `issues`, then `…and N more issues` when `total` (default:
+ * their number) is larger; `more` says `at least ` when the count stopped. Work and size are
+ * bounded by what is shown, whatever the input. A list already bounded passes unchanged.
+ */
+export const boundIssues = (issues: readonly KyxIssue[], total = issues.length, more = ''): readonly KyxIssue[] =>
+  total > 51 ? [...issues.slice(0, 50), { path: '', message: `…and ${more}${total - 50} more issues` }] : issues;
+
+/**
  * Options of every {@link KyxError}: the standard `cause`, and whether the failed call may have
  * created an account or workflow execution.
  *
@@ -114,11 +122,15 @@ export function isKyxError(value: unknown): value is KyxError {
  */
 export class KyxValidationError extends KyxError {
   override name = 'KyxValidationError';
-  /** Every problem found, each with the path of its field. */
+  /**
+   * Every problem found, each with the path of its field: at most the first 50, then one issue
+   * (path `''`) that counts the rest (`…and 12 more issues`).
+   */
   readonly issues: readonly KyxIssue[];
 
   constructor(issues: readonly KyxIssue[], subject = 'request', options?: KyxErrorOptions) {
-    super(`Invalid ${subject}:\n${issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}`, options);
-    this.issues = issues;
+    const shown = boundIssues(issues); // a list bounded already (by a validation) passes unchanged
+    super(`Invalid ${subject}:\n${shown.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}`, options);
+    this.issues = shown;
   }
 }

@@ -5,9 +5,11 @@
  * @module jumio-kyx
  */
 export { account } from './builder/account.js';
+export { type FromBodyOptions, fromBody } from './builder/from-body.js';
 export type { KyxTypeError } from './builder/type-error.js';
 export type {
   AccountBuilder,
+  AccountExtra,
   AccountFragment,
   AccountSetters,
   AccountTemplate,
@@ -78,7 +80,7 @@ export {
   type KyxIdempotencyErrorInit,
   type KyxIdempotencyReason,
 } from './client/idempotency-error.js';
-export type { ClientCredentials, ClientOptions, FetchLike } from './client/options.js';
+export type { ClientCredentials, ClientOptions, FetchLike, SplitCredentials } from './client/options.js';
 export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from './client/rate-limits.js';
 export { RedactedError } from './client/redact.js';
 export { parseRedirect, type WebRedirect } from './client/redirect.js';

@@ -139,7 +139,10 @@ export function successPlan(spec: WorkflowSpec, i: number): ChainPlan {
   };
 
   if (chance(0.4)) {
-    call('callback', `https://acme.example/jumio/callback/${i}`);
+    // one chain in ten sets it through `.extra()` (the same body), so its patch type is measured too;
+    // chosen by `i`, not by the generator, so every other chain stays as it was
+    if (i % 10 === 3) call('extra', { callbackUrl: `https://acme.example/jumio/callback/${i}` });
+    else call('callback', `https://acme.example/jumio/callback/${i}`);
     body['callbackUrl'] = `https://acme.example/jumio/callback/${i}`;
   }
   if (chance(0.3)) {

@@ -72,19 +72,30 @@ function retryTable(): string {
       policy.statusCodes.join(', '),
       policy.timeouts ? 'yes' : 'no',
       policy.network === 'any' ? 'any (also resets, TLS and socket errors)' : 'only when never sent (refused, DNS)',
+      policy.network === 'any' && policy.timeouts ? 'read again (cut off or stalled)' : 'no',
       policy.reason,
     ];
   });
   return [
     table(
-      ['operation', 'client methods', 'statuses retried', 'timeouts retried', 'network errors retried', 'why'],
+      [
+        'operation',
+        'client methods',
+        'statuses retried',
+        'timeouts retried',
+        'network errors retried',
+        'body cut off after the headers',
+        'why',
+      ],
       rows,
     ),
     '',
     `Defaults (the \`retry\` option): ${defaults.limit} retries after the first attempt; waits of ` +
       `${[1, 2, 3].map((n) => defaults.delay(n).toLocaleString('en-US')).join(', ')} ms and so on, each cut to a random 50–100 % ` +
       `(jitter) and capped at ${defaults.backoffLimit.toLocaleString('en-US')} ms. When a retried 429 or 503 carries ` +
-      `\`Retry-After\`, that wait is used instead, up to ${defaults.maxRetryAfter.toLocaleString('en-US')} ms.`,
+      `\`Retry-After\`, that wait is used instead, up to ${defaults.maxRetryAfter.toLocaleString('en-US')} ms. ` +
+      'A body read again counts against the same retries. A per-call `deadline` (ms) bounds all attempts of a call ' +
+      'together, with their waits: past it the call fails with `KyxTimeoutError`.',
   ].join('\n');
 }
 

@@ -10,6 +10,8 @@ import { tools } from './tools.js';
 export interface RedisServer {
   readonly url: string;
   readonly port: number;
+  /** The server's process id (to freeze it with SIGSTOP in a test). */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function startRedisServer(): Promise<RedisServer> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pid: child.pid as number,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,8 +1,10 @@
+import { KyxValidationError } from '../errors.js';
 import type { PresetCategory } from '../model/codes.js';
 import type { AccountMode, Capabilities, CredentialPreset, PresetValues } from '../model/request.js';
 import type { WorkflowSpec } from '../workflows/define.js';
 import type { WorkflowKey } from '../workflows/keys.js';
 import { buildNode, compileNode, validateNode } from './compile.js';
+import { combineExtra } from './extra.js';
 import { type AccountNode, type DirectFields, emptyNode, plainCopy } from './node.js';
 import type { AccountBuilder, IdPresetOptions } from './types.js';
 
@@ -16,7 +18,7 @@ type OpenBuilder = AccountBuilder<AccountMode, WorkflowKey, true, true, never>;
  * The members whose public parameter is a type-level check (`CheckReference<S>`, …) or the public
  * builder itself (`with`), which the untyped implementation cannot take as typed.
  */
-type UntypedMembers = 'ref' | 'workflow' | 'document' | 'with';
+type UntypedMembers = 'ref' | 'workflow' | 'document' | 'with' | 'extra';
 
 /** The parameters of a member that is a function; `never` for an error member. */
 type Params<F> = F extends (...args: infer A) => unknown ? A : never;
@@ -68,6 +70,7 @@ class AccountBuilderImpl implements Implementation {
       workflow: 'workflow' in patch ? patch.workflow : node.workflow,
       presets: patch.presets ?? node.presets,
       capabilities: patch.capabilities ?? node.capabilities,
+      extra: patch.extra ?? node.extra,
     });
   }
 
@@ -159,6 +162,14 @@ class AccountBuilderImpl implements Implementation {
       ruleset: (ids: readonly string[]) =>
         this.#capability({ ruleset: { ids: Array.isArray(ids) ? [...ids] : (ids as never) } }),
     };
+  }
+
+  extra(patch: Record<string, unknown>) {
+    const copy = plainCopy(patch, '.extra()');
+    if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) {
+      throw new KyxValidationError([{ path: '.extra()', message: 'must be a JSON object: .extra({ field: value })' }]);
+    }
+    return this.#next({ extra: combineExtra(this.#node.extra, copy) });
   }
 
   with<T>(fragment: (builder: this) => T): T {

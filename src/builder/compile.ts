@@ -3,7 +3,8 @@ import { API_PATHS, apiPath } from '../model/paths.js';
 import type { AccountMode, AccountRequest } from '../model/request.js';
 import { UUID_PATTERN } from '../model/rules.js';
 import { AccountRequestSchema } from '../model/schemas.js';
-import { type AccountValidationResult, validateAccountRequest } from '../workflows/validate.js';
+import { type AccountValidationResult, checkAccountRequest } from '../workflows/validate.js';
+import { inPatch, mergeExtra } from './extra.js';
 import { NO_REFERENCE, NO_WORKFLOW } from './messages.js';
 import { type AccountNode, type DirectFields, plainCopy } from './node.js';
 import type { CompiledAccountRequest } from './types.js';
@@ -32,7 +33,10 @@ function toBody(node: AccountNode): Record<string, unknown> {
   return body;
 }
 
-/** Validates a node: missing parts, the account id, the request schema and the workflow rules. */
+/**
+ * Validates a node: missing parts, the account id, what `.extra()` would change, the request
+ * schema and the workflow rules; fields the schemas do not know pass only where `.extra()` put them.
+ */
 export function validateNode(node: AccountNode): AccountValidationResult {
   const issues: KyxIssue[] = [];
   const mode: AccountMode = node.accountId === undefined ? 'create' : 'update';
@@ -48,7 +52,16 @@ export function validateNode(node: AccountNode): AccountValidationResult {
   const workflow = typeof node.workflow === 'object' && node.workflow !== null ? [node.workflow] : [];
   // valibot builds a fresh output, so callers can never reach the builder's own state through it.
   // Unknown keys do not compile; a key registered in WorkflowRegistry has no definition at run time.
-  const result = validateAccountRequest(toBody(node), { mode, workflows: workflow, unknownKeys: 'allow' });
+  const { extra } = node;
+  const merged = extra ? mergeExtra(toBody(node), extra) : undefined;
+  issues.push(...(merged?.issues ?? []));
+  const result = checkAccountRequest(merged?.body ?? toBody(node), {
+    mode,
+    workflows: workflow,
+    unknownKeys: 'allow',
+    wording: 'builder',
+    ...(extra ? { allowUnknown: (path: readonly string[]) => inPatch(extra, path) } : {}),
+  });
   if (issues.length === 0) return result;
   const reported = new Set(issues.map((i) => i.path));
   if (!result.success) issues.push(...result.issues.filter((i) => !reported.has(i.path)));

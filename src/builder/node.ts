@@ -29,11 +29,13 @@ export interface AccountNode {
   /** One preset per category, in the order first added. */
   readonly presets: readonly (readonly [PresetCategory, CredentialPreset])[];
   readonly capabilities: Readonly<Capabilities>;
+  /** What `.extra()` adds to the body (every call merged), or `undefined`. */
+  readonly extra: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The empty node of `account()` / `account(accountId)`. */
 export function emptyNode(accountId: string | undefined): AccountNode {
-  return { accountId, fields: {}, workflow: undefined, presets: [], capabilities: {} };
+  return { accountId, fields: {}, workflow: undefined, presets: [], capabilities: {}, extra: undefined };
 }
 
 /** How deep an argument object may nest (the request's own shapes nest 4 levels). */

@@ -184,6 +184,42 @@ type WhenComplete<TWorkflow, THasRef extends boolean, THasUser extends boolean, 
     : never;
 
 /**
+ * A deep-partial `T` whose objects also take fields `T` does not know: known fields keep their
+ * types (and autocomplete), unknown ones take any JSON value. A known field given another type
+ * fails with the message in its union (written out: an alias would be printed by name). A plain mapped type, so checking a
+ * patch costs about what checking the literal does (measured in bench/types/index.ts).
+ */
+type ExtraPatch<T> = [T] extends [readonly (infer E)[] | undefined]
+  ? readonly ExtraPatch<E>[]
+  : [T] extends [object | undefined]
+    ? ExtraObject<NonNullable<T>>
+    : T;
+
+/**
+ * One object of an {@link ExtraPatch}. A homomorphic mapped type, so a union of objects (the
+ * preset variants) is mapped member by member, while a union of literals (249 country codes) is
+ * kept whole: a distributive conditional over it cost ~4,000 instantiations per project.
+ */
+type ExtraObject<T> = {
+  readonly [K in keyof T]?:
+    | ExtraPatch<T[K]>
+    | KyxTypeError<'.extra() keeps the type of every known field: give it the type its setter takes'>;
+} & { readonly [field: string]: unknown };
+
+/**
+ * What `.extra(patch)` takes: part of an {@link AccountRequest}, any depth, whose objects also
+ * take fields the types do not know (Jumio's newer fields, a tenant's own). Known fields keep
+ * their types here and every run-time check; unknown ones are sent as given.
+ *
+ * @example
+ * ```ts
+ * import type { AccountExtra } from 'jumio-kyx';
+ * const patch: AccountExtra = { workflowDefinition: { capabilities: { watchlistScreening: { additionalProperties: '' } } } };
+ * ```
+ */
+export type AccountExtra = ExtraPatch<AccountRequest>;
+
+/**
  * The HTTP request a complete builder compiles to; the transport sends exactly this.
  *
  * @example
@@ -275,6 +311,8 @@ export interface AccountSetters<Next> {
   consent(userConsent: UserConsent): Next;
   /** Sets `overrideSettings`. */
   overrides(settings: OverrideSettings): Next;
+  /** Deep-merges fields into the body, known or not ({@link AccountExtra}). */
+  extra(patch: AccountExtra): Next;
 }
 
 /**
@@ -456,6 +494,13 @@ export interface AccountBuilder<
   consent(userConsent: UserConsent): this;
   /** Sets `overrideSettings`: cross-device options. */
   overrides(settings: OverrideSettings): this;
+  /**
+   * Deep-merges a JSON object into the body after the builder's own fields: the one way to send
+   * fields the types do not know (Jumio's newer fields, a tenant's own). Known fields keep their
+   * types and every run-time check; a patch that changes a value the builder set is a
+   * `KyxValidationError` naming the path. Later calls merge over earlier ones.
+   */
+  extra(patch: AccountExtra): this;
   /** Applies a reusable fragment: `builder.with(withCallback)` is `withCallback(builder)`. */
   with<T>(fragment: (builder: this) => T): T;
   /** The validated wire body. Throws `KyxValidationError` listing every run-time problem. */
@@ -505,6 +550,8 @@ export interface AnyAccountBuilder {
   consent(userConsent: UserConsent): this;
   /** Sets `overrideSettings`. */
   overrides(settings: OverrideSettings): this;
+  /** Deep-merges fields into the body, known or not ({@link AccountExtra}). */
+  extra(patch: AccountExtra): this;
   /** The capability options every workflow accepts. */
   readonly capability: Pick<CapabilityOptions<this, null>, 'ekyc' | 'riskScore' | 'ruleset'>;
   /** The body, or every problem found; never throws. */

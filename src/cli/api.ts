@@ -1,12 +1,9 @@
 // The one place where `kyx` calls the client.
-import type { CompiledAccountRequest, SendableRequest } from '../builder/types.js';
+import type { SendableRequest } from '../builder/types.js';
 import type { KyxClient } from '../client/client.js';
 import type { UploadPart } from '../client/credentials.js';
 import type { SendOptions } from '../client/idempotency.js';
 import type { WaitProgress } from '../client/wait.js';
-import { type KyxIssue, KyxValidationError } from '../errors.js';
-import { API_PATHS, apiPath } from '../model/paths.js';
-import type { AccountRequest } from '../model/request.js';
 import type {
   AccountResponse,
   FinalizeResponse,
@@ -17,9 +14,6 @@ import type {
   WorkflowStatusResponse,
   WorkflowSteps,
 } from '../model/response.js';
-import { UUID_PATTERN } from '../model/rules.js';
-import type { WorkflowSpec } from '../workflows/define.js';
-import { type AccountValidationResult, validateAccountRequest } from '../workflows/validate.js';
 
 /** The execution a retrieval command names. */
 export interface ExecutionRef {
@@ -27,51 +21,7 @@ export interface ExecutionRef {
   readonly workflowExecutionId: string;
 }
 
-/** What `kyx send` read. */
-export interface SendInput {
-  /** The request body as read from the file. */
-  readonly body: unknown;
-  /** PUT on this account (`--update`); POST when absent. */
-  readonly accountId?: string | undefined;
-  /** Tenant workflows (`--workflows`). */
-  readonly workflows: readonly WorkflowSpec[];
-}
-
-/**
- * Validates a JSON body exactly as the builder does (the account id on an update, the request
- * schema, the workflow's rules, tenant workflows) and wraps it as a complete request for
- * `client.send`, which validates it once more before sending. Invalid input throws
- * `KyxValidationError` and nothing is sent.
- */
-export function requestFromBody(input: SendInput): SendableRequest {
-  const mode = input.accountId === undefined ? 'create' : 'update';
-  const validate = (): AccountValidationResult => {
-    const issues: KyxIssue[] = [];
-    if (mode === 'update' && !UUID_PATTERN.test(input.accountId as string)) {
-      issues.push({ path: 'accountId', message: 'must be the UUID of an existing account (--update <accountId>)' });
-    }
-    const result = validateAccountRequest(input.body, { mode, workflows: input.workflows });
-    if (issues.length === 0) return result;
-    if (!result.success) issues.push(...result.issues);
-    return { success: false, issues };
-  };
-  const build = (): AccountRequest => {
-    const result = validate();
-    if (!result.success) throw new KyxValidationError(result.issues);
-    return result.output;
-  };
-  const compile = (): CompiledAccountRequest => {
-    const body = build();
-    return input.accountId === undefined
-      ? { method: 'POST', path: API_PATHS.accounts, body }
-      : { method: 'PUT', path: apiPath('account', { accountId: input.accountId }), body };
-  };
-  // the builder's optional setters have no meaning for a finished JSON body: it is a sendable
-  // request and nothing more
-  return { build, toJSON: build, compile, validate };
-}
-
-/** Sends a request made by {@link requestFromBody}. */
+/** Sends a request (a builder, or a JSON body through `fromBody`). */
 export function send(
   client: KyxClient,
   request: SendableRequest,

@@ -1,7 +1,8 @@
+import { fromBody } from '../builder/from-body.js';
 import type { KyxClient } from '../client/client.js';
 import type { AccountResponse } from '../model/response.js';
 import { redisStore } from '../redis/index.js';
-import { finalize, requestFromBody, send as sendRequest, waitForResult } from './api.js';
+import { finalize, send as sendRequest, waitForResult } from './api.js';
 import { defineCommand, EXIT } from './command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, clientFor, connection } from './connection.js';
 import { usageError } from './exit.js';
@@ -30,6 +31,7 @@ Options:
   --redis <url>              the shared store for idempotency keys and rate limits, e.g.
                              redis://127.0.0.1:6379 (default: KYX_REDIS_URL; needs the redis package)
   --workflows <file.json>    your tenant's workflow definitions (a JSON array of defineWorkflow input)
+  --allow-unknown-fields     send fields the schemas do not know as given (known fields keep every check)
 
 The whole API channel in one go (every file is read before anything is sent):
   --upload <part>=<file>     then upload a part: front, back, face, document, or data (prepared
@@ -47,6 +49,7 @@ ${CONNECTION_USAGE}`,
     'idempotency-key': { type: 'string' },
     redis: { type: 'string' },
     workflows: { type: 'string' },
+    'allow-unknown-fields': { type: 'boolean' },
     upload: { type: 'string', multiple: true },
     finalize: { type: 'boolean' },
     wait: { type: 'boolean' },
@@ -56,7 +59,11 @@ ${CONNECTION_USAGE}`,
   run: async ({ values, positionals: [source], io }) => {
     const uploads = parseUploads(values.upload ?? [], source);
     const workflows = values.workflows === undefined ? [] : await readWorkflows(values.workflows, io);
-    const request = requestFromBody({ body: await readJson(source, io), accountId: values.update, workflows });
+    const request = fromBody(await readJson(source, io), {
+      accountId: values.update,
+      workflows,
+      unknownFields: values['allow-unknown-fields'] ? 'allow' : 'reject',
+    });
     request.build(); // invalid input stops here: nothing is sent, no token is fetched
     const parts: ReadPart[] = [];
     for (const { part, file } of uploads) parts.push(await readPart(part, file, io)); // a missing file stops here too

@@ -4,7 +4,7 @@
  * @example
  * ```ts
  * import type { CallOptions } from 'jumio-kyx';
- * const options: CallOptions = { signal: AbortSignal.timeout(60_000), timeout: 10_000 };
+ * const options: CallOptions = { signal: AbortSignal.timeout(60_000), timeout: 10_000, deadline: 30_000 };
  * ```
  */
 export interface CallOptions {
@@ -12,4 +12,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Per-attempt timeout in ms for this call. */
   timeout?: number;
+  /**
+   * Milliseconds the whole call may take: every attempt, the waits for a rate-limit slot, the
+   * token request and the retry delays together (default: none; each attempt has its `timeout`).
+   * Past it the call fails with `KyxTimeoutError`, whose `mayHaveCreated` is `true` only when an
+   * account request had been sent. For `waitForResult` it bounds each status and details call.
+   */
+  deadline?: number;
 }

@@ -28,6 +28,7 @@ import { tenantScope } from '../store/scope.js';
 import { resolveResponseLimits } from './body.js';
 import type { CallOptions } from './call-options.js';
 import { credentialForFinalize, credentialForPart, type PartCredential, type UploadPart } from './credentials.js';
+import { withinDeadline } from './deadline.js';
 import {
   type AccountReference,
   accountIdOf,
@@ -231,26 +232,34 @@ export function createClient(options: ClientOptions): KyxClient {
   // a long-lived client sees a new api.token per transaction; older ones are still caught by their JWT shape
   const apiTokens = new RecentSet(256);
   const store = options.store ?? memoryStore();
-  const scope = tenantScope(credentials.clientId, new URL(hosts.account).origin);
+  // one client with both permissions, or one per permission: both of one tenant, sharing its scope
+  const initiate = 'initiate' in credentials ? credentials.initiate : credentials;
+  const retrieve = 'retrieval' in credentials ? credentials.retrieval : credentials;
+  const scope = tenantScope(initiate.clientId, new URL(hosts.account).origin);
   const keys = createIdempotency(store, scope, options.idempotency);
-  let tokens: TokenManager | undefined;
+  let managers: readonly TokenManager[] = [];
   const transport = createTransport({
     fetch: options.fetch,
     userAgent,
     timeout: options.timeout ?? 30_000,
     retry: resolveRetrySettings(options.retry === false ? { limit: 0 } : options.retry),
     hooks: { ...options.hooks },
-    secrets: () => [...(tokens?.secrets() ?? [credentials.clientSecret]), ...apiTokens.values()],
+    secrets: () => [
+      ...(managers.length > 0 ? managers.flatMap((m) => m.secrets()) : [initiate.clientSecret, retrieve.clientSecret]),
+      ...apiTokens.values(),
+    ],
     limits: createLimits(store, scope, options.rateLimits),
     responseLimits: resolveResponseLimits(options.maxResponseBytes),
   });
-  tokens = new TokenManager({
-    transport,
-    url: `${hosts.auth}${API_PATHS.token}`,
-    clientId: credentials.clientId,
-    clientSecret: credentials.clientSecret,
-  });
-  const tenant = { kind: 'tenant', tokens } as const;
+  const manager = ({ clientId, clientSecret }: { clientId: string; clientSecret: string }) =>
+    new TokenManager({ transport, url: `${hosts.auth}${API_PATHS.token}`, clientId, clientSecret });
+  const initiateTokens = manager(initiate);
+  const retrievalTokens = retrieve === initiate ? initiateTokens : manager(retrieve);
+  managers = [...new Set([initiateTokens, retrievalTokens])];
+  /** The token of the client allowed to initiate transactions (account create/update). */
+  const tenant = { kind: 'tenant', tokens: initiateTokens } as const;
+  /** The token of the client allowed to retrieve and delete transactions. */
+  const reader = { kind: 'tenant', tokens: retrievalTokens } as const;
 
   // the workflow each response answered, for upload's messages (the response itself is Jumio's JSON)
   const sentWorkflows = new WeakMap<object, number>();
@@ -261,30 +270,35 @@ export function createClient(options: ClientOptions): KyxClient {
     limiter?: RateLimiter,
   ): Promise<AccountResponse<never>> {
     const compiled = request.compile(); // validates: nothing invalid is ever sent
-    const send = (onSend?: () => void) =>
-      transport.json(
-        {
-          operation: 'account',
-          method: compiled.method,
-          url: `${hosts.account}${compiled.path}`,
-          auth: tenant,
-          json: compiled.body,
-          beforeAttempt: limiter ? () => limiter.acquire() : undefined,
-          onSend,
-          ...callOptions(call),
-        },
-        AccountResponseSchema,
-      );
-    const response =
-      call?.idempotencyKey === undefined
-        ? await send()
-        : await keys.run(
-            checkIdempotencyKey(call.idempotencyKey),
+    const target = { method: compiled.method, path: compiled.path, creates: true };
+    const response = await withinDeadline(call, target, (bounded, sent) => {
+      const send = (onSend?: () => void) =>
+        transport.json(
+          {
+            operation: 'account',
+            method: compiled.method,
+            url: `${hosts.account}${compiled.path}`,
+            auth: tenant,
+            json: compiled.body,
+            beforeAttempt: limiter ? () => limiter.acquire() : undefined,
+            onSend: () => {
+              sent();
+              onSend?.();
+            },
+            ...callOptions(bounded),
+          },
+          AccountResponseSchema,
+        );
+      return bounded?.idempotencyKey === undefined
+        ? send()
+        : keys.run(
+            checkIdempotencyKey(bounded.idempotencyKey),
             compiled,
             (parseTokenLifetime(compiled.body.tokenLifetime ?? '30m') || 1800) * 1000,
-            call.signal,
+            bounded.signal,
             send,
           );
+    });
     // every token of the answer is a secret from now on, JWT-shaped or not
     for (const credential of response.workflowExecution.credentials) {
       if (credential.api) apiTokens.add(credential.api.token);
@@ -297,9 +311,17 @@ export function createClient(options: ClientOptions): KyxClient {
   }
 
   function retrieval<T>(path: string, schema: v.GenericSchema<unknown, T>, call?: CallOptions): Promise<T> {
-    return transport.json(
-      { operation: 'retrieval', method: 'GET', url: `${hosts.retrieval}${path}`, auth: tenant, ...callOptions(call) },
-      schema,
+    return withinDeadline(call, { method: 'GET', path, creates: false }, (bounded) =>
+      transport.json(
+        {
+          operation: 'retrieval',
+          method: 'GET',
+          url: `${hosts.retrieval}${path}`,
+          auth: reader,
+          ...callOptions(bounded),
+        },
+        schema,
+      ),
     );
   }
 
@@ -312,29 +334,34 @@ export function createClient(options: ClientOptions): KyxClient {
   ): Promise<UploadResponse> {
     apiTokens.add(api.token);
     const url = assertApiUrl(partUrl, `api.parts.${part}`, 'upload', hosts.api);
-    const answer = await transport.json(
-      {
-        operation: 'upload',
-        method: 'POST',
-        url,
-        auth: { kind: 'bearer', token: api.token },
-        ...payload,
-        ...callOptions(call),
-      },
-      UploadResponseSchema,
+    const target = { method: 'POST', path: new URL(url).pathname, creates: false };
+    const answer = await withinDeadline(call, target, (bounded) =>
+      transport.json(
+        {
+          operation: 'upload',
+          method: 'POST',
+          url,
+          auth: { kind: 'bearer', token: api.token },
+          ...payload,
+          ...callOptions(bounded),
+        },
+        UploadResponseSchema,
+      ),
     );
     if (answer.api?.token) apiTokens.add(answer.api.token);
     return answer;
   }
 
   async function remove(path: string, call?: CallOptions): Promise<void> {
-    const response = await transport.call({
-      operation: 'deletion',
-      method: 'DELETE',
-      url: `${hosts.retrieval}${path}`,
-      auth: tenant,
-      ...callOptions(call),
-    });
+    const response = await withinDeadline(call, { method: 'DELETE', path, creates: false }, (bounded) =>
+      transport.call({
+        operation: 'deletion',
+        method: 'DELETE',
+        url: `${hosts.retrieval}${path}`,
+        auth: reader,
+        ...callOptions(bounded),
+      }),
+    );
     await discardBody(response);
   }
 
@@ -366,16 +393,18 @@ export function createClient(options: ClientOptions): KyxClient {
       const { api } = credentialForFinalize(source);
       apiTokens.add(api.token);
       const url = assertApiUrl(api.workflowExecution, 'api.workflowExecution', 'finalize', hosts.api);
-      return transport.json(
-        {
-          operation: 'finalize',
-          method: 'PUT',
-          url,
-          auth: { kind: 'bearer', token: api.token },
-          json: {},
-          ...callOptions(call),
-        },
-        FinalizeResponseSchema,
+      return withinDeadline(call, { method: 'PUT', path: new URL(url).pathname, creates: false }, (bounded) =>
+        transport.json(
+          {
+            operation: 'finalize',
+            method: 'PUT',
+            url,
+            auth: { kind: 'bearer', token: api.token },
+            json: {},
+            ...callOptions(bounded),
+          },
+          FinalizeResponseSchema,
+        ),
       );
     },
 
@@ -401,14 +430,16 @@ export function createClient(options: ClientOptions): KyxClient {
       }
       const { accountId, credentialId } = partCredentialIds(source, name, CREDENTIAL_PARTS, call?.label);
       const path = apiPath('part', { accountId, credentialId, classifier: name });
-      const { response, data } = await transport.bytes({
-        operation: 'retrieval',
-        method: 'GET',
-        url: `${hosts.retrieval}${path}`,
-        auth: tenant,
-        accept: 'image/*, application/octet-stream',
-        ...callOptions(call),
-      });
+      const { response, data } = await withinDeadline(call, { method: 'GET', path, creates: false }, (bounded) =>
+        transport.bytes({
+          operation: 'retrieval',
+          method: 'GET',
+          url: `${hosts.retrieval}${path}`,
+          auth: reader,
+          accept: 'image/*, application/octet-stream',
+          ...callOptions(bounded),
+        }),
+      );
       return { contentType: response.headers.get('content-type') ?? 'application/octet-stream', data };
     },
 
@@ -421,15 +452,17 @@ export function createClient(options: ClientOptions): KyxClient {
     },
 
     async health(call) {
-      return transport.json(
-        {
-          operation: 'health',
-          method: 'GET',
-          url: `${hosts.status}${API_PATHS.health}`,
-          auth: { kind: 'none' },
-          ...callOptions(call),
-        },
-        HealthStatusSchema,
+      return withinDeadline(call, { method: 'GET', path: API_PATHS.health, creates: false }, (bounded) =>
+        transport.json(
+          {
+            operation: 'health',
+            method: 'GET',
+            url: `${hosts.status}${API_PATHS.health}`,
+            auth: { kind: 'none' },
+            ...callOptions(bounded),
+          },
+          HealthStatusSchema,
+        ),
       );
     },
   };

@@ -292,11 +292,16 @@ export class KyxTimeoutError extends KyxError {
   readonly method: string;
   /** Request path (no host, no query). */
   readonly path: string;
-  /** The per-attempt timeout in milliseconds. */
+  /** The per-attempt timeout in milliseconds (the call's `deadline` when that is what ran out). */
   readonly timeout: number;
 
-  constructor(method: string, path: string, timeout: number, options?: KyxErrorOptions) {
-    super(`${method} ${path} timed out after ${timeout} ms`, options);
+  constructor(method: string, path: string, timeout: number, options?: KyxErrorOptions & { deadline?: boolean }) {
+    super(
+      options?.deadline
+        ? `${method} ${path} did not complete within its deadline of ${timeout} ms (all attempts together)`
+        : `${method} ${path} timed out after ${timeout} ms`,
+      options,
+    );
     this.method = method;
     this.path = path;
     this.timeout = timeout;

@@ -1,4 +1,4 @@
-import { type KyxIssue, KyxValidationError } from '../errors.js';
+import { isKyxError, type KyxIssue, KyxValidationError } from '../errors.js';
 import { parseWith } from '../model/parse.js';
 import type { AccountResponse } from '../model/response.js';
 import { AccountResponseSchema } from '../model/response-schemas.js';
@@ -6,6 +6,7 @@ import { KyxStoreError } from '../store/errors.js';
 import { digest } from '../store/scope.js';
 import type { KyxStore } from '../store/types.js';
 import type { CallOptions } from './call-options.js';
+import { raced } from './deadline.js';
 import { KyxHttpError, KyxNetworkError } from './errors.js';
 import { KyxIdempotencyError } from './idempotency-error.js';
 import { networkErrorKind } from './network.js';
@@ -91,6 +92,17 @@ function provablyNotCreated(error: unknown, sent: boolean): boolean {
   );
 }
 
+/**
+ * The exchange's own error, with the store's failure after it as its `cause` (a `KyxStoreError`
+ * whose `cause` is the store's error). What the exchange itself said stays on the error
+ * (`mayHaveCreated`, `status`, `code`, …).
+ */
+function withStoreCause(error: unknown, storeError: unknown): unknown {
+  if (!(error instanceof Error) || !isKyxError(error)) return error; // e.g. the caller's abort reason: theirs, untouched
+  Object.defineProperty(error, 'cause', { value: storeError, writable: true, configurable: true, enumerable: false });
+  return error;
+}
+
 /** The record under `rec:<key>` (no secrets: the response is kept under `res:<key>:<owner>`). */
 type KeyRecord =
   | { s: 'pending'; f: string; o: string }
@@ -118,14 +130,18 @@ function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Store calls wrapped so a failure is a `KyxStoreError`. */
-function guarded(store: KyxStore) {
+/**
+ * Store calls wrapped so a failure is a `KyxStoreError`, and (with a signal) so the caller who
+ * gives up is not held by a stalled store: the call rejects with the signal's reason at once.
+ */
+function guarded(store: KyxStore, signal?: AbortSignal) {
   const wrap =
     <A extends unknown[], R>(operation: string, fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       try {
-        return await fn(...args);
+        return await raced(fn(...args), signal);
       } catch (error) {
+        if (signal?.aborted && error === signal.reason) throw error;
         throw new KyxStoreError(operation, error);
       }
     };
@@ -192,11 +208,18 @@ export function createIdempotency(
           sent = true;
         });
       } catch (error) {
-        if (provablyNotCreated(error, sent)) await store.delete(n.rec, pending);
-        else {
-          const e = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
-          const blocked: KeyRecord = { s: 'blocked', f: fingerprint, e };
-          await store.replace(n.rec, pending, JSON.stringify(blocked), retentionMs);
+        try {
+          if (provablyNotCreated(error, sent)) await store.delete(n.rec, pending);
+          else {
+            const e = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+            const blocked: KeyRecord = { s: 'blocked', f: fingerprint, e };
+            await store.replace(n.rec, pending, JSON.stringify(blocked), retentionMs);
+          }
+        } catch (storeError) {
+          // The exchange's outcome wins: its error (and its `mayHaveCreated`) is what the caller
+          // must act on; the store's failure becomes its cause. The key stays pending and reads
+          // as `holder-lost` once the lease runs out, so it is never sent again.
+          throw withStoreCause(error, storeError);
         }
         throw error;
       }
@@ -224,20 +247,33 @@ export function createIdempotency(
 
   return {
     async run(key, request, responseTtlMs, signal, send) {
+      const waiting = guarded(rawStore, signal); // until the request is sent, the caller may give up at any point
       const fingerprint = digest(`${request.method} ${request.path}\n${JSON.stringify(request.body)}`);
       const n = names(key);
       const owner = randomId();
       let pause = 20;
       for (;;) {
         signal?.throwIfAborted();
-        const text = await store.get(n.rec);
+        const text = await waiting.get(n.rec);
         if (text === undefined) {
-          if (await store.setIfAbsent(n.lease, owner, leaseMs)) {
-            const pending = JSON.stringify({ s: 'pending', f: fingerprint, o: owner } satisfies KeyRecord);
-            if (await store.setIfAbsent(n.rec, pending, retentionMs)) {
-              return own(n, owner, fingerprint, pending, responseTtlMs, send);
-            }
-            await store.delete(n.lease, owner); // someone recorded the key meanwhile: read it again
+          const pending = JSON.stringify({ s: 'pending', f: fingerprint, o: owner } satisfies KeyRecord);
+          let claim: 'none' | 'lease' | 'key';
+          try {
+            claim = !(await waiting.setIfAbsent(n.lease, owner, leaseMs))
+              ? 'none'
+              : (await waiting.setIfAbsent(n.rec, pending, retentionMs))
+                ? 'key'
+                : 'lease';
+          } catch (error) {
+            // the caller gave up (or the store failed) while claiming: a claim that still lands
+            // is undone by these, queued behind it; nothing was sent
+            void rawStore.delete(n.rec, pending).catch(() => undefined);
+            void rawStore.delete(n.lease, owner).catch(() => undefined);
+            throw error;
+          }
+          if (claim === 'key') return own(n, owner, fingerprint, pending, responseTtlMs, send);
+          if (claim === 'lease') {
+            await waiting.delete(n.lease, owner); // someone recorded the key meanwhile: read it again
             continue;
           }
           // another sender is between taking the lease and recording the key
@@ -251,7 +287,7 @@ export function createIdempotency(
           }
           if (record.s === 'done') return repeat(key, record, n.res(record.o));
           if (record.s === 'blocked') throw new KyxIdempotencyError({ key, reason: 'ambiguous', firstError: record.e });
-          if ((await store.get(n.lease)) === undefined && (await store.get(n.rec)) === text) {
+          if ((await waiting.get(n.lease)) === undefined && (await waiting.get(n.rec)) === text) {
             throw new KyxIdempotencyError({ key, reason: 'holder-lost' });
           }
           // in flight elsewhere: wait for its outcome

@@ -36,6 +36,33 @@ export interface ClientCredentials {
 }
 
 /**
+ * Two OAuth2 clients of one tenant, each limited to one permission (the Portal offers clients
+ * that may initiate transactions, or retrieve and delete them, or both). Each call uses the
+ * token of the client its permission needs: `initiate` for `send` and `sendAll` (account create
+ * and update); `retrieval` for `status`, `details`, `steps`, `waitForResult`, `partImage` and
+ * both deletions (and the callback handler's re-fetch). Uploads and finalize use the
+ * transaction's own `api.token`, health no token. Both clients share the tenant's rate limits
+ * and idempotency keys (named after the `initiate` client). Secrets of both never appear in
+ * errors, hook events or `inspect` output.
+ *
+ * @example
+ * ```ts
+ * import { createClient, type SplitCredentials } from 'jumio-kyx';
+ * const credentials: SplitCredentials = {
+ *   initiate: { clientId: 'onboarding-id', clientSecret: 'onboarding-secret' },
+ *   retrieval: { clientId: 'back-office-id', clientSecret: 'back-office-secret' },
+ * };
+ * createClient({ region: 'amer-1', credentials, userAgent: 'Acme Onboarding/1.0' });
+ * ```
+ */
+export interface SplitCredentials {
+  /** The client allowed to initiate transactions (account create and update). */
+  initiate: ClientCredentials;
+  /** The client allowed to retrieve and delete transactions. */
+  retrieval: ClientCredentials;
+}
+
+/**
  * Options of {@link createClient}.
  *
  * @example
@@ -52,8 +79,11 @@ export interface ClientCredentials {
 export interface ClientOptions {
   /** Data center: `amer-1` (US), `emea-1` (EU), `apac-1` (SG). */
   region: Region;
-  /** OAuth2 client credentials. */
-  credentials: ClientCredentials;
+  /**
+   * OAuth2 client credentials: one client with both permissions, or `{ initiate, retrieval }`,
+   * two clients each limited to one ({@link SplitCredentials}).
+   */
+  credentials: ClientCredentials | SplitCredentials;
   /** Identifies your business and app (`Company App/1.0`); Jumio answers 403 without one. */
   userAgent: string;
   /** Replaces the transport's fetch (default: the global `fetch`). */
@@ -163,9 +193,17 @@ export function checkOptions(options: ClientOptions): void {
   if (!(REGIONS as readonly unknown[]).includes(o.region)) {
     issues.push({ path: 'region', message: `must be one of ${REGIONS.join(', ')}` });
   }
-  if (!nonEmpty(o.credentials?.clientId)) issues.push({ path: 'credentials.clientId', message: 'must not be empty' });
-  if (!nonEmpty(o.credentials?.clientSecret)) {
-    issues.push({ path: 'credentials.clientSecret', message: 'must not be empty' });
+  const credentials = o.credentials as Partial<ClientCredentials & SplitCredentials> | undefined;
+  const pairs: [string, Partial<ClientCredentials> | undefined][] =
+    credentials !== null && typeof credentials === 'object' && ('initiate' in credentials || 'retrieval' in credentials)
+      ? [
+          ['credentials.initiate', credentials.initiate],
+          ['credentials.retrieval', credentials.retrieval],
+        ]
+      : [['credentials', credentials]];
+  for (const [path, pair] of pairs) {
+    if (!nonEmpty(pair?.clientId)) issues.push({ path: `${path}.clientId`, message: 'must not be empty' });
+    if (!nonEmpty(pair?.clientSecret)) issues.push({ path: `${path}.clientSecret`, message: 'must not be empty' });
   }
   if (!nonEmpty(o.userAgent)) {
     issues.push({

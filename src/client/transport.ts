@@ -11,6 +11,7 @@ import type { Limits } from './rate-limits.js';
 import { RedactedError, scrub } from './redact.js';
 import { KyxRedirectError } from './redirect-error.js';
 import { type Operation, RETRY_POLICIES, type ResolvedRetrySettings } from './retry-policy.js';
+import { sleep } from './sleep.js';
 
 /** Where a request's `Authorization` comes from. */
 export type Auth =
@@ -166,7 +167,14 @@ export function createTransport(config: TransportConfig): Transport {
   /** When each returned answer's attempt started, for the deadline of its body. */
   const startedAt = new WeakMap<Response, number>();
 
-  async function call(spec: CallSpec): Promise<Response> {
+  /** Retries of one logical call, shared by its attempts and by the repeats after a cut body. */
+  interface Budget {
+    retries: number;
+    /** Attempts made by earlier rounds (for the attempt numbers of the hooks). */
+    attempts: number;
+  }
+
+  async function call(spec: CallSpec, budget: Budget = { retries: 0, attempts: 0 }): Promise<Response> {
     const timeout = spec.timeout ?? config.timeout;
     const invalid = timeoutIssues(timeout);
     if (invalid.length > 0) throw new KyxValidationError(invalid, 'call options');
@@ -181,7 +189,8 @@ export function createTransport(config: TransportConfig): Transport {
     const { retry } = config;
     // a 429 without Retry-After is retried no sooner than one slot of the limit refills
     const refill = config.limits?.refillMs(spec.operation) ?? 0;
-    const state = { retries: 0, replayed: false, startedAt: 0, token: '' };
+    const state = { replayed: false, startedAt: 0, token: '' };
+    const round = budget.attempts;
     const headers: Record<string, string> = {
       Accept: spec.accept ?? 'application/json',
       'User-Agent': config.userAgent,
@@ -210,7 +219,7 @@ export function createTransport(config: TransportConfig): Transport {
           jitter: jitter(retry.jitter, refill),
           retryOnTimeout: policy.timeouts,
           shouldRetry: ({ error }) => {
-            if (state.retries >= retry.limit) return false;
+            if (budget.retries >= retry.limit) return false;
             if (isHTTPError(error) || isTimeoutError(error)) return undefined; // the table above decides
             const kind = networkErrorKind(error);
             if (kind === 'never-sent') return true;
@@ -221,10 +230,13 @@ export function createTransport(config: TransportConfig): Transport {
           beforeRequest: [
             async (request, _options, { retryCount }) => {
               await spec.beforeAttempt?.();
+              // the token first: a slot taken while a slow token request runs would be spent late,
+              // together with the slots taken after it (a burst Jumio answers with 429s)
+              if (spec.auth.kind === 'tenant') await spec.auth.tokens.get();
               await config.limits?.acquire(spec.operation, spec.signal); // its turn under the tenant's limits
               spec.signal?.throwIfAborted(); // the caller gave up while this attempt waited
               if (spec.auth.kind === 'tenant') {
-                state.token = await spec.auth.tokens.get();
+                state.token = await spec.auth.tokens.get(); // cached (renewed if the wait outlived it)
                 request.headers.set('Authorization', `Bearer ${state.token}`);
               } else if (spec.auth.kind === 'bearer') {
                 request.headers.set('Authorization', `Bearer ${spec.auth.token}`);
@@ -233,14 +245,15 @@ export function createTransport(config: TransportConfig): Transport {
               }
               state.startedAt = Date.now();
               spec.onSend?.();
-              emit(config.hooks.onRequest, { ...base, attempt: retryCount + 1 });
+              budget.attempts = round + retryCount + 1;
+              emit(config.hooks.onRequest, { ...base, attempt: round + retryCount + 1 });
             },
           ],
           afterResponse: [
             (_request, _options, response, { retryCount }) => {
               emit(config.hooks.onResponse, {
                 ...base,
-                attempt: retryCount + 1,
+                attempt: round + retryCount + 1,
                 status: response.status,
                 elapsedMs: Date.now() - state.startedAt,
               });
@@ -254,8 +267,8 @@ export function createTransport(config: TransportConfig): Transport {
           ],
           beforeRetry: [
             ({ error, retryCount }) => {
-              if (!isForceRetryError(error)) state.retries += 1;
-              emit(config.hooks.onRetry, { ...base, attempt: retryCount + 1, reason: retryReason(error) });
+              if (!isForceRetryError(error)) budget.retries += 1;
+              emit(config.hooks.onRetry, { ...base, attempt: round + retryCount + 1, reason: retryReason(error) });
             },
           ],
         },
@@ -310,18 +323,54 @@ export function createTransport(config: TransportConfig): Transport {
     });
   }
 
-  async function bytes(spec: CallSpec): Promise<{ response: Response; data: Uint8Array }> {
-    const response = await call(spec);
-    return { response, data: await read(spec, response, config.responseLimits.image, 'maxResponseBytes.image') };
+  /**
+   * `call` and the read of its body, repeated when the body is cut off (the connection lost, or
+   * the attempt's deadline passed while it streamed) for operations whose policy repeats that
+   * failure (read-only ones: `network: 'any'`, `timeouts`), within the same retry limit.
+   */
+  async function answer(
+    spec: CallSpec,
+    limit: number,
+    option: string,
+  ): Promise<{ response: Response; data: Uint8Array }> {
+    const policy = RETRY_POLICIES[spec.operation];
+    const budget: Budget = { retries: 0, attempts: 0 };
+    const creates = spec.operation === 'account'; // a 2xx answer arrived: processed, whatever its body says
+    for (;;) {
+      const response = await call(spec, budget);
+      try {
+        return { response, data: await read(spec, response, limit, option, creates) };
+      } catch (error) {
+        const cut =
+          (error instanceof KyxNetworkError && error.stage === 'body' && policy.network === 'any') ||
+          (error instanceof KyxTimeoutError && policy.timeouts);
+        if (!cut || spec.signal?.aborted || budget.retries >= config.retry.limit) throw error;
+        budget.retries += 1;
+        const target = new URL(spec.url);
+        emit(config.hooks.onRetry, {
+          operation: spec.operation,
+          method: spec.method,
+          origin: target.origin,
+          path: target.pathname,
+          attempt: budget.attempts + 1,
+          reason: error instanceof KyxTimeoutError ? 'body timeout' : 'body cut off',
+        });
+        const { retry } = config;
+        await sleep(boundedDelay(retry.delay(budget.retries), retry.backoffLimit), { signal: spec.signal });
+      }
+    }
+  }
+
+  function bytes(spec: CallSpec): Promise<{ response: Response; data: Uint8Array }> {
+    return answer(spec, config.responseLimits.image, 'maxResponseBytes.image');
   }
 
   async function json<S extends v.GenericSchema>(spec: CallSpec, schema: S): Promise<v.InferOutput<S>> {
-    const response = await call(spec);
     const path = new URL(spec.url).pathname;
     // a 2xx answer arrived: an account create/update was processed, whatever its body says
     const answered = { mayHaveCreated: spec.operation === 'account' };
     const text = new TextDecoder().decode(
-      await read(spec, response, config.responseLimits.json, 'maxResponseBytes.json', answered.mayHaveCreated),
+      (await answer(spec, config.responseLimits.json, 'maxResponseBytes.json')).data,
     );
     let body: unknown;
     try {

@@ -175,6 +175,7 @@ export async function waitForResult(
   const call: CallOptions = {
     ...(signal !== undefined ? { signal } : {}),
     ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+    ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
   };
   let at = 0;
   let status: WorkflowStatus = 'INITIATED';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { KyxResult } from '../errors.js';
+import { boundIssues, type KyxResult } from '../errors.js';
 
 /** Readable fallback for issues whose schema sets no message of its own. */
 function fallbackMessage(issue: v.BaseIssue<unknown>, quote: boolean): string {
@@ -11,17 +11,26 @@ function fallbackMessage(issue: v.BaseIssue<unknown>, quote: boolean): string {
   return `must be ${expected} (got ${received})`;
 }
 
-/** The two parse configurations, made once rather than on every parse. */
-const QUOTING: v.Config<v.BaseIssue<unknown>> = {
-  abortEarly: false,
-  abortPipeEarly: true,
-  message: (issue) => fallbackMessage(issue, true),
-};
-const NOT_QUOTING: v.Config<v.BaseIssue<unknown>> = {
-  abortEarly: false,
-  abortPipeEarly: true,
-  message: (issue) => fallbackMessage(issue, false),
-};
+/**
+ * A parse configuration that stops collecting after 1,000 issues (past that, a hostile input of
+ * 400k wrong list items would block the event loop for seconds building issues nobody reads):
+ * valibot reads `lang` once per issue it creates and `abortEarly` after each, so the count turns
+ * `abortEarly` on (the parse still fails; only the issues past the bound are never created).
+ */
+function config(quote: boolean): v.Config<v.BaseIssue<unknown>> {
+  let created = 0;
+  return {
+    get lang() {
+      created++;
+      return undefined;
+    },
+    get abortEarly() {
+      return created >= 1_000;
+    },
+    abortPipeEarly: true,
+    message: (issue) => fallbackMessage(issue, quote),
+  };
+}
 
 /** Options of {@link parseWith}. */
 export interface ParseOptions {
@@ -33,18 +42,22 @@ export interface ParseOptions {
 }
 
 /**
- * Validates `input` with a valibot schema, collecting every issue as `{ path, message }` with
- * readable messages. The one way this library runs its schemas (builder, client, simulator).
+ * Validates `input` with a valibot schema, collecting its issues as `{ path, message }` with
+ * readable messages (the first 50, then one that counts the rest). The one way this library runs its schemas (builder, client, simulator).
  */
 export function parseWith<S extends v.GenericSchema>(
   schema: S,
   input: unknown,
   options: ParseOptions = {},
 ): KyxResult<v.InferOutput<S>> {
-  const result = v.safeParse(schema, input, (options.quoteValues ?? true) ? QUOTING : NOT_QUOTING);
-  if (result.success) return { success: true, output: result.output };
-  return {
-    success: false,
-    issues: result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message })),
-  };
+  const settings = config(options.quoteValues ?? true);
+  // `~run` as `safeParse` calls it, with this configuration itself (`safeParse` copies it, which
+  // would read the counting getters once)
+  const result = schema['~run']({ value: input }, settings);
+  if (result.issues === undefined) return { success: true, output: result.value as v.InferOutput<S> };
+  // only the issues shown are turned into paths and messages
+  const shown = result.issues
+    .slice(0, 51)
+    .map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }));
+  return { success: false, issues: boundIssues(shown, result.issues.length, settings.abortEarly ? 'at least ' : '') };
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { alpha2Message } from './alpha2.js';
 import {
   CROSS_DEVICE_OPTIONS,
   DOCUMENT_TYPES,
@@ -37,7 +38,7 @@ function boundedString(max: number) {
 const COUNTRY_SET: ReadonlySet<unknown> = /* @__PURE__ */ new Set(COUNTRY_CODES);
 const COUNTRY = v.custom<CountryCode>(
   (input) => COUNTRY_SET.has(input),
-  (issue) => `${issue.received} is not an ISO 3166-1 alpha-3 country code`,
+  (issue) => alpha2Message(issue.input) ?? `${issue.received} is not an ISO 3166-1 alpha-3 country code`,
 );
 
 const PREDEFINED = v.picklist(['DEFINED', 'RECOMMENDED'], 'must be DEFINED or RECOMMENDED');

@@ -41,6 +41,19 @@ export interface RedisStoreOptions {
   client?: RedisCommandClient;
   /** Prefix of every key the store writes (default `kyx:`). */
   prefix?: string;
+  /**
+   * Milliseconds a command may take before it fails (default 5,000): a stalled Redis (frozen,
+   * a network partition) fails the call with `KyxStoreError` instead of holding it forever.
+   * Whatever the bound, a call's `signal` releases the caller at once while it waits for the store.
+   */
+  commandTimeoutMs?: number;
+  /**
+   * Called once, on the first connection, with what would make the server lose keys (see
+   * {@link RedisStore.checkPersistence}); nothing is called when there is no risk. Default: one
+   * `process.emitWarning` (type `KyxRedisPersistenceWarning`). Pass your logger, or `false` to
+   * skip the check.
+   */
+  onPersistenceRisk?: ((risks: readonly string[]) => void) | false;
 }
 
 /**
@@ -56,6 +69,14 @@ export interface RedisStoreOptions {
 export interface RedisStore extends KyxStore {
   /** Closes the connection the store opened from `url` (a `client` you passed stays open). */
   close(): Promise<void>;
+  /**
+   * Asks the server (`CONFIG GET`) whether it would lose keys on a restart or under memory
+   * pressure, and resolves with each risk found in a sentence (empty: none): `appendonly no`
+   * (with or without RDB snapshots), `appendfsync no`, a `maxmemory-policy` that evicts. A
+   * server that refuses `CONFIG` (some managed services) resolves with one sentence saying the
+   * check could not run. Idempotency keys promise nothing beyond what the server keeps.
+   */
+  checkPersistence(): Promise<string[]>;
 }
 
 /** GCRA on the server's clock: the value is the theoretical arrival time of the next request. */
@@ -108,6 +129,89 @@ function assertRedisInstalled(): void {
   }
 }
 
+/** Marks a key or value stored as its UTF-16 code units in hex (see {@link lossless}). */
+const CODE_UNITS = '\u0000u16:';
+
+/** Whether `text` has no lone surrogate (so UTF-8 can carry it). */
+function wellFormed(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return false;
+  }
+  return true;
+}
+
+/**
+ * A key or value as sent to Redis, lossless: Redis gets UTF-8, which has no form for a lone
+ * surrogate (two keys differing only in one would meet as U+FFFD). Well-formed text is sent as
+ * it is; any other (and any that starts with the marker) as the marker and its UTF-16 code
+ * units, so the memory store and this one tell the same keys apart.
+ */
+function lossless(text: string): string {
+  if (!text.startsWith(CODE_UNITS) && wellFormed(text)) return text;
+  let hex = CODE_UNITS;
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
+  return hex;
+}
+
+/** The text {@link lossless} was given. */
+function restored(text: string): string {
+  if (!text.startsWith(CODE_UNITS)) return text;
+  const hex = text.slice(CODE_UNITS.length);
+  let out = '';
+  for (let i = 0; i + 4 <= hex.length; i += 4) out += String.fromCharCode(Number.parseInt(hex.slice(i, i + 4), 16));
+  return out;
+}
+
+/** The risks in a server's `CONFIG GET` answers (a flat or map reply). */
+function persistenceRisks(config: Map<string, string>): string[] {
+  const risks: string[] = [];
+  const save = (config.get('save') ?? '').trim();
+  if (config.get('appendonly') === 'no') {
+    risks.push(
+      save === ''
+        ? 'appendonly is no and no RDB save is configured: a restart loses every key (turn on appendonly yes with appendfsync everysec)'
+        : `appendonly is no (RDB save "${save}" only): a restart loses the keys written since the last snapshot (turn on appendonly yes with appendfsync everysec)`,
+    );
+  } else if (config.get('appendfsync') === 'no') {
+    risks.push(
+      'appendfsync is no: a crash loses the keys the OS had not flushed yet (use appendfsync everysec or always)',
+    );
+  }
+  const policy = config.get('maxmemory-policy');
+  if (policy !== undefined && policy !== 'noeviction') {
+    risks.push(
+      `maxmemory-policy is ${policy}: under memory pressure Redis evicts keys, idempotency keys included (use noeviction)`,
+    );
+  }
+  return risks;
+}
+
+/** A `CONFIG GET` reply (RESP2 flat array, or RESP3 map) as a map. */
+function configMap(reply: unknown): Map<string, string> {
+  if (Array.isArray(reply)) {
+    const map = new Map<string, string>();
+    for (let i = 0; i + 1 < reply.length; i += 2) map.set(String(reply[i]), String(reply[i + 1]));
+    return map;
+  }
+  if (reply instanceof Map) return new Map([...reply].map(([k, v]) => [String(k), String(v)]));
+  if (typeof reply === 'object' && reply !== null) {
+    return new Map(Object.entries(reply).map(([k, v]) => [k, String(v)]));
+  }
+  return new Map();
+}
+
+function defaultRiskReport(risks: readonly string[]): void {
+  const emit = (globalThis as { process?: { emitWarning?: (message: string, type: string) => void } }).process
+    ?.emitWarning;
+  const message = `jumio-kyx/redis: this Redis may lose idempotency keys, and a lost key lets a request be sent again: ${risks.join('; ')}. See the "Running at scale" guide.`;
+  if (emit) emit(message, 'KyxRedisPersistenceWarning');
+}
+
 /**
  * The client's store on Redis: rate limits as a Lua token bucket (GCRA) on the server's clock,
  * idempotency keys with `SET NX PX` leases and compare-and-set scripts; every operation is one
@@ -115,6 +219,14 @@ function assertRedisInstalled(): void {
  * `createClient({ …, store: redisStore({ url }) })`. It holds account responses with their
  * tokens (secrets) for the token lifetime: use a Redis only your services can reach, with a
  * password (and TLS, `rediss://`, across hosts).
+ *
+ * Idempotency keys are only as durable as the server: a Redis that restarts without its data,
+ * fails over to a replica that had not seen a key, or evicts keys under memory pressure forgets
+ * them, and a repeat is then sent again. Run it with `appendonly yes` and `appendfsync everysec`
+ * (or `always`) and `maxmemory-policy noeviction`. On its first connection the store checks
+ * this (`CONFIG GET`) and reports what it finds through `onPersistenceRisk` (by default one
+ * process warning). Every command fails after `commandTimeoutMs`, so a stalled server never
+ * holds a call forever. Keys and values are stored losslessly, lone surrogates included.
  *
  * @example
  * ```ts
@@ -138,6 +250,12 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     throw new TypeError('redisStore: give a url or a connected node-redis client');
   }
   if (options.client === undefined) assertRedisInstalled();
+  const timeoutMs = options.commandTimeoutMs ?? 5_000;
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    throw new TypeError('redisStore: commandTimeoutMs must be a positive number of milliseconds');
+  }
+  const onRisk = options.onPersistenceRisk === undefined ? defaultRiskReport : options.onPersistenceRisk;
+  let checked = false;
   let owned: { close(): Promise<unknown> } | undefined;
   let connecting: Promise<RedisCommandClient> | undefined;
   const shas = new Map<keyof typeof SCRIPTS, string>();
@@ -174,20 +292,69 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     return connecting;
   }
 
+  /** One command, failed after `commandTimeoutMs` (node-redis itself waits forever for a stalled server). */
+  function bounded(client: RedisCommandClient, args: string[]): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`Redis did not answer ${args[0]} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      client.sendCommand(args).then(
+        (reply) => {
+          clearTimeout(timer);
+          resolve(reply);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  async function checkPersistence(client: RedisCommandClient): Promise<string[]> {
+    const config = new Map<string, string>();
+    try {
+      for (const name of ['appendonly', 'appendfsync', 'save', 'maxmemory-policy']) {
+        for (const [k, v] of configMap(await bounded(client, ['CONFIG', 'GET', name]))) config.set(k, v);
+      }
+    } catch {
+      return [
+        'the server refused CONFIG GET, so its persistence could not be checked: make sure it keeps keys (see the "Running at scale" guide)',
+      ];
+    }
+    return persistenceRisks(config);
+  }
+
+  /** The connection; the first one also runs the persistence check (in the background). */
+  async function ready(): Promise<RedisCommandClient> {
+    const client = await connection();
+    if (!checked && onRisk !== false) {
+      checked = true;
+      void checkPersistence(client).then(
+        (risks) => {
+          if (risks.length > 0) onRisk(risks);
+        },
+        () => undefined,
+      );
+    }
+    return client;
+  }
+
   async function command(args: string[]): Promise<unknown> {
-    return (await connection()).sendCommand(args);
+    return bounded(await ready(), args);
   }
 
   async function script(name: keyof typeof SCRIPTS, key: string, args: string[]): Promise<unknown> {
-    const client = await connection();
+    const client = await ready();
     for (let attempt = 0; ; attempt++) {
       let sha = shas.get(name);
       if (sha === undefined) {
-        sha = String(await client.sendCommand(['SCRIPT', 'LOAD', SCRIPTS[name]]));
+        sha = String(await bounded(client, ['SCRIPT', 'LOAD', SCRIPTS[name]]));
         shas.set(name, sha);
       }
       try {
-        return await client.sendCommand(['EVALSHA', sha, '1', prefix + key, ...args]);
+        return await bounded(client, ['EVALSHA', sha, '1', prefix + lossless(key), ...args]);
       } catch (error) {
         // the server lost its script cache (restart, SCRIPT FLUSH, failover): load it again once
         if (attempt > 0 || !String((error as Error)?.message).startsWith('NOSCRIPT')) throw error;
@@ -201,19 +368,24 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       return Number(await script('reserve', key, [String(limit.intervalMs), String(limit.burst)]));
     },
     async setIfAbsent(key, value, ttlMs) {
-      return (await command(['SET', prefix + key, value, 'NX', 'PX', ttl(ttlMs)])) === 'OK';
+      return (await command(['SET', prefix + lossless(key), lossless(value), 'NX', 'PX', ttl(ttlMs)])) === 'OK';
     },
     async get(key) {
-      const value = await command(['GET', prefix + key]);
-      return value === null || value === undefined ? undefined : String(value);
+      const value = await command(['GET', prefix + lossless(key)]);
+      return value === null || value === undefined ? undefined : restored(String(value));
     },
     async replace(key, expected, value, ttlMs) {
-      return Number(await script('replace', key, [expected, value, ttl(ttlMs)])) === 1;
+      return Number(await script('replace', key, [lossless(expected), lossless(value), ttl(ttlMs)])) === 1;
     },
     async delete(key, expected) {
       const deleted =
-        expected === undefined ? await command(['DEL', prefix + key]) : await script('deleteIf', key, [expected]);
+        expected === undefined
+          ? await command(['DEL', prefix + lossless(key)])
+          : await script('deleteIf', key, [lossless(expected)]);
       return Number(deleted) > 0;
+    },
+    async checkPersistence() {
+      return checkPersistence(await connection());
     },
     async close() {
       const client = owned;

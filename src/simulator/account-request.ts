@@ -34,7 +34,13 @@ export async function checkAccountRequest(
   } catch {
     return problem(400, 'The request body is not valid JSON');
   }
-  const checked = validateAccountRequest(body, { mode, workflows: engine.tenantWorkflows, unknownKeys: 'allow' });
+  const checked = validateAccountRequest(body, {
+    mode,
+    workflows: engine.tenantWorkflows,
+    unknownKeys: 'allow',
+    // Jumio takes fields it added after these schemas were written (what `.extra()` sends)
+    unknownFields: 'allow',
+  });
   if (!checked.success) return invalid(checked.issues);
   const request = checked.output;
   const key = request.workflowDefinition.key;

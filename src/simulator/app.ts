@@ -46,7 +46,8 @@ export function createApp(
   const served = (route: SimulatorRoute) => [limitBody(ROUTE_BODY_LIMITS[route]), named(route), faulted] as const;
   const userAgent = requireUserAgent();
   const client = clientAuth(engine);
-  const tenant = tenantAuth(engine);
+  const initiate = tenantAuth(engine, 'initiate');
+  const retrieve = tenantAuth(engine, 'retrieve');
   const credential = credentialAuth(engine);
   const limit = {
     token: rateLimit(engine, 'token'),
@@ -75,7 +76,7 @@ export function createApp(
     });
   });
 
-  app.post(API_PATHS.accounts, ...served('createAccount'), userAgent, tenant, limit.account, async (c) => {
+  app.post(API_PATHS.accounts, ...served('createAccount'), userAgent, initiate, limit.account, async (c) => {
     const checked = await checkAccountRequest(engine, c.req.raw, 'create', undefined);
     if (checked instanceof Response) return checked;
     const account: AccountRecord = { id: engine.uuid() as AccountId, createdAt: engine.now(), executionIds: new Set() };
@@ -85,7 +86,7 @@ export function createApp(
     return json(accountResponse(execution, web.token(execution), engine.now()));
   });
 
-  app.put(API_PATHS.account, ...served('updateAccount'), userAgent, tenant, limit.account, async (c) => {
+  app.put(API_PATHS.account, ...served('updateAccount'), userAgent, initiate, limit.account, async (c) => {
     const { accountId } = c.req.param();
     const account = state.accounts.get(accountId);
     if (!account) return problem(404, `Account ${accountId} not found`);
@@ -142,23 +143,23 @@ export function createApp(
     return json(finalizeResponse(execution, engine.now()));
   });
 
-  app.get(API_PATHS.execution, ...served('details'), userAgent, tenant, limit.retrieval, (c) => {
+  app.get(API_PATHS.execution, ...served('details'), userAgent, retrieve, limit.retrieval, (c) => {
     const { accountId, workflowExecutionId } = c.req.param();
     const execution = findExecution(accountId, workflowExecutionId);
     return execution ? json(detailsResponse(execution)) : executionNotFound(accountId, workflowExecutionId);
   });
-  app.get(API_PATHS.executionStatus, ...served('status'), userAgent, tenant, limit.retrieval, (c) => {
+  app.get(API_PATHS.executionStatus, ...served('status'), userAgent, retrieve, limit.retrieval, (c) => {
     const { accountId, workflowExecutionId } = c.req.param();
     const execution = findExecution(accountId, workflowExecutionId);
     return execution ? json(statusResponse(execution)) : executionNotFound(accountId, workflowExecutionId);
   });
-  app.get(API_PATHS.executionSteps, ...served('steps'), userAgent, tenant, limit.retrieval, (c) => {
+  app.get(API_PATHS.executionSteps, ...served('steps'), userAgent, retrieve, limit.retrieval, (c) => {
     const { accountId, workflowExecutionId } = c.req.param();
     const execution = findExecution(accountId, workflowExecutionId);
     return execution ? json(stepsResponse(execution)) : executionNotFound(accountId, workflowExecutionId);
   });
 
-  app.get(API_PATHS.part, ...served('partImage'), userAgent, tenant, limit.retrieval, (c) => {
+  app.get(API_PATHS.part, ...served('partImage'), userAgent, retrieve, limit.retrieval, (c) => {
     const { accountId, credentialId, classifier } = c.req.param();
     const owner = state.credentials.get(credentialId);
     const part = owner && owner.accountId === accountId ? owner.parts.get(classifier) : undefined;
@@ -166,14 +167,14 @@ export function createApp(
     return new Response(part.bytes.slice(), { headers: { 'content-type': part.contentType } });
   });
 
-  app.delete(API_PATHS.account, ...served('deleteAccount'), userAgent, tenant, limit.retrieval, (c) => {
+  app.delete(API_PATHS.account, ...served('deleteAccount'), userAgent, retrieve, limit.retrieval, (c) => {
     const { accountId } = c.req.param();
     const account = state.accounts.get(accountId);
     if (!account) return problem(404, `Account ${accountId} not found`);
     deleteAccount(state, account);
     return json({});
   });
-  app.delete(API_PATHS.execution, ...served('deleteExecution'), userAgent, tenant, limit.retrieval, (c) => {
+  app.delete(API_PATHS.execution, ...served('deleteExecution'), userAgent, retrieve, limit.retrieval, (c) => {
     const { accountId, workflowExecutionId } = c.req.param();
     const execution = findExecution(accountId, workflowExecutionId);
     if (!execution) return executionNotFound(accountId, workflowExecutionId);

@@ -3,6 +3,7 @@ import { match } from 'ts-pattern';
 import type { Engine } from './engine.js';
 import { problem } from './problem.js';
 import type { CredentialRecord } from './state.js';
+import type { SimulatorPermission } from './types.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 const BASIC = /^Basic\s+(\S+)\s*$/i;
@@ -93,11 +94,27 @@ export function clientAuth(engine: Engine) {
   });
 }
 
-/** Account, retrieval and deletion auth: a live tenant OAuth2 access token. */
-export function tenantAuth(engine: Engine) {
+const PERMISSION_WORDS: Readonly<Record<SimulatorPermission, string>> = {
+  initiate: 'initiate transactions (account create and update)',
+  retrieve: 'retrieve or delete transactions',
+};
+
+/**
+ * Account, retrieval and deletion auth: a live tenant OAuth2 access token whose client holds
+ * `permission` (403 otherwise, as for a Portal client limited to the other permission).
+ */
+export function tenantAuth(engine: Engine, permission: SimulatorPermission) {
   return createMiddleware(async (c, next) => {
     const denied = checkTenant(engine, c.req.raw);
     if (denied) return denied;
+    const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+    const allowed = engine.state.accessTokenPermissions.get(token);
+    if (allowed !== undefined && !allowed.includes(permission)) {
+      return problem(
+        403,
+        `This OAuth2 client may not ${PERMISSION_WORDS[permission]}: its permissions are ${allowed.join(', ') || 'none'}`,
+      );
+    }
     await next();
   });
 }

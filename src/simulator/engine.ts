@@ -169,6 +169,8 @@ export function createEngine(options: SimulatorOptions): Engine {
         exp: Math.floor(issuedAt / 1000) + ttl,
       });
       state.accessTokens.set(token, issuedAt + ttl * 1000);
+      const permissions = options.clients?.find((c) => c.clientId === clientId)?.permissions;
+      if (permissions !== undefined) state.accessTokenPermissions.set(token, permissions);
       state.counters.tokensIssued++;
       return { token, expiresIn: ttl };
     },

@@ -18,6 +18,7 @@ export {
   type SimulatorClient,
   type SimulatorFault,
   type SimulatorOptions,
+  type SimulatorPermission,
   type SimulatorRateLimits,
   type SimulatorRequestLog,
   type SimulatorRoute,

@@ -81,6 +81,8 @@ export interface TenantState {
   readonly credentials: Map<string, CredentialRecord>;
   /** Tenant OAuth2 access token → expiry (ms). */
   readonly accessTokens: Map<string, number>;
+  /** Access token → what it may do, for tokens of permission-limited clients (others may do all). */
+  readonly accessTokenPermissions: Map<string, readonly string[]>;
   /** api.token → credential id. */
   readonly apiTokens: Map<string, string>;
   readonly counters: {
@@ -101,6 +103,7 @@ export function createTenantState(): TenantState {
     executions: new Map(),
     credentials: new Map(),
     accessTokens: new Map(),
+    accessTokenPermissions: new Map(),
     apiTokens: new Map(),
     counters: {
       accountsCreated: 0,

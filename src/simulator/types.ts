@@ -115,7 +115,25 @@ export interface SimulatorClient {
   readonly clientId: string;
   /** OAuth2 client secret. */
   readonly clientSecret: string;
+  /**
+   * What the client's tokens may do (default both), as Jumio's Portal offers: `initiate`
+   * (account create and update) and `retrieve` (retrieval and deletion). A token used for a
+   * call its client may not make is answered 403.
+   */
+  readonly permissions?: readonly SimulatorPermission[];
 }
+
+/**
+ * A permission of an OAuth2 client: initiate transactions, or retrieve and delete them.
+ *
+ * @example
+ * ```ts
+ * import type { SimulatorClient, SimulatorPermission } from 'jumio-kyx/simulator';
+ * const onlyInitiate: readonly SimulatorPermission[] = ['initiate'];
+ * const client: SimulatorClient = { clientId: 'onboarding', clientSecret: 's', permissions: onlyInitiate };
+ * ```
+ */
+export type SimulatorPermission = 'initiate' | 'retrieve';
 
 /**
  * One handled request, for logs: never carries headers, bodies or tokens.

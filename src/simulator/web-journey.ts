@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { CREDENTIAL_PARTS, type CredentialCategory, REQUIRED_PARTS } from '../model/codes.js';
 import type { Engine } from './engine.js';
 import type { SimulatorEnv } from './env.js';
+import { limitBody, ROUTE_BODY_LIMITS } from './exposure.js';
 import { json, problem } from './problem.js';
 import { secretToken } from './random.js';
 import type { CredentialRecord, ExecutionRecord } from './state.js';
@@ -145,7 +146,8 @@ export function registerWebJourney(app: Hono<SimulatorEnv>, engine: Engine): Web
     return html(webPage(input));
   });
 
-  app.post(`${WEB_APP_PATH}/parts/:credentialId/:classifier`, async (c) => {
+  // the page's routes share the API routes' body bounds: anyone holding a web.href reaches them
+  app.post(`${WEB_APP_PATH}/parts/:credentialId/:classifier`, limitBody(ROUTE_BODY_LIMITS.uploadPart), async (c) => {
     const { execution, open } = fromHeader(c);
     if (!execution || !open) return closed(c, execution);
     if (execution.status !== 'INITIATED') return problem(400, 'These credentials were already submitted');
@@ -163,7 +165,7 @@ export function registerWebJourney(app: Hono<SimulatorEnv>, engine: Engine): Web
     return json({ classifier, contentType: upload.contentType });
   });
 
-  app.post(`${WEB_APP_PATH}/finalize`, (c) => {
+  app.post(`${WEB_APP_PATH}/finalize`, limitBody(ROUTE_BODY_LIMITS.finalize), (c) => {
     const { execution, open } = fromHeader(c);
     if (!execution || !open) return closed(c, execution);
     if (execution.status !== 'INITIATED') return json({ redirect: endOf(c, execution) });

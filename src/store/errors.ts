@@ -3,7 +3,9 @@ import { KyxError } from '../errors.js';
 /**
  * A {@link KyxStore} operation failed (the Redis server is down, a connection was lost, …).
  * A call that was waiting for a rate-limit slot or an idempotency key was not sent. `cause`
- * holds the store's own error.
+ * holds the store's own error. When the store fails *after* an account request was sent, the
+ * request's own error is thrown instead (its `mayHaveCreated` says whether the account may
+ * exist), with this error as its `cause`.
  *
  * @example
  * ```ts

@@ -19,9 +19,45 @@ export const REUSE_ID_METHOD = '.id({ id: credentialId })';
 /** The call that sets the user reference a workflow requires. */
 export const USER_METHOD = '.user(userReference)';
 
-/** The call that adds a preset of `category` for a workflow (one that reuses a credential names it by id). */
-export function presetCall(category: PresetCategory, reusesCredential: boolean | undefined): string {
-  return reusesCredential && category === 'ID' ? REUSE_ID_METHOD : PRESET_METHOD[category];
+/** What a builder does to make an update-only workflow run on an existing account. */
+export const UPDATE_METHOD = 'start from account(accountId)';
+
+/**
+ * Who reads a message: `builder` names the builder's methods (`.user(userReference)`), `json`
+ * the body's fields (`add "userReference"`), for bodies from files, queues and other services
+ * (`validateAccountRequest`, `fromBody`, `kyx validate`, the simulator's 400s).
+ */
+export type Wording = 'builder' | 'json';
+
+/** How each missing part is added, in both wordings; every rule message takes its words from here. */
+export const HOW = {
+  builder: {
+    preset: PRESET_METHOD,
+    reuseId: REUSE_ID_METHOD,
+    user: USER_METHOD,
+    update: UPDATE_METHOD,
+  },
+  json: {
+    preset: {
+      ID: 'an ID credential: add {"category": "ID"} to "workflowDefinition.credentials"',
+      DOCUMENT:
+        'a DOCUMENT credential: add {"category": "DOCUMENT", "country": …, "type": …} to "workflowDefinition.credentials"',
+      FACEMAP: 'a FACEMAP credential: add {"category": "FACEMAP"} to "workflowDefinition.credentials"',
+    },
+    reuseId:
+      'the ID credential on file: add {"category": "ID", "id": credentialId} to "workflowDefinition.credentials"',
+    user: 'a user reference: add "userReference"',
+    update: 'send it to an existing account (PUT /api/v1/accounts/{accountId}; kyx --update)',
+  },
+} as const satisfies Record<Wording, unknown>;
+
+/** The call (or, for JSON, the field) that adds a preset of `category` for a workflow (one that reuses a credential names it by id). */
+export function presetCall(
+  category: PresetCategory,
+  reusesCredential: boolean | undefined,
+  wording: Wording = 'builder',
+): string {
+  return reusesCredential && category === 'ID' ? HOW[wording].reuseId : HOW[wording].preset[category];
 }
 
 /** A workflow's credential categories as messages list them: `ID, SELFIE, FACEMAP`. */
@@ -40,8 +76,11 @@ export function categoryList<const T extends readonly string[]>(categories: T): 
 }
 
 /** An update-only workflow (5, 9, 10014) on a create. */
-export function updateOnlyMessage<K extends number>(key: K) {
-  return `workflow ${key} runs only on an existing account: start from account(accountId)` as const;
+export function updateOnlyMessage<K extends number, How extends string = typeof UPDATE_METHOD>(
+  key: K,
+  how: How = UPDATE_METHOD as How,
+) {
+  return `workflow ${key} runs only on an existing account: ${how}` as const;
 }
 
 /** {@link updateOnlyMessage} as a type. */
@@ -75,8 +114,8 @@ export type RequiresMessage<K, Call extends string> = K extends number
   : never;
 
 /** An ID preset without the id of the credential on file, for a workflow that reuses one (run time only). */
-export function needsCredentialIdMessage<K extends number>(key: K) {
-  return `workflow ${key} needs the id of the ID credential on file: ${REUSE_ID_METHOD}` as const;
+export function needsCredentialIdMessage<K extends number>(key: K, wording: Wording = 'builder') {
+  return `workflow ${key} needs the id of the ID credential on file: ${wording === 'json' ? 'add its "id"' : REUSE_ID_METHOD}`;
 }
 
 /** `capability.extraction()` where the workflow collects no DOCUMENT. */

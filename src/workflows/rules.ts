@@ -3,28 +3,36 @@ import type { AccountMode, AccountRequest } from '../model/request.js';
 import type { WorkflowSpec } from './define.js';
 import {
   categoryList,
+  HOW,
   needsCredentialIdMessage,
   noExtractionMessage,
   notAcceptedMessage,
   noWatchlistMessage,
   presetCall,
   requiresMessage,
-  USER_METHOD,
   updateOnlyMessage,
+  type Wording,
 } from './messages.js';
 
 /**
  * The catalog rules of one workflow that a request breaks: update-only workflows on a create,
  * presets the workflow does not accept, required presets and fields that are missing, and
  * capability options the workflow cannot use. `spec` undefined (an unknown key) yields none.
- * The messages are the builder's compile-time errors for the same rules (./messages.ts).
+ * The messages are the builder's compile-time errors for the same rules (./messages.ts); with
+ * `wording: 'json'` they name the body's fields instead of the builder's methods. `request` may be
+ * a body that failed its schema (read with {@link ruleView}): each rule reads only what it checks.
  */
-export function workflowIssues(request: AccountRequest, mode: AccountMode, spec: WorkflowSpec | undefined): KyxIssue[] {
+export function workflowIssues(
+  request: AccountRequest,
+  mode: AccountMode,
+  spec: WorkflowSpec | undefined,
+  wording: Wording = 'builder',
+): KyxIssue[] {
   if (!spec) return [];
   const issues: KyxIssue[] = [];
   const { key } = spec;
   if (spec.updateOnly && mode === 'create') {
-    issues.push({ path: 'workflowDefinition.key', message: updateOnlyMessage(key) });
+    issues.push({ path: 'workflowDefinition.key', message: updateOnlyMessage(key, HOW[wording].update) });
   }
   const presets = request.workflowDefinition.credentials ?? [];
   presets.forEach((preset, index) => {
@@ -35,19 +43,22 @@ export function workflowIssues(request: AccountRequest, mode: AccountMode, spec:
       });
     }
     if (spec.reusesCredential && preset.category === 'ID' && preset.id === undefined) {
-      issues.push({ path: `workflowDefinition.credentials.${index}.id`, message: needsCredentialIdMessage(key) });
+      issues.push({
+        path: `workflowDefinition.credentials.${index}.id`,
+        message: needsCredentialIdMessage(key, wording),
+      });
     }
   });
   for (const category of spec.requiredPresets ?? []) {
     if (!presets.some((p) => p.category === category)) {
       issues.push({
         path: 'workflowDefinition.credentials',
-        message: requiresMessage(key, presetCall(category, spec.reusesCredential)),
+        message: requiresMessage(key, presetCall(category, spec.reusesCredential, wording)),
       });
     }
   }
   for (const field of spec.requiredFields ?? []) {
-    if (request[field] === undefined) issues.push({ path: field, message: requiresMessage(key, USER_METHOD) });
+    if (request[field] === undefined) issues.push({ path: field, message: requiresMessage(key, HOW[wording].user) });
   }
   const capabilities = request.workflowDefinition.capabilities;
   if (capabilities?.documentVerification && !spec.credentials.includes('DOCUMENT')) {
@@ -57,4 +68,26 @@ export function workflowIssues(request: AccountRequest, mode: AccountMode, spec:
     issues.push({ path: 'workflowDefinition.capabilities.watchlistScreening', message: noWatchlistMessage(key) });
   }
   return issues;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * What the workflow rules read of a body that may have failed its schema: its key (a positive
+ * integer, else `undefined`: no rule can apply), its presets (each kept at its index; one that is
+ * not an object counts as a preset of no category), its capabilities and its other fields as given.
+ * So a body's field problems and its workflow's rules are reported together, in one round.
+ */
+export function ruleView(body: unknown): { key: number; request: AccountRequest } | undefined {
+  if (!isRecord(body) || !isRecord(body['workflowDefinition'])) return undefined;
+  const definition = body['workflowDefinition'];
+  const key = definition['key'];
+  if (typeof key !== 'number' || !Number.isInteger(key) || key < 1) return undefined;
+  const credentials = Array.isArray(definition['credentials'])
+    ? definition['credentials'].map((c: unknown) => (isRecord(c) ? c : {}))
+    : [];
+  const capabilities = isRecord(definition['capabilities']) ? definition['capabilities'] : {};
+  const request = { ...body, workflowDefinition: { key, credentials, capabilities } };
+  return { key, request: request as unknown as AccountRequest };
 }

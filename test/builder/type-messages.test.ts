@@ -72,6 +72,15 @@ const cases: [code: string, message: string][] = [
     "account().ref('x').workflow(10026).document('USA', 'BS').document('DEU', 'BS');",
     '.document() was already called: a DOCUMENT preset names exactly one country and one type',
   ],
+  // .extra() keeps the types of known fields, and says so
+  [
+    "account().ref('x').workflow(10011).extra({ customerInternalReference: 1 });",
+    `KyxTypeError<".extra() keeps the type of every known field: give it the type its setter takes">`,
+  ],
+  [
+    "account().ref('x').workflow(10011).extra({ web: { successUrl: 3 }, theme: 'dark' });",
+    '.extra() keeps the type of every known field: give it the type its setter takes',
+  ],
 ];
 
 mkdirSync(join(process.cwd(), '.tmp'), { recursive: true });

@@ -137,12 +137,17 @@ describe('credential presets', () => {
       'workflowDefinition.credentials.0.type.values.0',
     ]);
   });
-  it('rejects a country that is not ISO 3166-1 alpha-3', () => {
-    const issues = issuesOf(js().ref('r').workflow(10026).document('US', 'BS'));
-    expect(issues).toEqual([
+  it('rejects a country that is not ISO 3166-1 alpha-3, naming the alpha-3 code of an alpha-2 one', () => {
+    expect(issuesOf(js().ref('r').workflow(10026).document('US', 'BS'))).toEqual([
       {
         path: 'workflowDefinition.credentials.0.country.values.0',
-        message: '"US" is not an ISO 3166-1 alpha-3 country code',
+        message: "country 'US' is an ISO alpha-2 code: use its alpha-3 code 'USA'",
+      },
+    ]);
+    expect(issuesOf(js().ref('r').workflow(10026).document('XX', 'BS'))).toEqual([
+      {
+        path: 'workflowDefinition.credentials.0.country.values.0',
+        message: '"XX" is not an ISO 3166-1 alpha-3 country code',
       },
     ]);
   });
@@ -308,7 +313,7 @@ describe('workflow rules from the catalog', () => {
     });
     expect(validateAccountRequest(body, { workflows: [tenant] })).toMatchObject({
       success: false,
-      issues: [{ path: 'userReference', message: 'workflow 20001 requires .user(userReference)' }],
+      issues: [{ path: 'userReference', message: 'workflow 20001 requires a user reference: add "userReference"' }],
     });
     expect(validateAccountRequest({ ...body, userReference: 'u' }, { workflows: [tenant] }).success).toBe(true);
   });
@@ -327,9 +332,11 @@ describe('errors', () => {
       expect(thrown).toBeInstanceOf(KyxValidationError);
       expect(thrown).toBeInstanceOf(KyxError);
       expect(isKyxError(thrown)).toBe(true);
-      expect((thrown as KyxValidationError).issues.map((i) => i.path)).toEqual(
-        ['customerInternalReference', 'workflowDefinition.credentials'].slice(0, 1),
-      );
+      // every problem at once: the missing reference and the workflow's missing preset
+      expect((thrown as KyxValidationError).issues.map((i) => i.path)).toEqual([
+        'customerInternalReference',
+        'workflowDefinition.credentials',
+      ]);
     }
   });
   it('the message lists every issue with its path', () => {

@@ -110,11 +110,22 @@ describe('kyx send', () => {
     const after = simulator.stats();
     expect(after.tokensIssued).toBe(before.tokensIssued);
     expect(after.requests.createAccount).toBe(before.requests.createAccount);
-    // the builder reports exactly the same issues for the same request
+    // every problem at once, the workflow's rule in words about the JSON body
+    expect(run.err[0]).toContain(
+      'workflowDefinition.credentials: workflow 10026 requires a DOCUMENT credential: add {"category": "DOCUMENT"',
+    );
+    // the builder finds the same problems, its rule in words about its methods
     // biome-ignore lint/suspicious/noExplicitAny: the same mistakes, made without the types
     const builder = (account() as any).ref('a/b').workflow(10026).tokenLifetime('30 minutes').validate();
     expect(builder.success).toBe(false);
-    for (const issue of builder.issues as { message: string }[]) expect(run.err[0]).toContain(issue.message);
+    const issues = builder.issues as { path: string; message: string }[];
+    expect(issues.map((i) => i.path)).toEqual([
+      'customerInternalReference',
+      'tokenLifetime',
+      'workflowDefinition.credentials',
+    ]);
+    for (const issue of issues.slice(0, 2)) expect(run.err[0]).toContain(issue.message);
+    expect(issues[2]?.message).toBe('workflow 10026 requires .document(country, type)');
   });
 
   it('--workflows: a tenant key is refused without its definition and sent with it', async () => {

@@ -33,20 +33,42 @@ describe('kyx validate', () => {
     expect(result).toMatchObject({ code: 0, out: [expect.stringContaining('valid (workflow 10011)')] });
   });
 
-  it('names each broken field and rule, exits 1', async () => {
+  it('names each broken field and rule in one run (three different problems, three issues), exits 1', async () => {
     const bad = { customerInternalReference: 'a/b', workflowDefinition: { key: 10026 }, tokenLifetime: '30 minutes' };
     const result = await kyx(['validate', file('bad.json', bad)]);
     expect(result.code).toBe(1);
     expect(result.out.slice(1)).toEqual([
       `    customerInternalReference: must not contain any of < > " / ; \` % { } | (found '/')`,
       '    tokenLifetime: must be a whole number followed by s, m, h or d (e.g. 600s, 30m, 1d)',
+      '    workflowDefinition.credentials: workflow 10026 requires a DOCUMENT credential: add {"category": "DOCUMENT", "country": …, "type": …} to "workflowDefinition.credentials"',
     ]);
+  });
+
+  it('speaks about the JSON body: fields to add, the alpha-2 hint, unknown fields only when allowed', async () => {
+    const body = {
+      customerInternalReference: 'r',
+      workflowDefinition: {
+        key: 32,
+        credentials: [{ category: 'FACEMAP' }],
+        capabilities: { watchlistScreening: { additionalProperties: '' } },
+      },
+      userConsent: { userIp: '203.0.113.7', userLocation: { country: 'US' } },
+    };
+    const result = await kyx(['validate', file('json-words.json', body)]);
+    expect(result.code).toBe(1);
+    expect(result.out.slice(1)).toEqual([
+      '    workflowDefinition.capabilities.watchlistScreening.additionalProperties: is not a known field',
+      "    userConsent.userLocation.country: country 'US' is an ISO alpha-2 code: use its alpha-3 code 'USA'",
+      '    userReference: workflow 32 requires a user reference: add "userReference"',
+    ]);
+    const allowed = await kyx(['validate', '--allow-unknown-fields', file('json-words.json', body)]);
+    expect(allowed.out.slice(1)).toEqual(result.out.slice(2));
   });
 
   it('applies the workflow catalog and the mode', async () => {
     const docv = file('docv.json', { customerInternalReference: 'r', workflowDefinition: { key: 10026 } });
     expect((await kyx(['validate', docv])).out.join('\n')).toContain(
-      'workflowDefinition.credentials: workflow 10026 requires .document(country, type)',
+      'workflowDefinition.credentials: workflow 10026 requires a DOCUMENT credential: add {"category": "DOCUMENT"',
     );
     const auth = file('auth.json', { customerInternalReference: 'r', workflowDefinition: { key: 10014 } });
     expect((await kyx(['validate', auth])).code).toBe(1);

@@ -7,6 +7,7 @@ import {
   KyxIdempotencyError,
   KyxNetworkError,
   type KyxStore,
+  KyxStoreError,
   KyxValidationError,
   memoryStore,
 } from '../../src/index.js';
@@ -129,6 +130,55 @@ describe('idempotency keys', () => {
     await client.releaseIdempotencyKey('k'); // the user looked it up and decided to send again
     await client.send(create(), { idempotencyKey: 'k' });
     expect(simulator.stats().requests.createAccount).toBe(2);
+    await simulator.close();
+  });
+
+  it('the store fails after the exchange: the exchange’s error wins (mayHaveCreated from what was sent), the store’s failure is its cause', async () => {
+    const simulator = createSimulator({ processingDelayMs: 0 });
+    const inner = memoryStore();
+    let down = false;
+    const dies = (name: string) => {
+      if (down) throw new Error(`redis is gone (${name})`);
+    };
+    // a store that dies while the account request is on the wire
+    const store: KyxStore = {
+      reserve: (k, l) => inner.reserve(k, l),
+      setIfAbsent: (k, v, t) => inner.setIfAbsent(k, v, t),
+      get: (k) => inner.get(k),
+      replace: async (k, e, v, t) => {
+        dies('replace');
+        return inner.replace(k, e, v, t);
+      },
+      delete: async (k, e) => {
+        dies('delete');
+        return inner.delete(k, e);
+      },
+    };
+    const client = createClient({
+      region: 'amer-1',
+      credentials: { clientId: 'id', clientSecret: 'secret' },
+      userAgent: 'Acme Onboarding/1.0',
+      baseUrl: 'http://127.0.0.1:9',
+      fetch: (request) => {
+        if (new URL(request.url).pathname === '/api/v1/accounts') down = true;
+        return simulator.fetch(request);
+      },
+      store,
+    });
+
+    simulator.setFaults('createAccount', [{ reset: 'after' }]); // created, the answer is lost, and the store is down
+    const reset = await caught(client.send(create('ambiguous-1'), { idempotencyKey: 'k1' }));
+    expect(reset).toBeInstanceOf(KyxNetworkError);
+    expect(reset).toMatchObject({ mayHaveCreated: true });
+    expect(reset.cause).toBeInstanceOf(KyxStoreError);
+    expect(reset.cause).toMatchObject({ operation: 'replace', cause: new Error('redis is gone (replace)') });
+    expect(simulator.stats().executionsCreated).toBe(1);
+
+    down = false;
+    simulator.setFaults('createAccount', [{ status: 400 }]); // provably not created, and the store is down
+    const rejected = await caught(client.send(create('rejected-1'), { idempotencyKey: 'k2' }));
+    expect(rejected).toBeInstanceOf(KyxBadRequestError);
+    expect(rejected).toMatchObject({ mayHaveCreated: false, cause: { operation: 'delete' } });
     await simulator.close();
   });
 

@@ -144,6 +144,26 @@ describe('limits that queue: spacing (fake timers)', () => {
     for (const gap of spacing.slice(13)) expect(gap).toBeGreaterThanOrEqual(66);
   });
 
+  it('a slow first token: slots are taken once the token is in hand, so the queue never bursts past the limit', async () => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
+    const arrivals: { ref: string; at: number }[] = [];
+    const base = arrivalsJumio(arrivals);
+    let tokenCalls = 0;
+    const { client } = setup(async (call, request) => {
+      if (call.path !== '/oauth2/token') return base(call, request);
+      tokenCalls += 1;
+      await new Promise((resolve) => setTimeout(resolve, 8_000)); // an 8 s token answer
+      return base(call, request);
+    });
+    const refs = Array.from({ length: 12 }, (_, i) => `slow-${i}`);
+    const pending = Promise.all(refs.map((ref) => client.send(create(ref))));
+    await vi.runAllTimersAsync();
+    await pending;
+    expect(tokenCalls).toBe(1);
+    // after the token: the burst of 4, then one a second, as if the token had been instant
+    expect(gaps(arrivals.map((a) => a.at))).toEqual([0, 0, 0, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000]);
+  });
+
   it('clients sharing one store share the tenant’s bucket', async () => {
     vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
     const arrivals: { ref: string; at: number }[] = [];

@@ -18,5 +18,5 @@ describe('load', () => {
     expect(r.refsSeen).toEqual(expected);
     expect(r.after).toBeLessThanOrEqual(r.before * 1.1);
     writeReliability('load', { ...r, refsSeen: undefined, refsSeenOnce: r.refsSeen.size });
-  }, 60_000);
+  }, 180_000); // outcomes and heap are asserted, not speed: a shared 2-core machine under load needs over a minute
 });

@@ -2,7 +2,10 @@
 // Jumio's 9200 path. test/simulator/web-journey.browser.test.ts drives the same page in Chromium.
 import { describe, expect, it } from 'vitest';
 import { parseCallback, parseRedirect } from '../../src/index.js';
+import { ROUTE_BODY_LIMITS } from '../../src/simulator/exposure.js';
+import { createSimulatorHandler } from '../../src/simulator/handler.js';
 import { createSimulator, type Simulator } from '../../src/simulator/index.js';
+import { simulatorOf } from '../../src/simulator/simulator.js';
 import { fileForm, JPEG, PDF, UA } from '../support/simulator.js';
 import { BASE, session } from '../support/simulator-flow.js';
 
@@ -134,6 +137,48 @@ describe('the hosted web journey (web.href)', () => {
     const again = await sim.fetch(response.web?.href as string, { redirect: 'manual' });
     expect(again.status).toBe(303);
     expect(parseRedirect(again.headers.get('location') as string).acquisitionStatus).toBe('SUCCESS');
+    await sim.close();
+  });
+
+  it('the page’s upload route shares the API’s body bound: a chunked 300 MB upload is refused with 413 after at most the bound', async () => {
+    // the app itself (simulator.fetch buffers a request first; a server streams it to the app)
+    const handler = createSimulatorHandler({ rateLimits: false });
+    const sim = simulatorOf(handler);
+    const { response, auth } = await journey(sim, { web });
+    const id = response.workflowExecution.credentials.find((c) => c.category === 'ID')?.id as string;
+    const chunk = new Uint8Array(1024 * 1024);
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 300 * chunk.byteLength) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const request = new Request(`${BASE}/web/v4/app/parts/${id}/FRONT`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'multipart/form-data; boundary=x', 'transfer-encoding': 'chunked' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    const unused = {
+      reset: (): Response => {
+        throw new Error('no fault is scripted');
+      },
+      truncate: (head: Response) => head,
+    };
+    const answer = await handler.handle(request, unused);
+    expect(answer.status).toBe(413);
+    expect(((await answer.json()) as { detail: string }).detail).toBe(
+      `The request body must be at most ${ROUTE_BODY_LIMITS.uploadPart} bytes`,
+    );
+    expect(pulled).toBeLessThanOrEqual(ROUTE_BODY_LIMITS.uploadPart + 2 * chunk.byteLength); // nothing past the bound was read
+    const finalize = await sim.fetch(`${BASE}/web/v4/app/finalize`, {
+      method: 'POST',
+      headers: auth,
+      body: 'x'.repeat(ROUTE_BODY_LIMITS.finalize + 1),
+    });
+    expect(finalize.status).toBe(413);
     await sim.close();
   });
 

@@ -51,4 +51,20 @@ export function storeContract(store: () => KyxStore): void {
     const wins = await Promise.all(Array.from({ length: 20 }, (_, i) => store().setIfAbsent(k, String(i), 5000)));
     expect(wins.filter(Boolean)).toHaveLength(1);
   });
+
+  it('keys and values are kept as their UTF-16 code units: lone surrogates never meet', async () => {
+    const base = key('k-');
+    const high = `${base}\uD800`;
+    const other = `${base}\uDBFF`;
+    expect(await store().setIfAbsent(high, 'first', 5000)).toBe(true);
+    expect(await store().setIfAbsent(other, 'second', 5000)).toBe(true); // a different key
+    expect(await store().get(high)).toBe('first');
+    expect(await store().get(other)).toBe('second');
+    const marker = key('\u0000u16:00');
+    expect(await store().setIfAbsent(marker, 'v-\uDC00', 5000)).toBe(true); // a key that looks encoded
+    expect(await store().get(marker)).toBe('v-\uDC00');
+    expect(await store().replace(marker, 'v-\uDC01', 'x', 5000)).toBe(false);
+    expect(await store().replace(marker, 'v-\uDC00', 'v-\uD83D\uDE00', 5000)).toBe(true);
+    expect(await store().delete(marker, 'v-\uD83D\uDE00')).toBe(true);
+  });
 }

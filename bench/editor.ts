@@ -1,0 +1,250 @@
+// `npm run bench:editor`: what the builder's types cost where people type. TypeScript's language
+// service runs in process on a generated project (100 files × 20 requests, the built package linked
+// as 'jumio-kyx'); each figure is one request answered after an edit of the file (a new program and
+// a new checker, as in an editor), the builder project against the same requests written as object
+// literals typed `AccountRequest`, interleaved, the minimum of the runs. A second part measures
+// completions against the number of tenant workflows registered by declaration merging.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import ts from 'typescript';
+import { ensureBuilt } from './built.js';
+import { type BenchFigure, type BenchSection, isMain, printSection, table } from './report.js';
+import { renderChain, renderLiteral, successPlans } from './types/plans.js';
+import { CONSUMER_OPTIONS, writeProject } from './types/tsc.js';
+
+/** Options of the editor benchmark. */
+export interface EditorBenchOptions {
+  /** Files per project (default 100). */
+  readonly files?: number;
+  /** Requests per file (default 20). */
+  readonly perFile?: number;
+  /** Interleaved runs per figure; the minimum is reported (default 25). */
+  readonly runs?: number;
+  /** Registry sizes for the completion-latency part (default 0, 100, 1000). */
+  readonly registrySizes?: readonly number[];
+}
+
+type Variant = 'builder' | 'literal';
+type Operation = 'completions' | 'hover' | 'diagnostics';
+
+/** The probe each file ends with: the place an editor asks about, marked `/*at*​/` (removed). */
+const PROBES: Record<Variant, Record<'completions' | 'hover', string>> = {
+  builder: {
+    completions: "export const probe = account().ref('p').workflow(10026)./*at*/document('USA', 'BS');",
+    hover: "export const probe = account().ref('p').workflow(10026)./*at*/document('USA', 'BS');",
+  },
+  literal: {
+    completions:
+      "export const probe: AccountRequest = { customerInternalReference: 'p', workflowDefinition: { /*at*/key: 10026, credentials: [{ category: 'DOCUMENT', country: { predefinedType: 'DEFINED', values: ['USA'] }, type: { predefinedType: 'DEFINED', values: ['BS'] } }] } };",
+    hover:
+      "export const probe: AccountRequest = { customerInternalReference: 'p', workflowDefinition: { key: 10026, /*at*/credentials: [{ category: 'DOCUMENT', country: { predefinedType: 'DEFINED', values: ['USA'] }, type: { predefinedType: 'DEFINED', values: ['BS'] } }] } };",
+  },
+};
+const MARK = '/*at*/';
+
+/** The generated request lines of one variant, `perFile` to a file. */
+function projectFiles(variant: Variant, files: number, perFile: number): Record<string, string> {
+  const plans = successPlans(files * perFile);
+  const header =
+    variant === 'builder' ? "import { account } from 'jumio-kyx';" : "import type { AccountRequest } from 'jumio-kyx';";
+  const out: Record<string, string> = {};
+  for (let f = 0; f < files; f += 1) {
+    const lines = plans
+      .slice(f * perFile, (f + 1) * perFile)
+      .map((p, i) =>
+        variant === 'builder'
+          ? `export const r${i} = ${renderChain(p)};`
+          : `export const r${i}: AccountRequest = ${renderLiteral(p.body)};`,
+      );
+    out[`${variant}-${String(f).padStart(3, '0')}.ts`] = `${header}\n\n${lines.join('\n')}\n`;
+  }
+  return out;
+}
+
+/** `count` tenant workflows, registered by declaration merging (`defineWorkflow` or `satisfies`). */
+export function registryFile(count: number, style: 'define' | 'satisfies'): string {
+  const lines = [
+    style === 'define'
+      ? "import { defineWorkflow } from 'jumio-kyx';"
+      : "import type { WorkflowSpec } from 'jumio-kyx';",
+  ];
+  for (let i = 0; i < count; i += 1) {
+    const spec = `{ key: ${30_000 + i}, name: 'Tenant ${i}', credentials: ['ID', 'SELFIE'], channels: ['API'], capabilities: ['usability'] }`;
+    lines.push(
+      style === 'define'
+        ? `export const tenant${i} = defineWorkflow(${spec});`
+        : `export const tenant${i} = ${spec} as const satisfies WorkflowSpec;`,
+    );
+  }
+  lines.push("declare module 'jumio-kyx' {", '  interface WorkflowRegistry {');
+  for (let i = 0; i < count; i += 1) lines.push(`    ${30_000 + i}: typeof tenant${i};`);
+  lines.push('  }', '}', count === 0 ? 'export {};' : '');
+  return `${lines.join('\n')}\n`;
+}
+
+/** A language service over one project directory, with one file the benchmark edits. */
+class EditorProject {
+  readonly #service: ts.LanguageService;
+  readonly #edited: string;
+  readonly #base: string;
+  #version = 0;
+  #text: string;
+
+  constructor(dir: string, editedFile: string) {
+    const { options } = ts.convertCompilerOptionsFromJson(CONSUMER_OPTIONS, dir);
+    const names = ts.sys.readDirectory(join(dir, 'src'), ['.ts']);
+    this.#edited = join(dir, 'src', editedFile);
+    this.#base = ts.sys.readFile(this.#edited) ?? '';
+    this.#text = this.#base;
+    const host: ts.LanguageServiceHost = {
+      getScriptFileNames: () => names,
+      getScriptVersion: (file) => (file === this.#edited ? String(this.#version) : '0'),
+      getScriptSnapshot: (file) => {
+        const text = file === this.#edited ? this.#text : ts.sys.readFile(file);
+        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+      },
+      getCurrentDirectory: () => dir,
+      getCompilationSettings: () => options,
+      getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+      fileExists: ts.sys.fileExists,
+      readFile: ts.sys.readFile,
+      readDirectory: ts.sys.readDirectory,
+      directoryExists: ts.sys.directoryExists,
+      getDirectories: ts.sys.getDirectories,
+      realpath: (path) => ts.sys.realpath?.(path) ?? path,
+    };
+    this.#service = ts.createLanguageService(host, ts.createDocumentRegistry());
+  }
+
+  /** Edits the file (a changed line, so the program and its checker are rebuilt) and ends it with `probe`. */
+  #edit(probe: string): number {
+    this.#version += 1;
+    this.#text = `${this.#base}export const edited = 'v${this.#version}';\n${probe.replace(MARK, '')}\n`;
+    return this.#base.length + `export const edited = 'v${this.#version}';\n`.length + probe.indexOf(MARK);
+  }
+
+  /** Milliseconds for one request after an edit; throws when the answer is empty or the file has errors. */
+  measure(operation: Operation, probes: Record<'completions' | 'hover', string>): number {
+    const at = this.#edit(operation === 'diagnostics' ? probes.hover : probes[operation]);
+    const started = performance.now();
+    if (operation === 'completions') {
+      const result = this.#service.getCompletionsAtPosition(this.#edited, at, {});
+      const elapsed = performance.now() - started;
+      if (!result || result.entries.length === 0) throw new Error('bench:editor: no completions at the probe');
+      return elapsed;
+    }
+    if (operation === 'hover') {
+      const result = this.#service.getQuickInfoAtPosition(this.#edited, at);
+      const elapsed = performance.now() - started;
+      if (!result) throw new Error('bench:editor: no hover at the probe');
+      return elapsed;
+    }
+    const diagnostics = this.#service.getSemanticDiagnostics(this.#edited);
+    const elapsed = performance.now() - started;
+    if (diagnostics.length > 0) {
+      const text = ts.flattenDiagnosticMessageText(diagnostics[0]?.messageText ?? '', '\n');
+      throw new Error(`bench:editor: the edited file has ${diagnostics.length} errors, first: ${text}`);
+    }
+    return elapsed;
+  }
+
+  dispose(): void {
+    this.#service.dispose();
+  }
+}
+
+/** The minimum of `runs` interleaved measurements of each project. */
+function interleaved(
+  projects: readonly { readonly project: EditorProject; readonly probes: Record<'completions' | 'hover', string> }[],
+  operation: Operation,
+  runs: number,
+): number[] {
+  const best = projects.map(() => Number.POSITIVE_INFINITY);
+  for (const { project, probes } of projects) project.measure(operation, probes); // warm-up
+  for (let run = 0; run < runs; run += 1) {
+    projects.forEach(({ project, probes }, i) => {
+      best[i] = Math.min(best[i] as number, project.measure(operation, probes));
+    });
+  }
+  return best;
+}
+
+const OPERATION_NAMES: Record<Operation, string> = {
+  completions: 'completions after an edit (after `.workflow(10026).` / inside `workflowDefinition`)',
+  hover: 'hover after an edit (`.document` / `credentials`)',
+  diagnostics: 'semantic diagnostics of the file after an edit',
+};
+const OPERATION_TARGETS: Record<Operation, number> = { completions: 1.2, hover: 1.2, diagnostics: 1.5 };
+
+/** Runs the editor benchmark and returns its report section. */
+export async function runEditorBench(options: EditorBenchOptions = {}): Promise<BenchSection> {
+  ensureBuilt();
+  const files = options.files ?? 100;
+  const perFile = options.perFile ?? 20;
+  const runs = options.runs ?? 25;
+  const registrySizes = options.registrySizes ?? [0, 100, 1000];
+  const root = mkdtempSync(join(tmpdir(), 'kyx-editor-bench-'));
+  const figures: BenchFigure[] = [];
+  const rows: (string | number)[][] = [];
+  try {
+    const open = (variant: Variant, registry = '') => {
+      const dir = join(root, `${variant}-${registry.length}`);
+      writeProject(dir, { ...projectFiles(variant, files, perFile) });
+      if (registry) writeFileSync(join(dir, 'src', 'registry.ts'), registry);
+      return { project: new EditorProject(dir, `${variant}-000.ts`), probes: PROBES[variant] };
+    };
+    const builder = open('builder');
+    const literal = open('literal');
+    for (const operation of ['completions', 'hover', 'diagnostics'] as const) {
+      const [b, l] = interleaved([builder, literal], operation, runs) as [number, number];
+      figures.push({
+        name: OPERATION_NAMES[operation],
+        value: b,
+        baselineName: 'object literals',
+        baseline: l,
+        unit: 'ms',
+        target: OPERATION_TARGETS[operation],
+      });
+    }
+    builder.project.dispose();
+    literal.project.dispose();
+
+    const registries = registrySizes.map((n) => ({ n, ...open('builder', registryFile(n, 'define')) }));
+    const satisfies = open('builder', `${registryFile(registrySizes.at(-1) ?? 0, 'satisfies')}// satisfies\n`);
+    const times = interleaved([...registries, satisfies], 'completions', runs);
+    const atNone = times[0] as number;
+    registries.forEach(({ n }, i) => {
+      rows.push([`${n} (defineWorkflow)`, `${(times[i] as number).toFixed(1)} ms`]);
+      if (n > 0) {
+        figures.push({
+          name: `completions with ${n} registered workflows`,
+          value: times[i] as number,
+          baselineName: 'none registered',
+          baseline: atNone,
+          unit: 'ms',
+          ...(n >= 1000 ? { target: 1.3 } : {}),
+        });
+      }
+    });
+    const largest = registrySizes.at(-1) ?? 0;
+    rows.push([`${largest} (as const satisfies WorkflowSpec)`, `${(times.at(-1) as number).toFixed(1)} ms`]);
+    for (const entry of [...registries, satisfies]) entry.project.dispose();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  return {
+    title: 'Editor: the language service after an edit',
+    method:
+      `TypeScript ${ts.version}'s language service in process, on a project of ${files} files × ${perFile} requests ` +
+      '(the requests of the type benchmark) importing the built package. Each figure is one request answered ' +
+      'right after an edit of one file (a new program and checker, as an editor sees it), for the builder project ' +
+      `and the same requests written as object literals typed \`AccountRequest\`, interleaved, minimum of ${runs} runs. ` +
+      'The registry part asks for the same completions with tenant workflows registered by declaration merging.',
+    figures,
+    details: table(['registered workflows', 'completions after an edit'], rows),
+  };
+}
+
+if (isMain(import.meta.url)) printSection(await runEditorBench());
