@@ -28,7 +28,9 @@ export const budgets = [
     name: 'builder + client (with ky and valibot)',
     path: 'dist/index.js',
     import: '{ account, createClient }',
-    limit: '31.5 kB',
+    // issue 23 (the run-time upload error naming the part, the workflow and the parts it collects)
+    // added 0.29 kB: 31.57 kB measured 2026-12-06 with issues 20 and 24 merged; the budget is that + ~1 %
+    limit: '31.9 kB',
     gzip: true,
   },
   {
@@ -46,8 +48,9 @@ export const budgets = [
     path: 'dist/redis.js',
     import: '{ redisStore }',
     ignore: ['redis'],
-    // issue 24 (command timeout, lossless keys, the persistence check): 2.40 kB measured 2026-12-06
-    limit: '2.5 kB',
+    // issue 24 (command timeout, lossless keys, the persistence check): 2.40 kB measured 2026-12-06;
+    // issue 23 ("install redis" at construction when the peer is missing): 2.57 kB measured 2026-12-06
+    limit: '2.7 kB',
     gzip: true,
   },
 ];

@@ -3,8 +3,10 @@
 // profile), served from a loopback port. For the index, one guide and one API page: the page
 // loads with no script error, no console error and no failed or off-site request; the sidebar
 // navigation is built by the site's script; every "On this page" entry is its whole heading;
-// then a screenshot (1280×900) is written to .tmp/docs-screenshots/ (git-ignored) for a person
-// to look at before a release. Each page is one test. Prints `N passed, N failed`.
+// no navigation entry and no identifier in code broken over two lines; then a screenshot
+// (1280×900) is written to .tmp/docs-screenshots/ (git-ignored) for a person to look at before a
+// release; and the page without its script (main.js not served: a cold load) is not blank. Each
+// page is one test. Prints `N passed, N failed`.
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +22,7 @@ const PAGES = [
   { path: 'index.html', title: 'jumio-kyx', shot: 'index.png' },
   { path: 'documents/Errors.html', title: 'Errors', shot: 'guide-errors.png' },
   { path: 'functions/jumio-kyx.account.html', title: 'account', shot: 'api-account.png' },
+  { path: 'functions/jumio-kyx.defineWorkflow.html', title: 'defineWorkflow', shot: 'api-define-workflow.png' },
 ] as const;
 const ARGS = [
   '--headless',
@@ -65,6 +68,74 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const profile = mkdtempSync(join(tmpdir(), 'jumio-kyx-chromium-'));
 mkdirSync(OUT, { recursive: true });
 
+/**
+ * Runs in the page: each visible navigation entry and each identifier in code (inline code,
+ * blocks, signatures) must sit on one line. A name broken at a camelCase boundary ("define
+ * Workflow") has its text on two line boxes.
+ */
+// As a script's text: tsx would wrap named functions in a helper the page does not have.
+const BROKEN_NAMES = `(() => {
+  const lines = (range) => new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+  const found = [];
+  for (const a of document.querySelectorAll('#tsd-nav-container a, .tsd-page-navigation a')) {
+    // the text only (the icon beside it sits on its own box)
+    const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+    const tops = new Set();
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+    }
+    if (tops.size > 1) found.push('navigation entry "' + a.textContent.trim() + '" wraps');
+  }
+  for (const code of document.querySelectorAll('code, pre, .tsd-signature')) {
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      for (const match of (node.textContent || '').matchAll(/[A-Za-z_$][\\w$]{2,}/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        if (lines(range) > 1) found.push('identifier "' + match[0] + '" in code wraps');
+      }
+    }
+  }
+  return [...new Set(found)].slice(0, 10);
+})()`;
+
+/**
+ * The page before (and without) its script: the site's main.js is not served, so what shows is
+ * what a cold screenshot or a reader without scripts sees. It must not be blank.
+ */
+async function coldProblems(path: string, shot: string): Promise<string[]> {
+  const page = await context.newPage();
+  try {
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      return url.startsWith(origin) && !url.endsWith('/assets/main.js')
+        ? route.continue()
+        : route.abort('blockedbyclient');
+    });
+    // what the body shows once the HTML is parsed (an inline script that hides it has run by then)
+    await page.addInitScript(
+      "document.addEventListener('DOMContentLoaded', () => { window.kyxShownAtReady = getComputedStyle(document.body).display; });",
+    );
+    await page.goto(`${origin}/${path}`, { waitUntil: 'load', timeout: 20_000 });
+    const problems: string[] = [];
+    const shown = (await page.evaluate(
+      '({ display: window.kyxShownAtReady, text: document.body.innerText.trim().length })',
+    )) as { display: string; text: number };
+    if (shown.display === 'none') problems.push('without its script the page body is hidden (display: none)');
+    if (shown.text < 200) problems.push(`without its script the page shows ${shown.text} characters of text`);
+    const png = await page.screenshot({ path: join(OUT, `cold-${shot}`) });
+    if (png.byteLength < 20_000) problems.push(`cold screenshot is ${png.byteLength} bytes: blank?`);
+    return problems;
+  } catch (error) {
+    return [`cold: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`];
+  } finally {
+    await page.close();
+  }
+}
+
 let passed = 0;
 let failed = 0;
 const context = await chromium.launchPersistentContext(profile, {
@@ -107,6 +178,8 @@ try {
         }),
       );
       problems.push(...lost);
+      // Names whole: no navigation entry and no identifier in code spread over two lines.
+      problems.push(...((await page.evaluate(BROKEN_NAMES)) as string[]));
       const png = await page.screenshot({ path: join(OUT, shot) });
       // A blank 1280×900 page compresses to a few kB; a rendered page of text is far larger.
       if (png.byteLength < 20_000) problems.push(`screenshot is ${png.byteLength} bytes: blank?`);
@@ -115,9 +188,10 @@ try {
     } finally {
       await page.close();
     }
+    problems.push(...(await coldProblems(path, shot)));
     if (problems.length === 0) {
       passed += 1;
-      console.log(`✔ ${path} → ${join(OUT, shot)}`);
+      console.log(`✔ ${path} → ${join(OUT, shot)}, cold: ${join(OUT, `cold-${shot}`)}`);
     } else {
       failed += 1;
       console.log(`✖ ${path}\n    ${problems.join('\n    ')}`);

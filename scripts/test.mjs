@@ -112,6 +112,7 @@ function printedCounts(ok, output) {
 const built = await run('build', bin('tsdown'), []);
 if (built) {
   await run('type tests (tsd)', bin('tsd'), [], tsdCounts);
+  await run('type tests with TypeScript 7 (typescript@latest)', 'node', ['scripts/check-types-ts7.mjs'], printedCounts);
   await run(
     'root declarations reach no valibot (scripts/check-dts-valibot.ts)',
     bin('tsx'),

@@ -19,6 +19,7 @@ export type {
   CompleteAccountRequest,
   IdPresetOptions,
   SendableRequest,
+  TemplateNeeding,
 } from './builder/types.js';
 export {
   type CallbackErrorContext,
@@ -87,7 +88,14 @@ export { KyxRedirectError } from './client/redirect-error.js';
 export { assertSafeUrl, REGIONS, type Region, type RegionHosts, regionHosts } from './client/regions.js';
 export { type Operation, RETRY_POLICIES, type RetryPolicy, type RetrySettings } from './client/retry-policy.js';
 export type { SendAllFulfilled, SendAllOptions, SendAllOutcome, SendAllRejected } from './client/send-all.js';
-export type { CategoriesOf, CheckData, CheckPart, ResponseWorkflow, UploadPartOf } from './client/upload-parts.js';
+export type {
+  CategoriesOf,
+  CheckData,
+  CheckPart,
+  ResponseOf,
+  ResponseWorkflow,
+  UploadPartOf,
+} from './client/upload-parts.js';
 export {
   JUMIO_RETRIEVAL_SCHEDULE,
   KyxResultPendingError,

@@ -2,6 +2,7 @@ import { expectAssignable, expectError, expectNotAssignable, expectType } from '
 import {
   type AccountId,
   type AccountResponse,
+  type AccountTemplate,
   account,
   type CallbackPayload,
   type CompleteAccountRequest,
@@ -13,6 +14,7 @@ import {
   type KyxClient,
   type KyxTypeError,
   parseCallback,
+  type ResponseOf,
   type SendAllOutcome,
   type SendableRequest,
   type UploadPartOf,
@@ -83,10 +85,56 @@ client.upload(dynamic, 'document', pdf);
 client.upload(dynamic, 'face', jpeg);
 declare const credential: NonNullable<ReturnType<typeof findCredential>>;
 client.upload(credential, 'document', pdf); // a credential alone: checked at run time
-// a union of keys accepts the parts of any of them
+// a union of workflows accepts only the parts every one of them collects, and says so
 declare const either: AccountResponse<10011 | 10026>;
-client.upload(either, 'front', jpeg);
-client.upload(either, 'document', pdf);
+expectError(client.upload(either, 'front', jpeg)); // 10026 collects no ID
+expectError(client.upload(either, 'document', pdf)); // 10011 collects no DOCUMENT
+declare const faces: AccountResponse<10011 | 6>;
+expectType<Promise<UploadResponse>>(client.upload(faces, 'face', jpeg)); // both collect SELFIE
+expectError(client.upload(faces, 'front', jpeg)); // 6 collects no ID
+expectType<'face'>({} as UploadPartOf<10011 | 6>);
+expectType<
+  KyxTypeError<"'front' is not collected by every workflow of this response: a response of several workflows accepts only the parts all of them collect ('face'); narrow it to one workflow, or upload to findCredential(response, 'ID')">
+>({} as Parameters<typeof client.upload<10011 | 6, 'front'>>[1]);
+client.upload(findCredential(either, 'ID') as NonNullable<ReturnType<typeof findCredential>>, 'front', jpeg); // checked at run time
+
+// ---- a table of templates and a generic onboard(kind) keep each kind's response (templates guide)
+const templates = {
+  idSelfie: account().workflow(10011),
+  document: account().workflow(10026).document('USA', 'BS'),
+  screening: account().workflow(10010),
+} satisfies Record<string, AccountTemplate<'ref' | 'user'>>;
+type Templates = typeof templates;
+type Kind = keyof Templates;
+async function onboard<K extends Kind>(kind: K, ref: string, user: string): Promise<ResponseOf<Templates[K]>> {
+  return client.send(templates[kind].ref(ref).user(user));
+}
+const documentResponse = await onboard('document', 'order-1', 'user-1');
+expectType<AccountResponse<10026>>(documentResponse);
+expectType<Promise<UploadResponse>>(client.upload(documentResponse, 'document', pdf));
+expectError(client.upload(documentResponse, 'front', jpeg)); // a document response refuses 'front'
+const idResponse = await onboard('idSelfie', 'order-2', 'user-2');
+expectType<AccountResponse<10011>>(idResponse);
+client.upload(idResponse, 'front', jpeg);
+expectError(client.upload(idResponse, 'document', pdf));
+const screeningResponse = await onboard('screening', 'order-3', 'user-3');
+expectType<Promise<UploadResponse>>(client.uploadData(screeningResponse, { firstName: 'ALEX' }));
+expectError(client.upload(screeningResponse, 'face', jpeg));
+// a kind chosen at run time: a response of any of them accepts only what all of them collect
+declare const someKind: Kind;
+const anyKind = await onboard(someKind, 'order-4', 'user-4');
+expectType<AccountResponse<10011 | 10026 | 10010>>(anyKind);
+expectError(client.upload(anyKind, 'front', jpeg));
+expectError(client.upload(anyKind, 'document', pdf));
+// ResponseOf reads a template, a complete request or a builder alike
+expectType<AccountResponse<10026>>({} as ResponseOf<typeof templates.document>);
+expectType<AccountResponse<10026>>({} as ResponseOf<ReturnType<typeof templates.document.ref>>);
+// a template that does not fit is refused where it is written (the message: test/builder/type-lengths.test.ts)
+expectError<AccountTemplate<'ref'>>(account().workflow(32));
+expectError({ idv: account().workflow(10011), screening: account().workflow(10010) } satisfies Record<
+  string,
+  AccountTemplate<'ref'>
+>);
 // a definition that is not registered: its own credentials decide
 const tenant = defineWorkflow({
   key: 20001,

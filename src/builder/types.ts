@@ -335,9 +335,29 @@ export interface AccountSetters<Next> {
  */
 export type AccountTemplate<Needs extends 'ref' | 'user' = never> = [Needs] extends [never]
   ? CompleteAccountRequest
-  : AccountSetters<AccountTemplate<Needs>> & {
-      [K in Needs | 'user']: (value: string) => AccountTemplate<Exclude<Needs, K>>;
-    };
+  : TemplateNeeding<Needs>;
+
+/**
+ * {@link AccountTemplate} for a non-empty `Needs`. An interface, so a template that does not fit
+ * reads as `… is not assignable to type 'TemplateNeeding<"ref">'` followed at once by the
+ * builder's message: `ref` and `user` come first, so the checker compares them (and reaches the
+ * `KyxTypeError`) before the setters.
+ *
+ * @example
+ * ```ts
+ * import { account, type TemplateNeeding } from 'jumio-kyx';
+ * const screening: TemplateNeeding<'ref' | 'user'> = account().workflow(10010);
+ * screening.user('user-42').ref('order-1').build();
+ * ```
+ *
+ * @typeParam Needs - The parts still missing.
+ */
+export interface TemplateNeeding<Needs extends 'ref' | 'user'> extends AccountSetters<TemplateNeeding<Needs>> {
+  /** Sets `customerInternalReference`. */
+  ref(customerInternalReference: string): AccountTemplate<Exclude<Needs, 'ref'>>;
+  /** Sets `userReference`. */
+  user(userReference: string): AccountTemplate<Exclude<Needs, 'user'>>;
+}
 
 /**
  * Options of an ID credential preset (`.id(…)`).
@@ -426,7 +446,7 @@ export interface AccountBuilder<
   THasUser extends boolean = false,
   TPresets extends PresetCategory = never,
 > {
-  /** Sets `customerInternalReference` (1–100 characters, none of `<>"/;`%{}|`, no PII). Required. */
+  /** Sets `customerInternalReference` (1–100 characters, none of ``<>"/;`%{}|``, no PII). Required. */
   ref<const S extends string>(
     customerInternalReference: CheckReference<S>,
   ): AccountBuilder<TMode, TWorkflow, true, THasUser, TPresets>;

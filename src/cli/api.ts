@@ -1,9 +1,19 @@
 // The one place where `kyx` calls the client.
 import type { SendableRequest } from '../builder/types.js';
 import type { KyxClient } from '../client/client.js';
+import type { UploadPart } from '../client/credentials.js';
 import type { SendOptions } from '../client/idempotency.js';
 import type { WaitProgress } from '../client/wait.js';
-import type { AccountResponse, WorkflowDetails, WorkflowStatusResponse, WorkflowSteps } from '../model/response.js';
+import type {
+  AccountResponse,
+  FinalizeResponse,
+  HealthStatus,
+  ResponseCredential,
+  UploadResponse,
+  WorkflowDetails,
+  WorkflowStatusResponse,
+  WorkflowSteps,
+} from '../model/response.js';
 
 /** The execution a retrieval command names. */
 export interface ExecutionRef {
@@ -57,4 +67,50 @@ export function waitForResult(client: KyxClient, ref: ExecutionRef, options: Wai
     ...(options.schedule ? { schedule: options.schedule.map((s) => s * 1000) } : {}),
     ...(options.onStatus ? { onStatus: options.onStatus } : {}),
   });
+}
+
+/** What `kyx upload` and `kyx finalize` act on: a saved account response, or one credential. */
+export type ExecutionSource = AccountResponse | ResponseCredential;
+
+/** One part file (`front`, `back`, `face`, `document`) to the credential that collects it. */
+export function uploadPart(
+  client: KyxClient,
+  source: ExecutionSource,
+  part: UploadPart,
+  file: Uint8Array,
+  signal: AbortSignal,
+): Promise<UploadResponse> {
+  return client.upload(source, part, file, { signal });
+}
+
+/** Prepared data (a JSON object) to the DATA credential. */
+export function uploadData(
+  client: KyxClient,
+  source: ExecutionSource,
+  data: Record<string, unknown>,
+  signal: AbortSignal,
+): Promise<UploadResponse> {
+  return client.uploadData(source, data, { signal });
+}
+
+/** Finalize: the acquired credentials go to processing. */
+export function finalize(client: KyxClient, source: ExecutionSource, signal: AbortSignal): Promise<FinalizeResponse> {
+  return client.finalize(source, { signal });
+}
+
+/** Deletes an account (every execution and its data), or one execution. */
+export function remove(
+  client: KyxClient,
+  target: { accountId: string; workflowExecutionId?: string | undefined },
+  signal: AbortSignal,
+): Promise<void> {
+  const { accountId, workflowExecutionId } = target;
+  return workflowExecutionId === undefined
+    ? client.deleteAccount({ accountId }, { signal })
+    : client.deleteExecution({ accountId, workflowExecutionId }, { signal });
+}
+
+/** Jumio's health status. */
+export function health(client: KyxClient, signal: AbortSignal): Promise<HealthStatus> {
+  return client.health({ signal });
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import process from 'node:process';
+import { readBounded } from './io.js';
 import { main } from './main.js';
 
 // The `kyx` executable: the only module with side effects, and only when run as a program.
@@ -9,11 +10,7 @@ const code = await main(process.argv.slice(2), {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   signal: controller.signal,
-  readStdin: async () => {
-    let text = '';
-    for await (const chunk of process.stdin) text += chunk;
-    return text;
-  },
+  readStdin: (maxBytes) => readBounded(process.stdin, maxBytes), // leaving the loop early stops reading
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
 });

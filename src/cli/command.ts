@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { EXIT, report, usageError } from './exit.js';
+import { EXIT, oneLine, report, usageError } from './exit.js';
 import type { CliIo } from './io.js';
+import { quoted } from './terminal.js';
 
 /** One `kyx` command: its name, one-line summary, help text and implementation. */
 export interface Command {
@@ -44,7 +45,30 @@ export function parseCommandLine<const O extends Record<string, OptionSpec>>(
     const parsed = parseArgs({ args: [...argv], options, allowPositionals, allowNegative, strict: true });
     return { values: parsed.values as OptionValues<O>, positionals: parsed.positionals };
   } catch (error) {
-    throw usageError(`${(error as Error).message.replace(/\s*\n[\s\S]*$/, '')}: see kyx help ${name}`);
+    throw usageError(`${parseArgsProblem(error as NodeJS.ErrnoException)}: see kyx help ${name}`);
+  }
+}
+
+/**
+ * `parseArgs`' error in kyx's words, naming the option once: its own messages run over several
+ * sentences with nested quotes (`Unknown option '--x'. To specify a positional argument …`).
+ */
+function parseArgsProblem(error: NodeJS.ErrnoException): string {
+  const option = /'(-[^'\s]*)/.exec(error.message)?.[1];
+  const positional = /[Uu]nexpected argument '([^']*)'/.exec(error.message)?.[1];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return option === undefined ? 'unknown option' : `unknown option ${quoted(option)}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return option === undefined
+        ? 'an option is missing its value'
+        : /does not take an argument/.test(error.message)
+          ? `option ${option.split('=')[0]} takes no value`
+          : `option ${option.replace(/ <value>$/, '')} needs a value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return positional === undefined ? 'unexpected argument' : `unexpected argument ${quoted(positional)}`;
+    default:
+      return oneLine(error.message);
   }
 }
 

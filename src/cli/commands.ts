@@ -1,10 +1,14 @@
 import type { Command } from './command.js';
+import { deleteCommand } from './delete.js';
 import { details } from './details.js';
+import { finalize } from './finalize.js';
+import { health } from './health.js';
 import { send } from './send.js';
 import { simulate } from './simulate.js';
 import { status } from './status.js';
 import { steps } from './steps.js';
 import { token } from './token.js';
+import { upload } from './upload.js';
 import { validate } from './validate.js';
 import { version } from './version-command.js';
 import { wait } from './wait.js';
@@ -14,6 +18,10 @@ export type CommandName =
   | 'simulate'
   | 'validate'
   | 'send'
+  | 'upload'
+  | 'finalize'
+  | 'delete'
+  | 'health'
   | 'status'
   | 'details'
   | 'steps'
@@ -24,10 +32,14 @@ export type CommandName =
 /** Every command, in the order `kyx help` lists them. */
 export const COMMANDS: Readonly<Record<CommandName, Command>> = {
   send,
+  upload,
+  finalize,
   status,
   details,
   steps,
   wait,
+  delete: deleteCommand,
+  health,
   token,
   validate,
   simulate,

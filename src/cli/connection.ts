@@ -62,7 +62,9 @@ export function connection(values: ConnectionValues, io: CliIo): Connection {
   try {
     hosts = regionHosts(region as Region, baseUrl);
   } catch (error) {
-    if (error instanceof KyxValidationError) throw usageError(`--base-url: ${issueLine(error.issues)}`);
+    if (error instanceof KyxValidationError) {
+      throw usageError(`--base-url ${error.issues.map((i) => i.message).join('; ')}`);
+    }
     throw error;
   }
   return {

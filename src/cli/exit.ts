@@ -11,6 +11,7 @@ import { KyxIdempotencyError } from '../client/idempotency-error.js';
 import { KyxResultPendingError } from '../client/wait.js';
 import { isKyxError, type KyxIssue, KyxValidationError } from '../errors.js';
 import type { CliIo } from './io.js';
+import { statusMeaning } from './status-meaning.js';
 
 /** The exit codes of `kyx`, documented in `kyx help` and the README. */
 export const EXIT = {
@@ -60,7 +61,7 @@ function describeKyxError(error: Error): { code: ExitCode; line: string } {
   if (error instanceof KyxResultPendingError) {
     return {
       code: EXIT.failed,
-      line: `still ${error.status} after ${error.statusCalls} scheduled status call${error.statusCalls === 1 ? '' : 's'}: run kyx wait again later`,
+      line: `still ${error.status} after ${error.statusCalls} scheduled status call${error.statusCalls === 1 ? '' : 's'} (${statusMeaning(error.status)}): run kyx wait again later`,
     };
   }
   const flat = error.message.replace(/\s*\n\s*/g, ' ');
@@ -88,20 +89,23 @@ function describeKyxError(error: Error): { code: ExitCode; line: string } {
  * exit code.
  */
 export function report(command: string, error: unknown, io: CliIo): ExitCode {
+  const say = (line: string) => io.stderr(`kyx ${command}: ${oneLine(line)}`);
   if (error instanceof CliError) {
-    io.stderr(`kyx ${command}: ${error.message}`);
+    say(error.message);
     return error.exitCode;
   }
   if (error instanceof Error && isKyxError(error)) {
     const { code, line } = describeKyxError(error);
-    io.stderr(`kyx ${command}: ${line}`);
+    say(line);
     return code;
   }
   if (error instanceof Error && error.name === 'AbortError') {
-    io.stderr(`kyx ${command}: stopped`);
+    say('stopped');
     return EXIT.failed;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`kyx ${command}: ${message.replace(/\s*\n\s*/g, ' ')}`);
+  say(error instanceof Error ? error.message : String(error));
   return EXIT.failed;
 }
+
+/** A message on one line: its line breaks (and the blanks around them) become one space. */
+export const oneLine = (message: string) => message.replace(/\s*[\r\n]+\s*/g, ' ');

@@ -2,6 +2,7 @@ import { match } from 'ts-pattern';
 import { COMMANDS, type CommandName, isCommandName } from './commands.js';
 import { helpText } from './help.js';
 import type { CliIo } from './io.js';
+import { quoted, safeIo } from './terminal.js';
 
 /** What the first arguments ask for. */
 type Invocation =
@@ -25,7 +26,8 @@ function invocation(argv: readonly string[]): Invocation {
 /**
  * Runs the `kyx` command line with `argv` (without `node` and the script) and returns the exit code.
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo): Promise<number> {
+  const io = safeIo(given); // every line a command prints, through the one terminal-safe printer
   return match(invocation(argv))
     .with({ kind: 'command' }, ({ name, rest }) => COMMANDS[name].run(rest, io))
     .with({ kind: 'help' }, ({ topic }) => {
@@ -37,7 +39,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 2;
     })
     .with({ kind: 'unknown' }, ({ name }) => {
-      io.stderr(`kyx: unknown command "${name}": kyx help lists the commands`);
+      io.stderr(`kyx: unknown command ${quoted(name)}: kyx help lists the commands`);
       return 2;
     })
     .exhaustive();

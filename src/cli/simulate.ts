@@ -1,3 +1,4 @@
+import { KyxValidationError } from '../errors.js';
 import { startSimulator } from '../simulator/server.js';
 import type { SimulatorCallbackLog, SimulatorClient, SimulatorRequestLog } from '../simulator/types.js';
 import { defineCommand, EXIT } from './command.js';
@@ -71,7 +72,12 @@ async function listen(options: Parameters<typeof startSimulator>[0] & { port: nu
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
       throw new CliError(EXIT.failed, `cannot listen on ${where}: --host must be an address of this machine`);
     }
-    // The simulator's own refusals, e.g. a non-loopback --host without --expose: a usage error.
+    // The simulator's own refusals, e.g. a non-loopback --host without --expose: a usage error
+    // naming the option once (`--host 0.0.0.0 is not a loopback interface: …`).
+    if (error instanceof KyxValidationError) {
+      const line = error.issues.map((i) => `--${i.path.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${i.message}`);
+      throw new CliError(EXIT.usage, line.join('; '));
+    }
     if (code === undefined && error instanceof Error) throw new CliError(EXIT.usage, error.message);
     throw error;
   }

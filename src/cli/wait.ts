@@ -4,8 +4,10 @@ import { defineCommand, EXIT } from './command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, clientFor, connection } from './connection.js';
 import { usageError } from './exit.js';
 import { printJson } from './output.js';
+import { statusMeaning } from './status-meaning.js';
 
-function parseSchedule(value: string): number[] {
+/** `--schedule s,s,…`: rising seconds (kyx wait, kyx send --wait). */
+export function parseSchedule(value: string): number[] {
   const seconds = value.split(',').map((s) => Number(s.trim()));
   if (seconds.length === 0 || seconds.some((s, i) => !(Number.isFinite(s) && s >= 0 && s >= (seconds[i - 1] ?? 0)))) {
     throw usageError(`--schedule must be rising seconds separated by commas, e.g. 1,2,5,10 (got ${value})`);
@@ -21,7 +23,8 @@ export const wait = defineCommand({
 
 Asks for the status on Jumio's documented retrieval schedule (at most 10 calls) until the
 execution is PROCESSED, SESSION_EXPIRED or TOKEN_EXPIRED; then prints its details as JSON. A
-progress line per status call goes to stderr. Exit code 3 when the schedule runs out first.
+progress line per status call goes to stderr, saying what the status means (INITIATED: nothing
+was uploaded or finalized yet). Exit code 3 when the schedule runs out first.
 
 Options:
   --schedule <s,s,…>   seconds after the start at which to ask (1 to 10 times; 0 = at once)
@@ -41,7 +44,7 @@ ${CONNECTION_USAGE}`,
         ...(schedule ? { schedule } : {}),
         onStatus: ({ status, statusCalls, scheduled, nextAt }) =>
           io.stderr(
-            `kyx wait: ${status} (check ${statusCalls} of ${scheduled})${nextAt === undefined ? '' : `; next check at ${nextAt / 1000} s`}`,
+            `kyx wait: ${status}, ${statusMeaning(status)} (check ${statusCalls} of ${scheduled})${nextAt === undefined ? '' : `; next check at ${nextAt / 1000} s`}`,
           ),
       },
     );

@@ -261,6 +261,9 @@ export function createClient(options: ClientOptions): KyxClient {
   /** The token of the client allowed to retrieve and delete transactions. */
   const reader = { kind: 'tenant', tokens: retrievalTokens } as const;
 
+  // the workflow each response answered, for upload's messages (the response itself is Jumio's JSON)
+  const sentWorkflows = new WeakMap<object, number>();
+
   async function sendOne(
     request: SendableRequest,
     call: SendOptions | undefined,
@@ -303,6 +306,7 @@ export function createClient(options: ClientOptions): KyxClient {
     if (response.sdk !== undefined) apiTokens.add(response.sdk.token);
     const webToken = hrefToken(response.web?.href);
     if (webToken !== undefined) apiTokens.add(webToken);
+    sentWorkflows.set(response, compiled.body.workflowDefinition.key);
     return response;
   }
 
@@ -370,7 +374,7 @@ export function createClient(options: ClientOptions): KyxClient {
 
     async upload(source, named: unknown, file, call) {
       const part = String(named);
-      const picked = credentialForPart(source, part, call?.label);
+      const picked = credentialForPart(source, part, call?.label, sentWorkflows.get(source));
       const checked = await checkFile(file, part === 'document');
       const form = new FormData();
       form.append('file', checked.blob, `${part}.${checked.extension}`);

@@ -14,6 +14,9 @@ import type { AccountResponse, CredentialApi, ResponseCredential } from '../mode
  */
 export type UploadPart = 'front' | 'back' | 'face' | 'document';
 
+/** Every {@link UploadPart}, for run-time messages. */
+const FILE_PARTS = ['front', 'back', 'face', 'document'] as const satisfies readonly UploadPart[];
+
 /**
  * The credential of `category` in an account response (optionally the one with `label`), found
  * by category — credential order is not guaranteed.
@@ -41,6 +44,41 @@ export function categoryOfPart(part: string): CredentialCategory | undefined {
   return entry?.[0] as CredentialCategory | undefined;
 }
 
+/**
+ * Why a response has no credential for `part`, like the compile-time message: the part, the
+ * workflow (when the client sent the request) and what the execution collects.
+ */
+function missingPartMessage(
+  part: string,
+  category: CredentialCategory,
+  collected: readonly string[],
+  workflow: number | undefined,
+  label: string | undefined,
+): string {
+  const order = Object.keys(CREDENTIAL_PARTS);
+  const categories = [...new Set(collected)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const parts = categories.flatMap((c) =>
+    ((CREDENTIAL_PARTS as Record<string, readonly string[]>)[c] ?? []).filter((p) =>
+      (FILE_PARTS as readonly string[]).includes(p),
+    ),
+  );
+  const who = workflow === undefined ? 'the execution' : `workflow ${workflow}`;
+  const what = `${category} credential${label ? ` labelled ${label}` : ''}`;
+  const list = categories.length === 0 ? 'nothing' : joinList(categories, 'and');
+  const next =
+    parts.length === 0
+      ? ', so it has no file part to upload'
+      : `: upload ${joinList(
+          parts.map((p) => `'${p}'`),
+          'or',
+        )}`;
+  return `part '${part}': ${who} collects no ${what} (it collects ${list})${next}`;
+}
+
+function joinList(items: readonly string[], last: string): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
+}
+
 /** A credential picked for a part or for finalize, with its API block. */
 export interface ApiCredential {
   credential: ResponseCredential;
@@ -64,13 +102,15 @@ export function credentialForPart(
   source: AccountResponse | ResponseCredential,
   part: string,
   label?: string,
+  workflow?: number,
 ): PartCredential {
   const category = categoryOfPart(part);
   const fail = (path: string, message: string) => new KyxValidationError([{ path, message }], 'upload');
   if (category === undefined) throw fail('part', `must be one of ${Object.values(CREDENTIAL_PARTS).flat().join(', ')}`);
   const credential = isResponse(source) ? findCredential(source, category, label) : source;
   if (credential === undefined) {
-    throw fail('workflowExecution.credentials', `has no ${category} credential${label ? ` labelled ${label}` : ''}`);
+    const collected = (source as AccountResponse).workflowExecution.credentials.map((c) => c.category);
+    throw fail('workflowExecution.credentials', missingPartMessage(part, category, collected, workflow, label));
   }
   if (credential.category !== category) {
     throw fail('credential.category', `part '${part}' belongs to a ${category} credential, not ${credential.category}`);

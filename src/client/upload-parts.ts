@@ -4,6 +4,7 @@
 import type { KyxTypeError } from '../builder/type-error.js';
 import type { CapabilityOptions } from '../builder/types.js';
 import type { CREDENTIAL_PARTS, CredentialCategory } from '../model/codes.js';
+import type { AccountResponse } from '../model/response.js';
 import type { WORKFLOW_CATALOG } from '../workflows/catalog.js';
 import type { WorkflowRegistry, WorkflowSpec } from '../workflows/define.js';
 import type { UploadPart } from './credentials.js';
@@ -36,15 +37,42 @@ export type CategoriesOf<W> = [SpecOfWorkflow<W>] extends [never]
 
 /**
  * The file parts a response's workflow collects (ID `front`/`back`, SELFIE `face`, DOCUMENT
- * `document`); every {@link UploadPart} when the workflow is unknown.
+ * `document`); every {@link UploadPart} when the workflow is unknown. For a union of workflows,
+ * the parts every one of them collects.
  *
  * @example
  * ```ts
  * import type { UploadPartOf } from 'jumio-kyx';
  * type Parts = UploadPartOf<10011>; // 'front' | 'back' | 'face'
+ * type Common = UploadPartOf<10011 | 6>; // 'face'
  * ```
  */
-export type UploadPartOf<W> = (typeof CREDENTIAL_PARTS)[CategoriesOf<W>][number] & UploadPart;
+export type UploadPartOf<W> = Exclude<
+  UploadPart,
+  W extends unknown ? Exclude<UploadPart, (typeof CREDENTIAL_PARTS)[CategoriesOf<W>][number]> : never
+>;
+
+/** `true` for a union of workflows (a response that may be of any of them), `false` for one. */
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
+
+/** The parts every workflow of W collects, in the model's order, quoted and joined. */
+type CommonParts<W> =
+  FileParts<['front', 'back', 'face', 'document']> extends infer All extends UploadPart[]
+    ? PartsIn<All, UploadPartOf<W>> extends infer Common extends string[]
+      ? Common extends []
+        ? 'none'
+        : Join<Quoted<Common>, 'and'>
+      : never
+    : never;
+
+type PartsIn<T extends readonly string[], Keep> = T extends readonly [
+  infer A extends string,
+  ...infer R extends string[],
+]
+  ? A extends Keep
+    ? [A, ...PartsIn<R, Keep>]
+    : PartsIn<R, Keep>
+  : [];
 
 type CategoryOfPart<P> = {
   [C in CredentialCategory]: P extends (typeof CREDENTIAL_PARTS)[C][number] ? C : never;
@@ -73,8 +101,17 @@ type PartList<T extends readonly unknown[]> = T extends readonly [infer C extend
 
 type KeyOf<W> = W extends WorkflowSpec ? W['key'] : W;
 
-/** The message for a part the workflow does not collect. */
-type PartMessage<W, P> = W extends unknown
+/**
+ * The message for a part the workflow does not collect. A response of a union of workflows (a key
+ * chosen at run time, a table of templates indexed by a union) accepts only the parts every one of
+ * them collects, and says so.
+ */
+type PartMessage<W, P> =
+  IsUnion<W> extends true
+    ? `'${P & string}' is not collected by every workflow of this response: a response of several workflows accepts only the parts all of them collect (${CommonParts<W>}); narrow it to one workflow, or upload to findCredential(response, '${CategoryOfPart<P>}')`
+    : OnePartMessage<W, P>;
+
+type OnePartMessage<W, P> = W extends unknown
   ? PartList<SpecOfWorkflow<W>['credentials']> extends infer Parts extends string[]
     ? `workflow ${KeyOf<W> & number} collects no ${CategoryOfPart<P>} credential (it collects ${Join<SpecOfWorkflow<W>['credentials'], 'and'>})${Parts extends []
         ? ', so it has no file part to upload'
@@ -139,3 +176,27 @@ type WorkflowOfState<W> = W extends number
         : W
       : W
     : unknown;
+
+/**
+ * The response `client.send` gives for a request or template `T`: `AccountResponse<W>` with `T`'s
+ * workflow. Use it as the return type of a function that picks a template from a table, so each
+ * caller keeps the response of the template it chose (the template-table pattern of the templates
+ * guide); `ResponseOf<Templates[keyof Templates]>` is a response of any of them, which accepts
+ * only the parts all of them collect.
+ *
+ * @example
+ * ```ts
+ * import { account, type AccountTemplate, type KyxClient, type ResponseOf } from 'jumio-kyx';
+ * declare const client: KyxClient;
+ * const templates = {
+ *   idSelfie: account().workflow(10011),
+ *   document: account().workflow(10026).document('USA', 'BS'),
+ * } satisfies Record<string, AccountTemplate<'ref'>>;
+ * type Templates = typeof templates;
+ * function onboard<K extends keyof Templates>(kind: K, ref: string): Promise<ResponseOf<Templates[K]>> {
+ *   return client.send(templates[kind].ref(ref));
+ * }
+ * const response = await onboard('document', 'order-1'); // AccountResponse<10026>
+ * ```
+ */
+export type ResponseOf<T> = AccountResponse<ResponseWorkflow<T>>;

@@ -31,7 +31,7 @@ export type AccountMode = 'create' | 'update';
  * ```
  */
 export interface AccountRequest {
-  /** The caller's reference for this transaction: 1–100 characters, no PII, none of `<>"/;`%{}|`. */
+  /** The caller's reference for this transaction: 1–100 characters, no PII, none of ``<>"/;`%{}|``. */
   customerInternalReference: string;
   /** The workflow to run and how to configure it. */
   workflowDefinition: WorkflowDefinition;

@@ -110,6 +110,25 @@ const SCRIPTS = { reserve: RESERVE, replace: REPLACE, deleteIf: DELETE_IF } as c
 
 const ttl = (ms: number) => String(Math.max(1, Math.ceil(ms)));
 
+const REDIS_MISSING =
+  "redisStore: the optional peer dependency 'redis' is not installed: install redis (npm install redis), or pass a connected node-redis client as `client`";
+
+const isModuleNotFound = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND';
+
+/**
+ * Fails at construction, not at the first `send`, when `redis` cannot be found (where the runtime
+ * resolves modules synchronously; elsewhere the first connection fails with the same message).
+ */
+function assertRedisInstalled(): void {
+  if (typeof import.meta.resolve !== 'function') return;
+  try {
+    import.meta.resolve('redis');
+  } catch (error) {
+    if (isModuleNotFound(error)) throw new Error(REDIS_MISSING, { cause: error });
+  }
+}
+
 /** Marks a key or value stored as its UTF-16 code units in hex (see {@link lossless}). */
 const CODE_UNITS = '\u0000u16:';
 
@@ -230,6 +249,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   if (options.client === undefined && typeof options.url !== 'string') {
     throw new TypeError('redisStore: give a url or a connected node-redis client');
   }
+  if (options.client === undefined) assertRedisInstalled();
   const timeoutMs = options.commandTimeoutMs ?? 5_000;
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
     throw new TypeError('redisStore: commandTimeoutMs must be a positive number of milliseconds');
@@ -243,7 +263,9 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   function connection(): Promise<RedisCommandClient> {
     if (options.client !== undefined) return Promise.resolve(options.client);
     connecting ??= (async () => {
-      const { createClient } = await import('redis');
+      const { createClient } = await import('redis').catch((error: unknown) => {
+        throw isModuleNotFound(error) ? new Error(REDIS_MISSING, { cause: error }) : error;
+      });
       let connected = false;
       const client = createClient({
         url: options.url as string,

@@ -6,6 +6,7 @@
  * @packageDocumentation
  * @module jumio-kyx/simulator
  */
+export { type SampleFiles, sampleFiles } from './sample-files.js';
 export { startSimulator } from './server.js';
 export { createSimulator } from './simulator.js';
 export {

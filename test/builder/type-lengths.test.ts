@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(process.cwd(), '.tmp', 'type-lengths-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const source = [
-  "import { account, createClient, type WorkflowKey } from '../../src/index.js';",
+  "import { account, type AccountTemplate, createClient, type WorkflowKey } from '../../src/index.js';",
   "const client = createClient({ region: 'amer-1', credentials: { clientId: 'a', clientSecret: 'b' }, userAgent: 'A/1' });",
   "export const docv = account().ref('x').workflow(10026);",
   'declare const key: WorkflowKey;',
@@ -27,7 +27,13 @@ const source = [
   'void client.send(account().workflow(10011)); // missing: .ref()',
   "void client.send(account().ref('x').user('u').workflow(32).facemap().capability.watchlist('p').reporting('r')); // complete",
   "void client.send(account().ref('x').workflow(32).facemap()); // missing: .user()",
+  "export const t1: AccountTemplate<'ref'> = account().workflow(32); // missing: .user()",
+  "export const t2 = { idv: account().workflow(10011), screening: account().workflow(10010) } satisfies Record<string, AccountTemplate<'ref'>>;",
+  "export const t3: AccountTemplate<'ref' | 'user'> = account().workflow(10026); // missing: .document()",
 ].join('\n');
+
+/** The template errors' bound: the builder's message within the first characters of the error. */
+const TEMPLATE_MESSAGE_WITHIN = 300;
 
 function service() {
   const file = join(dir, 'hover.ts');
@@ -109,6 +115,20 @@ describe('what an editor shows', () => {
     figures.push(`send error line ${line}: ${text.length} chars${line === 6 ? `:\n${text}` : ''}`);
     expect(text).toContain(missing);
     expect(text.length).toBeLessThanOrEqual(ERROR_BOUND);
+  });
+
+  it.each([
+    [10, 'workflow 32 requires .user(userReference)'],
+    [11, 'workflow 10010 requires .user(userReference)'],
+    [12, 'workflow 10026 requires .document(country, type)'],
+  ] as const)('a template that does not fit (line %i) says why within the first 300 characters', (line, message) => {
+    const text = errorOn(line);
+    const at = text.indexOf(`KyxTypeError<"${message}">`);
+    figures.push(
+      `template error line ${line}: message at ${at} of ${text.length} chars${line === 10 ? `:\n${text}` : ''}`,
+    );
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(at + message.length).toBeLessThanOrEqual(TEMPLATE_MESSAGE_WITHIN);
   });
 
   it('a complete request sends without an error', () => {

@@ -198,16 +198,22 @@ describe('kyx status, details, steps, wait, token', () => {
     expect(run.code).toBe(0);
     expect(run.json()).toMatchObject({ workflow: { status: 'PROCESSED' }, decision: { type: 'PASSED' } });
     expect(run.err.length).toBeGreaterThanOrEqual(1);
-    expect(run.err.at(-1)).toMatch(/^kyx wait: PROCESSED \(check \d+ of 7\)$/);
-    for (const line of run.err.slice(0, -1))
-      expect(line).toMatch(/^kyx wait: ACQUIRED \(check \d of 7\); next check at [\d.]+ s$/);
+    expect(run.err.at(-1)).toMatch(/^kyx wait: PROCESSED, done: the result is ready \(check \d+ of 7\)$/);
+    for (const line of run.err.slice(0, -1)) {
+      expect(line).toMatch(
+        /^kyx wait: ACQUIRED, the credentials are in and being processed \(check \d of 7\); next check at [\d.]+ s$/,
+      );
+    }
   });
 
   it('wait exits 3 with one line when the schedule runs out', async () => {
     const ids = await created();
     const run = await kyx(['wait', ids.accountId, ids.workflowExecutionId, '--schedule', '0.01'], { env });
     expect(run.code).toBe(3);
-    expect(run.err.at(-1)).toBe('kyx wait: still INITIATED after 1 scheduled status call: run kyx wait again later');
+    expect(run.err).toEqual([
+      'kyx wait: INITIATED, nothing uploaded or finalized yet: kyx upload the parts, then kyx finalize (check 1 of 1)',
+      'kyx wait: still INITIATED after 1 scheduled status call (nothing uploaded or finalized yet: kyx upload the parts, then kyx finalize): run kyx wait again later',
+    ]);
     expect((await kyx(['wait', ids.accountId, ids.workflowExecutionId, '--schedule', '5,1'], { env })).code).toBe(2);
   });
 
@@ -360,8 +366,8 @@ describe('clean failures: one line on stderr, the documented exit code', () => {
       [['token'], { JUMIO_CLIENT_ID: 'x' }, 'kyx token: set JUMIO_CLIENT_SECRET'],
       [['token', '--region', 'mars-1'], env, 'kyx token: region "mars-1" is not one of amer-1, emea-1, apac-1'],
       [['token'], { ...env, JUMIO_REGION: 'eu' }, 'kyx token: region "eu" is not one of'],
-      [['token', '--base-url', 'http://example.com'], env, 'kyx token: --base-url: baseUrl: must use https:'],
-      [['status', '--nope', ...ids], env, "kyx status: Unknown option '--nope'"],
+      [['token', '--base-url', 'http://example.com'], env, 'kyx token: --base-url must use https:'],
+      [['status', '--nope', ...ids], env, 'kyx status: unknown option "--nope": see kyx help status'],
       [['status', ids[0] as string], env, 'kyx status: missing workflowExecutionId'],
       [['send'], env, 'kyx send: missing file.json|-'],
       [['token', 'extra'], env, 'kyx token: too many arguments'],

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readBounded } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 
 /** What one `kyx` run printed and returned. */
@@ -31,7 +32,7 @@ export async function kyx(argv: string[], options: KyxOptions = {}): Promise<Kyx
     stdout: (line) => out.push(line),
     stderr: (line) => err.push(line),
     signal: options.signal ?? new AbortController().signal,
-    readStdin: async () => options.stdin ?? '',
+    readStdin: (maxBytes) => readBounded([new TextEncoder().encode(options.stdin ?? '')], maxBytes),
     env: options.env ?? {},
     stdoutIsTTY: options.tty ?? false,
   });

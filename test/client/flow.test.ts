@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type AccountResponse,
+  account,
   type CredentialId,
   findCredential,
   KyxForbiddenError,
@@ -146,13 +147,30 @@ describe('credential upload', () => {
   it('says what is missing: no credential of the category, or no API channel', async () => {
     const { client, calls } = setup(flowJumio());
     const noDoc = await caught(client.upload(SEED_RESPONSE, 'document', PDF));
-    expect((noDoc as KyxValidationError).issues[0]?.message).toBe('has no DOCUMENT credential');
+    expect((noDoc as KyxValidationError).issues[0]?.message).toBe(
+      "part 'document': the execution collects no DOCUMENT credential (it collects ID, SELFIE and FACEMAP): upload 'front', 'back' or 'face'",
+    );
     const facemap = findCredential(SEED_RESPONSE, 'FACEMAP');
     const noApi = await caught(
       client.upload({ ...(facemap as NonNullable<typeof facemap>), category: 'SELFIE' }, 'face', JPEG),
     );
     expect((noApi as KyxValidationError).issues[0]?.path).toBe('SELFIE.api');
     expect(calls).toEqual([]);
+  });
+
+  it('names the workflow the client sent, the part and the parts it collects (like the compile-time message)', async () => {
+    const { client, calls } = setup(flowJumio());
+    const sent: AccountResponse = await client.send(account().ref('order-1').workflow(10011));
+    const error = await caught(client.upload(sent, 'document', PDF));
+    expect(error).toBeInstanceOf(KyxValidationError);
+    expect((error as KyxValidationError).issues).toEqual([
+      {
+        path: 'workflowExecution.credentials',
+        message:
+          "part 'document': workflow 10011 collects no DOCUMENT credential (it collects ID, SELFIE and FACEMAP): upload 'front', 'back' or 'face'",
+      },
+    ]);
+    expect(calls.filter((c) => c.path.includes('/parts/'))).toEqual([]);
   });
 
   it('refuses to send the api.token to a plain-http, non-loopback part URL', async () => {
