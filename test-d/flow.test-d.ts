@@ -21,6 +21,7 @@ import {
   type UploadResponse,
   type WorkflowDetails,
   type WorkflowExecutionId,
+  type WorkflowKey,
   type WorkflowStatusResponse,
 } from '../dist/index.js';
 
@@ -83,6 +84,10 @@ client.uploadData(anyResponse, { firstName: 'ALEX' });
 declare const dynamic: AccountResponse<number>;
 client.upload(dynamic, 'document', pdf);
 client.upload(dynamic, 'face', jpeg);
+// a key chosen at run time (any WorkflowKey) is checked at run time: every part compiles
+declare const fromConfig: AccountResponse<WorkflowKey>;
+client.upload(fromConfig, 'document', pdf);
+client.upload(fromConfig, 'front', jpeg);
 declare const credential: NonNullable<ReturnType<typeof findCredential>>;
 client.upload(credential, 'document', pdf); // a credential alone: checked at run time
 // a union of workflows accepts only the parts every one of them collects, and says so

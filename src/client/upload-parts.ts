@@ -7,6 +7,7 @@ import type { CREDENTIAL_PARTS, CredentialCategory } from '../model/codes.js';
 import type { AccountResponse } from '../model/response.js';
 import type { WORKFLOW_CATALOG } from '../workflows/catalog.js';
 import type { WorkflowRegistry, WorkflowSpec } from '../workflows/define.js';
+import type { WorkflowKey } from '../workflows/keys.js';
 import type { UploadPart } from './credentials.js';
 
 type CatalogByKey = { [S in (typeof WORKFLOW_CATALOG)[number] as S['key']]: S };
@@ -37,8 +38,9 @@ export type CategoriesOf<W> = [SpecOfWorkflow<W>] extends [never]
 
 /**
  * The file parts a response's workflow collects (ID `front`/`back`, SELFIE `face`, DOCUMENT
- * `document`); every {@link UploadPart} when the workflow is unknown. For a union of workflows,
- * the parts every one of them collects.
+ * `document`); every {@link UploadPart} when the workflow is unknown or chosen at run time (a
+ * {@link WorkflowKey}: its rules are checked at run time). For a narrower union of workflows (a
+ * table of templates), the parts every one of them collects.
  *
  * @example
  * ```ts
@@ -47,10 +49,12 @@ export type CategoriesOf<W> = [SpecOfWorkflow<W>] extends [never]
  * type Common = UploadPartOf<10011 | 6>; // 'face'
  * ```
  */
-export type UploadPartOf<W> = Exclude<
-  UploadPart,
-  W extends unknown ? Exclude<UploadPart, (typeof CREDENTIAL_PARTS)[CategoriesOf<W>][number]> : never
->;
+export type UploadPartOf<W> = [WorkflowKey] extends [W]
+  ? UploadPart
+  : Exclude<
+      UploadPart,
+      W extends unknown ? Exclude<UploadPart, (typeof CREDENTIAL_PARTS)[CategoriesOf<W>][number]> : never
+    >;
 
 /** `true` for a union of workflows (a response that may be of any of them), `false` for one. */
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
