@@ -1,4 +1,4 @@
-import type { KyxIssue, KyxResult } from '../errors.js';
+import { boundIssues, type KyxIssue, type KyxResult } from '../errors.js';
 import { insertUnknown, splitUnknown, unknownIssues } from '../model/open.js';
 import { parseWith } from '../model/parse.js';
 import type { AccountMode, AccountRequest } from '../model/request.js';
@@ -108,16 +108,18 @@ export function checkAccountRequest(body: unknown, options: CheckOptions = {}): 
   const { known, unknown } = allow ? splitUnknown(AccountRequestSchema, body, allow) : { known: body, unknown: [] };
   const parsed = parseWith(AccountRequestSchema, known);
   const issues: KyxIssue[] = parsed.success ? [] : [...parsed.issues];
-  issues.push(...unknownIssues(unknown));
+  for (const issue of unknownIssues(unknown)) issues.push(issue);
   const view = parsed.success ? { key: parsed.output.workflowDefinition.key, request: parsed.output } : ruleView(known);
-  if (view) {
+  // A field-check list already cut at its bound (51 shown) gets no rule issues behind its count.
+  if (view && issues.length < 51) {
     const spec = options.workflows?.find((w) => w.key === view.key) ?? findWorkflow(view.key);
     const ruleIssues =
       !spec && options.unknownKeys !== 'allow'
         ? [unknownKey(view.key)]
         : workflowIssues(view.request, options.mode ?? 'create', spec, options.wording ?? 'json');
-    issues.push(...ruleIssues.filter(notReported(issues)));
+    const fresh = notReported(issues.slice());
+    for (const issue of ruleIssues) if (fresh(issue)) issues.push(issue);
   }
-  if (issues.length > 0 || !parsed.success) return { success: false, issues };
+  if (issues.length > 0 || !parsed.success) return { success: false, issues: boundIssues(issues) };
   return { success: true, output: insertUnknown(parsed.output, unknown) };
 }
