@@ -151,6 +151,14 @@ export {
 export { COUNTRY_CODES, type CountryCode } from './model/countries.js';
 export type { AccountId, CredentialId, IdInput, UntaggedString, WorkflowExecutionId } from './model/ids.js';
 export type {
+  PreparedData,
+  PreparedDataAddress,
+  PreparedDataId,
+  PreparedDataIne,
+  PreparedDataPath,
+  PreparedDataSpec,
+} from './model/prepared-data.js';
+export type {
   AccountMode,
   AccountRequest,
   Capabilities,

@@ -189,6 +189,106 @@ export const WORKFLOW_CATALOG = [
     channels: ALL_CHANNELS,
     capabilities: ['usability', 'extraction'],
   }),
+  // Risk signals (part 2 §1 of the fact sheet): standalone keys take prepared data over the API
+  // (create → uploadData → finalize); combined keys add a signal to ID + Identity Verification.
+  defineWorkflow({
+    key: 10065,
+    name: 'Standalone Phone Verification',
+    credentials: ['DATA'],
+    channels: ['API'],
+    capabilities: ['phoneVerification'],
+    preparedData: { required: ['phoneNumber'] },
+    notes: 'phoneNumber in E.164, with its country code.',
+  }),
+  defineWorkflow({
+    key: 10066,
+    name: 'Standalone Email Verification',
+    credentials: ['DATA'],
+    channels: ['API'],
+    capabilities: ['emailVerification'],
+    preparedData: { required: ['email'] },
+    notes: 'ipAddress is optional (newer docs only).',
+  }),
+  defineWorkflow({
+    key: 10118,
+    name: 'Standalone Geo IP Verification',
+    credentials: ['DATA'],
+    channels: ['API'],
+    capabilities: ['geoIpVerification'],
+    preparedData: { required: ['ipAddress'] },
+    notes: 'ipAddress: IPv4 or IPv6.',
+  }),
+  defineWorkflow({
+    key: 10120,
+    name: 'ID and Identity Verification + Geo IP',
+    credentials: ['ID', 'SELFIE', 'FACEMAP'],
+    channels: ALL_CHANNELS,
+    capabilities: [...IDIV, 'geoIpVerification'],
+    notes:
+      'Jumio reads the IP from the device (Web Client, SDK). How an API-only integration passes the IP is not documented.',
+  }),
+  defineWorkflow({
+    key: 10148,
+    name: 'Standalone eKYC Checks',
+    credentials: ['DATA'],
+    channels: ['API'],
+    capabilities: [],
+    preparedData: {
+      required: ['firstName', 'lastName', 'address.line1', 'address.city', 'address.postalCode', 'address.country'],
+      slashDates: true,
+    },
+    notes:
+      '1+1 or 2+2 check: .capability.ekyc(searchType). Date of birth is `dob` (older docs) or `dateOfBirth` (newer), written yyyy/mm/dd; both names and forms are accepted. The result capability is not documented.',
+  }),
+  defineWorkflow({
+    key: 10020,
+    name: 'Standalone Government Database Check',
+    credentials: ['DATA'],
+    channels: ['API'],
+    capabilities: ['govtIdVerification'],
+    preparedData: {
+      required: ['firstName', 'lastName', 'dateOfBirth', 'id.idNumber', 'address.country'],
+      alpha3: ['address.country'],
+    },
+    notes:
+      'Documented for Argentina Renaper (country ARG; also sex, address.city, address.postalCode) and Colombia Registraduria (country COL; also id.type); the database is presumably set per tenant. The Renaper result capability is not documented.',
+  }),
+  defineWorkflow({
+    key: 10054,
+    name: 'ID and Identity Verification + Government Database Check',
+    credentials: ['ID', 'SELFIE', 'FACEMAP'],
+    channels: ALL_CHANNELS,
+    capabilities: [...IDIV, 'govtIdVerification'],
+    notes:
+      'Documented for Argentina Renaper and Colombia Registraduria; the data comes from the ID. An older copy of the CPF page gives 10054 for CPF biometric.',
+  }),
+  defineWorkflow({
+    key: 10093,
+    name: 'Argentina Renaper Biometric',
+    credentials: ['DATA', 'SELFIE'],
+    channels: ['API'],
+    capabilities: ['usability', 'biometricVerification'],
+    preparedData: { required: ['sex', 'id.idNumber'], alpha3: ['address.country'] },
+    notes:
+      'Prepared data and selfie over the API. id.idNumber is the DNI; firstName and lastName are mandatory in one copy of the docs, address.country (ARG) in the newer one.',
+  }),
+  defineWorkflow({
+    key: 10094,
+    name: 'ID and Identity Verification + Argentina Renaper Biometric',
+    credentials: ['ID', 'SELFIE', 'FACEMAP'],
+    channels: ALL_CHANNELS,
+    capabilities: [...IDIV, 'biometricVerification'],
+    notes: 'Needs activation; the docs list ID and SELFIE as its credentials.',
+  }),
+  defineWorkflow({
+    key: 10021,
+    name: 'ID and Identity Verification + CPF Check + CPF Biometric (Brazil)',
+    credentials: ['ID', 'SELFIE', 'FACEMAP', 'DATA'],
+    channels: ALL_CHANNELS,
+    capabilities: [...IDIV, 'braCpfValidation', 'biometricVerification'],
+    preparedData: { required: ['personalNumber'], alpha3: ['address.country'] },
+    notes: 'personalNumber is the CPF. An older copy of the docs gives 10054 for this combination.',
+  }),
 ] as const;
 
 /**
