@@ -37,6 +37,7 @@ export {
   type KyxClient,
   type PartImage,
   type PartImageOptions,
+  type UploadDataOptions,
   type UploadOptions,
 } from './client/client.js';
 export { findCredential, type UploadPart } from './client/credentials.js';
@@ -78,6 +79,7 @@ export {
   type KyxIdempotencyReason,
 } from './client/idempotency-error.js';
 export type { ClientCredentials, ClientOptions, FetchLike } from './client/options.js';
+export type { CheckPreparedData } from './client/prepared-data-types.js';
 export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from './client/rate-limits.js';
 export { RedactedError } from './client/redact.js';
 export { parseRedirect, type WebRedirect } from './client/redirect.js';
@@ -212,6 +214,11 @@ export type { KyxStore, StoreRateLimit } from './store/types.js';
 export { type CatalogWorkflowKey, findWorkflow, WORKFLOW_CATALOG } from './workflows/catalog.js';
 export { defineWorkflow, type WorkflowRegistry, type WorkflowSpec } from './workflows/define.js';
 export { isWorkflowKey, type WorkflowKey } from './workflows/keys.js';
+export {
+  type PreparedDataValidationResult,
+  type ValidatePreparedDataOptions,
+  validatePreparedData,
+} from './workflows/prepared-data.js';
 export {
   type AccountValidationResult,
   type ValidateAccountRequestOptions,

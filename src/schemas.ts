@@ -29,6 +29,7 @@ export {
   SimilarityDataSchema,
   WatchlistScreeningDataSchema,
 } from './model/capability-data-schemas.js';
+export { PreparedDataSchema, SlashDatePreparedDataSchema } from './model/prepared-data-schemas.js';
 export {
   AccountResponseSchema,
   CallbackPayloadSchema,
