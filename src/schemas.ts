@@ -22,10 +22,15 @@
 export {
   AuthenticationDataSchema,
   CAPABILITY_DATA,
+  DeviceRiskVerificationDataSchema,
+  EmailVerificationDataSchema,
   ExtractionDataSchema,
+  GeoIpVerificationDataSchema,
+  GovtIdVerificationDataSchema,
   ImageChecksDataSchema,
   LivenessDataSchema,
   OtherCapabilityDataSchema,
+  PhoneVerificationDataSchema,
   SimilarityDataSchema,
   WatchlistScreeningDataSchema,
 } from './model/capability-data-schemas.js';

@@ -4,7 +4,7 @@ import { defineWorkflow, type KyxIssue, validatePreparedData, WORKFLOW_CATALOG }
 import { PreparedDataSchema } from '../../src/schemas.js';
 import { SAMPLE_PREPARED_DATA } from '../support/prepared-data.js';
 
-const issuesOf = (data: unknown, options?: Parameters<typeof validatePreparedData>[1]): KyxIssue[] => {
+const issuesOf = (data: unknown, options?: Parameters<typeof validatePreparedData>[1]): readonly KyxIssue[] => {
   const result = validatePreparedData(data, options);
   return result.success ? [] : result.issues;
 };
