@@ -233,6 +233,8 @@ export interface CapabilityCredential {
   id: CredentialId;
   /** Its category. */
   category: LiteralUnion<CredentialCategory, string>;
+  /** Its label, when Jumio sends one (risk signals: `DATA`). */
+  label?: string;
 }
 
 /**
