@@ -8,7 +8,7 @@ export const SAMPLE_PREPARED_DATA = {
   dateOfBirth: '1972-11-16',
   email: 'alex.rossi@example.com',
   phoneNumber: '+15031234567',
-  ipAddress: '203.0.113.7',
+  ipAddress: '192.0.2.10',
   personalNumber: '12345678909',
   id: { idNumber: 'D1234567', type: 'DRIVING_LICENSE' },
   address: { line1: '1 MAIN ST', city: 'PORTLAND', postalCode: '97201', subdivision: 'OR', country: 'USA' },
