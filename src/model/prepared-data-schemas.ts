@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { COUNTRY_CODES } from './countries.js';
-import type { PreparedData } from './prepared-data.js';
+import type { PreparedData, PreparedDataPath } from './prepared-data.js';
 import { optional } from './primitives.js';
 
 // The schema of prepared data (prepared-data.ts): the formats Jumio's risk-signal pages give,
@@ -136,6 +136,14 @@ export const PreparedDataSchema = v.looseObject(preparedDataEntries(LOCAL_DATE))
  * ```
  */
 export const SlashDatePreparedDataSchema = v.looseObject(preparedDataEntries(LENIENT_DATE));
+
+/** Every dotted key of {@link PreparedData} (`phoneNumber`, `address.country`, …), as the schema lists them. */
+export const PREPARED_DATA_PATHS: readonly PreparedDataPath[] = Object.entries(PreparedDataSchema.entries).flatMap(
+  ([key, schema]) =>
+    'entries' in schema.wrapped
+      ? Object.keys(schema.wrapped.entries).map((nested) => `${key}.${nested}` as PreparedDataPath)
+      : [key as PreparedDataPath],
+);
 
 /** The keys of {@link PreparedData} and of its nested objects, as the schema lists them. */
 export const PREPARED_DATA_KEYS = {
