@@ -198,7 +198,6 @@ export const WORKFLOW_CATALOG = [
     channels: ['API'],
     capabilities: ['phoneVerification'],
     preparedData: { required: ['phoneNumber'] },
-    notes: 'phoneNumber in E.164, with its country code.',
   }),
   defineWorkflow({
     key: 10066,
@@ -207,7 +206,6 @@ export const WORKFLOW_CATALOG = [
     channels: ['API'],
     capabilities: ['emailVerification'],
     preparedData: { required: ['email'] },
-    notes: 'ipAddress is optional (newer docs only).',
   }),
   defineWorkflow({
     key: 10118,
@@ -216,7 +214,6 @@ export const WORKFLOW_CATALOG = [
     channels: ['API'],
     capabilities: ['geoIpVerification'],
     preparedData: { required: ['ipAddress'] },
-    notes: 'ipAddress: IPv4 or IPv6.',
   }),
   defineWorkflow({
     key: 10120,
@@ -224,8 +221,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID', 'SELFIE', 'FACEMAP'],
     channels: ALL_CHANNELS,
     capabilities: [...IDIV, 'geoIpVerification'],
-    notes:
-      'Jumio reads the IP from the device (Web Client, SDK). How an API-only integration passes the IP is not documented.',
+    notes: 'The IP comes from the device (Web, SDK); how API acquisition passes it is undocumented.',
   }),
   defineWorkflow({
     key: 10148,
@@ -237,8 +233,7 @@ export const WORKFLOW_CATALOG = [
       required: ['firstName', 'lastName', 'address.line1', 'address.city', 'address.postalCode', 'address.country'],
       slashDates: true,
     },
-    notes:
-      '1+1 or 2+2 check: .capability.ekyc(searchType). Date of birth is `dob` (older docs) or `dateOfBirth` (newer), written yyyy/mm/dd; both names and forms are accepted. The result capability is not documented.',
+    notes: '.capability.ekyc(searchType). dob or dateOfBirth, yyyy/mm/dd. Result capability undocumented.',
   }),
   defineWorkflow({
     key: 10020,
@@ -250,8 +245,7 @@ export const WORKFLOW_CATALOG = [
       required: ['firstName', 'lastName', 'dateOfBirth', 'id.idNumber', 'address.country'],
       alpha3: ['address.country'],
     },
-    notes:
-      'Documented for Argentina Renaper (country ARG; also sex, address.city, address.postalCode) and Colombia Registraduria (country COL; also id.type); the database is presumably set per tenant. The Renaper result capability is not documented.',
+    notes: 'Argentina Renaper (ARG; also sex, city, postalCode) or Colombia Registraduria (COL; also id.type).',
   }),
   defineWorkflow({
     key: 10054,
@@ -259,8 +253,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID', 'SELFIE', 'FACEMAP'],
     channels: ALL_CHANNELS,
     capabilities: [...IDIV, 'govtIdVerification'],
-    notes:
-      'Documented for Argentina Renaper and Colombia Registraduria; the data comes from the ID. An older copy of the CPF page gives 10054 for CPF biometric.',
+    notes: 'Argentina Renaper or Colombia Registraduria on the ID data.',
   }),
   defineWorkflow({
     key: 10093,
@@ -269,8 +262,7 @@ export const WORKFLOW_CATALOG = [
     channels: ['API'],
     capabilities: ['usability', 'biometricVerification'],
     preparedData: { required: ['sex', 'id.idNumber'], alpha3: ['address.country'] },
-    notes:
-      'Prepared data and selfie over the API. id.idNumber is the DNI; firstName and lastName are mandatory in one copy of the docs, address.country (ARG) in the newer one.',
+    notes: 'id.idNumber: the DNI. Docs disagree on firstName, lastName, address.country (ARG).',
   }),
   defineWorkflow({
     key: 10094,
@@ -278,7 +270,6 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID', 'SELFIE', 'FACEMAP'],
     channels: ALL_CHANNELS,
     capabilities: [...IDIV, 'biometricVerification'],
-    notes: 'Needs activation; the docs list ID and SELFIE as its credentials.',
   }),
   defineWorkflow({
     key: 10021,
@@ -287,7 +278,7 @@ export const WORKFLOW_CATALOG = [
     channels: ALL_CHANNELS,
     capabilities: [...IDIV, 'braCpfValidation', 'biometricVerification'],
     preparedData: { required: ['personalNumber'], alpha3: ['address.country'] },
-    notes: 'personalNumber is the CPF. An older copy of the docs gives 10054 for this combination.',
+    notes: 'personalNumber: the CPF. An older copy of the docs says 10054.',
   }),
 ] as const;
 
