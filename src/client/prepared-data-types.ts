@@ -18,15 +18,15 @@ type UnknownKeys<D, T, Prefix extends string = ''> = {
     : `${Prefix}${K}`;
 }[keyof D & string];
 
-/** Whether `D` surely holds the dotted key `P` (present and not optional). */
+/** Whether `D` surely holds the dotted key `P` (present, and its type does not admit `undefined`). */
 type Holds<D, P extends string> = P extends `${infer Head}.${infer Rest}`
   ? Head extends keyof D
-    ? Partial<Pick<D, Head>> extends Pick<D, Head>
+    ? undefined extends D[Head]
       ? false
-      : Holds<NonNullable<D[Head]>, Rest>
+      : Holds<D[Head], Rest>
     : false
   : P extends keyof D
-    ? Partial<Pick<D, P>> extends Pick<D, P>
+    ? undefined extends D[P]
       ? false
       : true
     : false;
