@@ -144,6 +144,23 @@ describe('geo IP verification (10118, and 10120 with ID + identity verification)
     expect(typeof data?.latitude).toBe('number');
   });
 
+  it('the workflow travels with the response and its credentials; options.workflow names it for a stored response', async () => {
+    const { sim, client } = setup();
+    const res = await client.send(account().ref('geo-2').workflow(10118));
+    const credential = res.workflowExecution.credentials.find((c) => c.category === 'DATA');
+    if (!credential) throw new Error('10118 has a DATA credential');
+    const required = [{ path: 'ipAddress', message: 'is required by workflow 10118' }];
+    await expect(client.uploadData(credential, {})).rejects.toMatchObject({ issues: required });
+    const stored = structuredClone(res) as AccountResponse; // read back from a database
+    await expect(client.uploadData(stored, {}, { workflow: 10118 })).rejects.toMatchObject({ issues: required });
+    expect(sim.stats().uploads).toBe(0);
+    // without the workflow the client checks formats only; the simulator still refuses
+    const refused = await client.uploadData(stored, {}).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(KyxHttpError);
+    expect((refused as KyxHttpError).status).toBe(400);
+    expect(sim.stats().uploads).toBe(0);
+  });
+
   it('10120: the IDIV result carries geoIpVerification from the device IP (userConsent.userIp)', async () => {
     const { client, result } = setup();
     const res = await client.send(
