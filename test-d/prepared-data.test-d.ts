@@ -48,7 +48,7 @@ expectError(client.uploadData(email, { mail: 'jane@example.com' }));
 const geo = await client.send(account().ref('g').workflow(10118));
 expectType<Promise<UploadResponse>>(client.uploadData(geo, { ipAddress: '122.23.23.233' }));
 expectError(client.uploadData(geo, { ip: '122.23.23.233' }));
-expectType<KyxTypeError<'workflow 10118 needs ipAddress in its prepared data'>>({} as CheckPreparedData<10118, {}>);
+expectType<KyxTypeError<'workflow 10118 needs ipAddress in its prepared data'>>({} as CheckPreparedData<10118, Record<never, never>>);
 
 // ---- 10148 eKYC: names and address, nested keys ---------------------------------------------------
 const ekyc = await client.send(account().ref('k').workflow(10148).capability.ekyc('two'));
