@@ -19,11 +19,14 @@ import { readFileSync } from 'node:fs';
  * workflow rules in one run, the JSON wording of every rule, the run-time alpha-2 hint with its
  * 249-code table) added 1.93 kB to the builder (9.94 → 11.87 kB measured 2026-12-06) and 0.58 kB
  * to the schemas entry (the hint); each budget below is raised by what it measured + ~4 %.
+ * Issue 21 (risk signals): ten catalog entries with their prepared-data rules add 0.54 kB to the
+ * builder (10.48 kB measured 2026-12-06); the client adds the prepared-data checks and five
+ * capability data schemas (30.82 kB measured); the schemas entry 9.60 kB. Budgets: measured + ~1-3 %.
  */
 export const budgets = [
   // issue 24 (issues bounded: the first 50 and a count, validation stopped after 1,000) added
-  // 0.07 kB to a builder measured at 9.94 kB (10.01 kB alone, 2026-12-06); with issue 20 merged 12.45 kB
-  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '12.45 kB', gzip: true },
+  // 0.07 kB to a builder measured at 9.94 kB (10.01 kB alone, 2026-12-06)
+  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '13 kB', gzip: true },
   {
     name: 'builder + client (with ky and valibot)',
     path: 'dist/index.js',
@@ -39,7 +42,7 @@ export const budgets = [
     name: 'jumio-kyx/schemas (every schema, with valibot)',
     path: 'dist/schemas.js',
     import: '*',
-    limit: '9.4 kB',
+    limit: '9.9 kB',
     gzip: true,
   },
   {

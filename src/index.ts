@@ -40,6 +40,7 @@ export {
   type KyxClient,
   type PartImage,
   type PartImageOptions,
+  type UploadDataOptions,
   type UploadOptions,
 } from './client/client.js';
 export { findCredential, type UploadPart } from './client/credentials.js';
@@ -81,6 +82,7 @@ export {
   type KyxIdempotencyReason,
 } from './client/idempotency-error.js';
 export type { ClientCredentials, ClientOptions, FetchLike, SplitCredentials } from './client/options.js';
+export type { CheckPreparedData } from './client/prepared-data-types.js';
 export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from './client/rate-limits.js';
 export { RedactedError } from './client/redact.js';
 export { parseRedirect, type WebRedirect } from './client/redirect.js';
@@ -124,12 +126,19 @@ export {
 export type {
   AuthenticationData,
   DateParts,
+  DeviceRiskVerificationData,
+  EmailVerificationData,
   ExtractionAddress,
   ExtractionData,
   FaceSearchFindings,
+  GeoIpVerificationData,
+  GovtIdMatch,
+  GovtIdVerificationData,
   ImageChecksData,
   LivenessData,
   OtherCapabilityData,
+  PhoneRiskInsights,
+  PhoneVerificationData,
   SimilarityData,
   WatchlistScreeningData,
 } from './model/capability-data.js';
@@ -160,6 +169,14 @@ export {
 } from './model/codes.js';
 export { COUNTRY_CODES, type CountryCode } from './model/countries.js';
 export type { AccountId, CredentialId, IdInput, UntaggedString, WorkflowExecutionId } from './model/ids.js';
+export type {
+  PreparedData,
+  PreparedDataAddress,
+  PreparedDataId,
+  PreparedDataIne,
+  PreparedDataPath,
+  PreparedDataSpec,
+} from './model/prepared-data.js';
 export type {
   AccountMode,
   AccountRequest,
@@ -214,6 +231,11 @@ export type { KyxStore, StoreRateLimit } from './store/types.js';
 export { type CatalogWorkflowKey, findWorkflow, WORKFLOW_CATALOG } from './workflows/catalog.js';
 export { defineWorkflow, type WorkflowRegistry, type WorkflowSpec } from './workflows/define.js';
 export { isWorkflowKey, type WorkflowKey } from './workflows/keys.js';
+export {
+  type PreparedDataValidationResult,
+  type ValidatePreparedDataOptions,
+  validatePreparedData,
+} from './workflows/prepared-data.js';
 export {
   type AccountValidationResult,
   type ValidateAccountRequestOptions,

@@ -22,13 +22,19 @@
 export {
   AuthenticationDataSchema,
   CAPABILITY_DATA,
+  DeviceRiskVerificationDataSchema,
+  EmailVerificationDataSchema,
   ExtractionDataSchema,
+  GeoIpVerificationDataSchema,
+  GovtIdVerificationDataSchema,
   ImageChecksDataSchema,
   LivenessDataSchema,
   OtherCapabilityDataSchema,
+  PhoneVerificationDataSchema,
   SimilarityDataSchema,
   WatchlistScreeningDataSchema,
 } from './model/capability-data-schemas.js';
+export { PreparedDataSchema, SlashDatePreparedDataSchema } from './model/prepared-data-schemas.js';
 export {
   AccountResponseSchema,
   CallbackPayloadSchema,

@@ -289,8 +289,31 @@ export function flowUpload(spec: WorkflowSpec): string | undefined {
   if (has('ID')) return "client.upload(res, 'front', file)";
   if (has('SELFIE')) return "client.upload(res, 'face', file)";
   if (has('DOCUMENT')) return "client.upload(res, 'document', file)";
-  if (has('DATA')) return "client.uploadData(res, { firstName: 'ALEX' })";
+  if (has('DATA')) return `client.uploadData(res, ${renderPreparedData(spec)})`;
   return undefined;
+}
+
+/** A value of the documented format for each prepared-data key a workflow may require. */
+const SAMPLE_VALUES: Readonly<Record<string, string>> = {
+  phoneNumber: '+15031234567',
+  email: 'alex@example.com',
+  ipAddress: '192.0.2.10',
+  dateOfBirth: '1972-11-16',
+  sex: 'M',
+  socialSecurityNumber: '123456789',
+  'address.country': 'USA',
+};
+
+/** The prepared data of the flow: `firstName` and every key the workflow requires. */
+function renderPreparedData(spec: WorkflowSpec): string {
+  const data: Record<string, unknown> = { firstName: 'ALEX' };
+  for (const path of spec.preparedData?.required ?? []) {
+    const [head, tail] = path.split('.') as [string, string | undefined];
+    const value = SAMPLE_VALUES[path] ?? 'X1';
+    if (tail === undefined) data[head] = value;
+    else data[head] = { ...(data[head] as Record<string, unknown> | undefined), [tail]: value };
+  }
+  return JSON.stringify(data);
 }
 
 /**

@@ -26,6 +26,11 @@ const DATA_INTERFACE: Record<string, string> = {
   liveness: 'LivenessData',
   similarity: 'SimilarityData',
   authentication: 'AuthenticationData',
+  phoneVerification: 'PhoneVerificationData',
+  emailVerification: 'EmailVerificationData',
+  geoIpVerification: 'GeoIpVerificationData',
+  deviceRiskVerification: 'DeviceRiskVerificationData',
+  govtIdVerification: 'GovtIdVerificationData',
 } satisfies Record<keyof CapabilityDataMap, string>;
 
 /** The top-level fields of an object schema. */

@@ -19,6 +19,18 @@ const SAMPLE_CREDENTIAL_ID = '4f7d8f3e-2c1b-4a5d-9e6f-0a1b2c3d4e5f';
 /** Table cells must not contain a pipe. */
 const cell = (s: string) => s.replaceAll('|', '\\|');
 
+/** The prepared-data rows of a workflow that records what its DATA credential needs. */
+function preparedDataRows(spec: WorkflowSpec): string[] {
+  const data = spec.preparedData;
+  if (data === undefined) return [];
+  return [
+    `| prepared data required | ${list(data.required ?? [], 'none')} |`,
+    ...(data.oneOf ?? []).map((group) => `| prepared data, one of | ${list(group)} |`),
+    ...(data.alpha3?.length ? [`| alpha-3 only | ${list(data.alpha3)} |`] : []),
+    ...(data.slashDates ? ['| dates | `YYYY-MM-DD` or `yyyy/mm/dd` |'] : []),
+  ];
+}
+
 /** The builder calls a request for this workflow must make, besides `.ref()` and `.workflow()`. */
 export function requiredCalls(spec: WorkflowSpec): string[] {
   const calls: string[] = [];
@@ -59,6 +71,7 @@ function section(spec: WorkflowSpec): string {
     `| update only | ${spec.updateOnly ? 'yes: start from `account(accountId)` (PUT)' : 'no'} |`,
     `| channels | ${list(spec.channels)} |`,
     `| capabilities | ${list(spec.capabilities, 'none')} |`,
+    ...preparedDataRows(spec),
   ];
   return [
     `## ${heading(spec)}`,

@@ -1,9 +1,11 @@
 // The one place where `kyx` calls the client.
+
 import type { SendableRequest } from '../builder/types.js';
 import type { KyxClient } from '../client/client.js';
 import type { UploadPart } from '../client/credentials.js';
 import type { SendOptions } from '../client/idempotency.js';
 import type { WaitProgress } from '../client/wait.js';
+import type { PreparedData } from '../model/prepared-data.js';
 import type {
   AccountResponse,
   FinalizeResponse,
@@ -90,7 +92,8 @@ export function uploadData(
   data: Record<string, unknown>,
   signal: AbortSignal,
 ): Promise<UploadResponse> {
-  return client.uploadData(source, data, { signal });
+  // JSON read from a file: the client checks it at run time (formats, keys, the workflow's rules)
+  return client.uploadData(source, data as PreparedData, { signal });
 }
 
 /** Finalize: the acquired credentials go to processing. */

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CHANNELS, CREDENTIAL_CATEGORIES, PRESET_CATEGORIES } from '../model/codes.js';
 import { parseWith } from '../model/parse.js';
+import { PREPARED_DATA_PATHS } from '../model/prepared-data-schemas.js';
 import { defineWorkflow, type WorkflowSpec } from '../workflows/define.js';
 import { CliError, EXIT } from './exit.js';
 import { readJson } from './files.js';
@@ -8,6 +9,8 @@ import type { CliIo } from './io.js';
 
 const list = <const T extends v.PicklistOptions>(options: T, what: string) =>
   v.array(v.picklist(options, `must be one of ${options.join(', ')} (${what})`));
+
+const PATHS = list(PREPARED_DATA_PATHS as [string, ...string[]], 'prepared-data keys');
 
 /** One tenant workflow definition, as `defineWorkflow` takes it (unknown fields are errors: typos). */
 const WorkflowSpecSchema = v.strictObject({
@@ -21,6 +24,14 @@ const WorkflowSpecSchema = v.strictObject({
   channels: list(CHANNELS, 'channels'),
   capabilities: v.array(v.string('must be a capability name')),
   notes: v.optional(v.string('must be a string')),
+  preparedData: v.optional(
+    v.strictObject({
+      required: v.optional(PATHS),
+      oneOf: v.optional(v.array(PATHS)),
+      alpha3: v.optional(PATHS),
+      slashDates: v.optional(v.boolean('must be true or false')),
+    }),
+  ),
 });
 
 /**

@@ -3,6 +3,7 @@ import type { SendableRequest } from '../builder/types.js';
 import { KyxValidationError } from '../errors.js';
 import { CREDENTIAL_PARTS } from '../model/codes.js';
 import { API_PATHS, apiPath } from '../model/paths.js';
+import type { PreparedData } from '../model/prepared-data.js';
 import type {
   AccountResponse,
   FinalizeResponse,
@@ -25,6 +26,8 @@ import {
 import { isLoopbackHost, parseTokenLifetime } from '../model/rules.js';
 import { memoryStore } from '../store/memory.js';
 import { tenantScope } from '../store/scope.js';
+import type { WorkflowSpec } from '../workflows/define.js';
+import { validatePreparedData } from '../workflows/prepared-data.js';
 import { resolveResponseLimits } from './body.js';
 import type { CallOptions } from './call-options.js';
 import { credentialForFinalize, credentialForPart, type PartCredential, type UploadPart } from './credentials.js';
@@ -41,6 +44,7 @@ import { checkFile, type UploadFile } from './file-type.js';
 import { checkIdempotencyKey, createIdempotency, type SendOptions } from './idempotency.js';
 import type { RateLimiter } from './limiter.js';
 import { type ClientOptions, checkOptions } from './options.js';
+import type { CheckPreparedData } from './prepared-data-types.js';
 import { createLimits } from './rate-limits.js';
 import { RecentSet } from './recent.js';
 import { hrefToken } from './redact.js';
@@ -50,7 +54,7 @@ import { type SendAllOptions, type SendAllOutcome, sendAll } from './send-all.js
 import { registerStore } from './store-of.js';
 import { TokenManager } from './token.js';
 import { type CallSpec, createTransport, discardBody } from './transport.js';
-import type { CheckData, CheckPart, ResponseWorkflow } from './upload-parts.js';
+import type { CheckPart, ResponseWorkflow } from './upload-parts.js';
 import { type WaitForResultOptions, waitForResult } from './wait.js';
 
 /**
@@ -65,6 +69,26 @@ import { type WaitForResultOptions, waitForResult } from './wait.js';
 export interface UploadOptions extends CallOptions {
   /** Picks the credential with this `label` when a workflow has several of one category. */
   label?: string;
+}
+
+/**
+ * Options of {@link KyxClient.uploadData}.
+ *
+ * @example
+ * ```ts
+ * import type { UploadDataOptions } from 'jumio-kyx';
+ * const options: UploadDataOptions = { workflow: 10065 };
+ * ```
+ */
+export interface UploadDataOptions extends UploadOptions {
+  /**
+   * The workflow whose rules the data must follow (a key or a definition). By default the one of
+   * the account response this client's `send` returned; name it for a response kept elsewhere
+   * (a database, a queue), for a credential passed alone, or for a tenant workflow.
+   */
+  workflow?: number | WorkflowSpec;
+  /** Keys {@link PreparedData} does not list: `'reject'` (default) or `'allow'` (sent as given). */
+  unknownFields?: 'reject' | 'allow';
 }
 
 /**
@@ -160,12 +184,16 @@ export interface KyxClient {
   ): Promise<UploadResponse>;
   /**
    * Uploads prepared data (JSON) to the DATA credential's `prepared_data` URL and returns
-   * Jumio's answer. On a response of a known workflow without a DATA credential it does not compile.
+   * Jumio's answer. On a response of a known workflow the keys its catalog entry requires must be
+   * there (10065 `phoneNumber`, 10066 `email`, 10118 `ipAddress`, …), misspelt keys do not
+   * compile, and a workflow without a DATA credential takes none. Before anything is sent the
+   * data is checked with {@link validatePreparedData} (formats, one-of groups, the workflow's
+   * rules): a `KyxValidationError` names every problem by its path.
    */
-  uploadData<W = unknown>(
+  uploadData<W = unknown, const D extends PreparedData = PreparedData>(
     source: AccountResponse<W> | ResponseCredential,
-    data: CheckData<NoInfer<W>>,
-    options?: UploadOptions,
+    data: D & CheckPreparedData<NoInfer<W>, D>,
+    options?: UploadDataOptions,
   ): Promise<UploadResponse>;
   /** Sends the acquired credentials for processing (API channel only). */
   finalize(source: AccountResponse | ResponseCredential, options?: CallOptions): Promise<FinalizeResponse>;
@@ -261,8 +289,11 @@ export function createClient(options: ClientOptions): KyxClient {
   /** The token of the client allowed to retrieve and delete transactions. */
   const reader = { kind: 'tenant', tokens: retrievalTokens } as const;
 
-  // the workflow each response answered, for upload's messages (the response itself is Jumio's JSON)
-  const sentWorkflows = new WeakMap<object, number>();
+  /**
+   * The workflow key of each account response (and its credentials) this client's send returned:
+   * upload's messages name it, uploadData checks prepared data by it (the response is Jumio's JSON).
+   */
+  const workflowOf = new WeakMap<object, number>();
 
   async function sendOne(
     request: SendableRequest,
@@ -306,7 +337,10 @@ export function createClient(options: ClientOptions): KyxClient {
     if (response.sdk !== undefined) apiTokens.add(response.sdk.token);
     const webToken = hrefToken(response.web?.href);
     if (webToken !== undefined) apiTokens.add(webToken);
-    sentWorkflows.set(response, compiled.body.workflowDefinition.key);
+    workflowOf.set(response, compiled.body.workflowDefinition.key);
+    for (const credential of response.workflowExecution.credentials) {
+      workflowOf.set(credential, compiled.body.workflowDefinition.key);
+    }
     return response;
   }
 
@@ -374,7 +408,7 @@ export function createClient(options: ClientOptions): KyxClient {
 
     async upload(source, named: unknown, file, call) {
       const part = String(named);
-      const picked = credentialForPart(source, part, call?.label, sentWorkflows.get(source));
+      const picked = credentialForPart(source, part, call?.label, workflowOf.get(source));
       const checked = await checkFile(file, part === 'document');
       const form = new FormData();
       form.append('file', checked.blob, `${part}.${checked.extension}`);
@@ -382,11 +416,14 @@ export function createClient(options: ClientOptions): KyxClient {
     },
 
     async uploadData(source, data: unknown, call) {
-      if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new KyxValidationError([{ path: 'data', message: 'must be a JSON object' }], 'prepared data');
-      }
+      const workflow = call?.workflow ?? workflowOf.get(source);
+      const checked = validatePreparedData(data, {
+        ...(workflow !== undefined ? { workflow } : {}),
+        ...(call?.unknownFields ? { unknownFields: call.unknownFields } : {}),
+      });
+      if (!checked.success) throw new KyxValidationError(checked.issues, 'prepared data');
       const picked = credentialForPart(source, 'prepared_data', call?.label);
-      return postPart(picked, 'prepared_data', { json: data as Record<string, unknown> }, call);
+      return postPart(picked, 'prepared_data', { json: checked.output as Record<string, unknown> }, call);
     },
 
     async finalize(source, call) {

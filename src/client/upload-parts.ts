@@ -21,7 +21,7 @@ type SpecOfKey<K> = K extends keyof WorkflowRegistry
     : never;
 
 /** The spec a response's workflow parameter stands for, or `never` when it is unknown. */
-type SpecOfWorkflow<W> = W extends WorkflowSpec ? W : W extends KnownKey ? SpecOfKey<W> : never;
+export type SpecOfWorkflow<W> = W extends WorkflowSpec ? W : W extends KnownKey ? SpecOfKey<W> : never;
 
 /**
  * The credential categories a response's workflow collects; every category when it is unknown.
@@ -82,7 +82,7 @@ type CategoryOfPart<P> = {
   [C in CredentialCategory]: P extends (typeof CREDENTIAL_PARTS)[C][number] ? C : never;
 }[CredentialCategory];
 
-type Join<T extends readonly string[], Last extends string> = T extends readonly [infer A extends string]
+export type Join<T extends readonly string[], Last extends string> = T extends readonly [infer A extends string]
   ? A
   : T extends readonly [infer A extends string, infer B extends string]
     ? `${A} ${Last} ${B}`
@@ -103,7 +103,7 @@ type PartList<T extends readonly unknown[]> = T extends readonly [infer C extend
   ? [...FileParts<(typeof CREDENTIAL_PARTS)[C]>, ...PartList<R>]
   : [];
 
-type KeyOf<W> = W extends WorkflowSpec ? W['key'] : W;
+export type KeyOf<W> = W extends WorkflowSpec ? W['key'] : W;
 
 /**
  * The message for a part the workflow does not collect. A response of a union of workflows (a key

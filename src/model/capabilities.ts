@@ -201,10 +201,12 @@ export const CAPABILITIES = {
     faceMap: false,
     labels: {
       PASSED: ['OK'],
-      WARNING: ['ALERT'],
+      WARNING: ['ALERT', 'NOT_ENOUGH_DATA'],
       REJECTED: ['DENY'],
       NOT_EXECUTED: ['PRECONDITION_NOT_FULFILLED', 'NOT_ENOUGH_DATA', 'TECHNICAL_ERROR', 'UNSUPPORTED_COUNTRY'],
     },
+    notes:
+      'The Proof of Residency page lists `NOT_ENOUGH_DATA` under WARNING, the main reference under NOT_EXECUTED: both are typed.',
   },
   drivingLicenseVerification: {
     step: 'DL_VERIFICATION',
@@ -302,6 +304,61 @@ export const CAPABILITIES = {
     },
     notes: "Jumio's page lists the labels without their types (it has a TODO); the types here are ours.",
   },
+  // Risk signals (fact sheet part 2 §1). Their pages are cut inside the label tables: the labels
+  // listed are those the pages show; the step names are not documented (the simulator's).
+  phoneVerification: {
+    step: 'PHONE_VERIFICATION',
+    after: [],
+    evaluates: ['DATA'],
+    faceMap: false,
+    labels: {
+      PASSED: ['LOW_RISK'],
+      WARNING: ['MEDIUM_RISK'],
+      REJECTED: ['HIGH_RISK'],
+      NOT_EXECUTED: ['PERMISSION_DENIED'],
+    },
+    notes: 'Further NOT_EXECUTED labels are cut from the docs.',
+  },
+  emailVerification: {
+    step: 'EMAIL_VERIFICATION',
+    after: [],
+    evaluates: ['DATA'],
+    faceMap: false,
+    labels: { PASSED: ['LOW_RISK'], WARNING: ['MEDIUM_RISK'], REJECTED: ['HIGH_RISK'], NOT_EXECUTED: [] },
+    notes: 'The NOT_EXECUTED labels are cut from the docs. The example shows a workflow-level label `TXN_PASSED`.',
+  },
+  geoIpVerification: {
+    step: 'GEO_IP_VERIFICATION',
+    after: [],
+    evaluates: ['DATA'],
+    faceMap: false,
+    labels: { PASSED: ['LOW_RISK'], WARNING: ['MEDIUM_RISK'], REJECTED: ['HIGH_RISK'], NOT_EXECUTED: [] },
+    notes:
+      'The docs are cut after PASSED / `LOW_RISK`; the other labels are those of phone and e-mail verification. With 10120 the IP comes from the device.',
+  },
+  deviceRiskVerification: {
+    step: 'DEVICE_RISK',
+    after: [],
+    evaluates: ['DATA'],
+    faceMap: false,
+    labels: { PASSED: ['LOW_RISK'], WARNING: ['MEDIUM_RISK'], REJECTED: ['HIGH_RISK'], NOT_EXECUTED: [] },
+    notes:
+      'The docs show REJECTED / `HIGH_RISK` only (the table is cut); the others are those of the other risk signals. Its credential is DATA labelled `DATA`.',
+  },
+  govtIdVerification: {
+    step: 'GOVT_ID_VERIFICATION',
+    after: [],
+    evaluates: ['DATA', 'ID'],
+    faceMap: false,
+    labels: {
+      PASSED: ['OK', 'LOW_RISK'],
+      WARNING: ['MEDIUM_RISK'],
+      REJECTED: ['HIGH_RISK'],
+      NOT_EXECUTED: [],
+    },
+    notes:
+      'Examples pass with `OK` (Colombia, Brazilian digital DL) while the DL table lists `LOW_RISK` / `MEDIUM_RISK` / `HIGH_RISK`: both are typed.',
+  },
 } as const satisfies Record<string, CapabilitySpec>;
 
 /**
@@ -316,7 +373,7 @@ export const CAPABILITIES = {
 export type KnownCapabilityName = keyof typeof CAPABILITIES;
 
 /**
- * A capability name: the 13 known ones, or one Jumio adds later (an open union).
+ * A capability name: the 18 known ones, or one Jumio adds later (an open union).
  *
  * @example
  * ```ts
@@ -349,6 +406,11 @@ export const CAPABILITY_NAMES = [
   'similarity',
   'authentication',
   'biometricVerification',
+  'phoneVerification',
+  'emailVerification',
+  'geoIpVerification',
+  'deviceRiskVerification',
+  'govtIdVerification',
 ] as const satisfies readonly KnownCapabilityName[];
 
 type Row<N> = N extends KnownCapabilityName ? (typeof CAPABILITIES)[N] : never;

@@ -1,10 +1,15 @@
 import * as v from 'valibot';
 import type {
   AuthenticationData,
+  DeviceRiskVerificationData,
+  EmailVerificationData,
   ExtractionData,
+  GeoIpVerificationData,
+  GovtIdVerificationData,
   ImageChecksData,
   LivenessData,
   OtherCapabilityData,
+  PhoneVerificationData,
   SimilarityData,
   WatchlistScreeningData,
 } from './capability-data.js';
@@ -194,6 +199,130 @@ export const AuthenticationDataSchema = v.looseObject({ type: S });
  */
 export const OtherCapabilityDataSchema = v.record(TEXT, v.unknown());
 
+const BOOL = optional(v.boolean('must be a boolean'));
+const NUM = optional(NUMBER);
+const TEXTS = optional(v.array(TEXT));
+
+/**
+ * Lenient schema of {@link PhoneVerificationData}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { PhoneVerificationDataSchema } from 'jumio-kyx/schemas';
+ * v.is(PhoneVerificationDataSchema, { phoneType: 'MOBILE', blocked: false }); // true
+ * ```
+ */
+export const PhoneVerificationDataSchema = v.looseObject({
+  phoneType: S,
+  carrier: S,
+  blocked: BOOL,
+  riskInsights: optional(
+    v.looseObject({ relativeRisk: TEXTS, applicationToPersonTraffic: TEXTS, personToPersonTraffic: TEXTS }),
+  ),
+});
+
+/**
+ * Lenient schema of {@link EmailVerificationData}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { EmailVerificationDataSchema } from 'jumio-kyx/schemas';
+ * v.is(EmailVerificationDataSchema, { totalHits: '2', emailExists: true }); // true
+ * ```
+ */
+export const EmailVerificationDataSchema = v.looseObject({
+  emailVerificationStatus: S,
+  firstVerifiedAt: S,
+  totalHits: S,
+  emailExists: BOOL,
+  domainExists: BOOL,
+  domainName: S,
+  domainCompany: S,
+  domainRiskLevel: S,
+  domainCreationDate: S,
+  advice: S,
+  domainCountry: S,
+  domainCategory: S,
+  domainCorporate: BOOL,
+});
+
+/**
+ * Lenient schema of {@link GeoIpVerificationData}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { GeoIpVerificationDataSchema } from 'jumio-kyx/schemas';
+ * v.is(GeoIpVerificationDataSchema, { country: 'USA', latitude: 26.1995 }); // true
+ * ```
+ */
+export const GeoIpVerificationDataSchema = v.looseObject({
+  country: S,
+  state: S,
+  city: S,
+  isp: S,
+  organization: S,
+  latitude: NUM,
+  longitude: NUM,
+  accuracyRadius: NUM,
+  anonymousVPN: BOOL,
+  satelliteProvider: BOOL,
+});
+
+/**
+ * Lenient schema of {@link DeviceRiskVerificationData}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { DeviceRiskVerificationDataSchema } from 'jumio-kyx/schemas';
+ * v.is(DeviceRiskVerificationDataSchema, { ipLocationLatitude: '33.9525', deviceIsNew: false }); // true
+ * ```
+ */
+export const DeviceRiskVerificationDataSchema = v.looseObject({
+  deviceModel: S,
+  deviceOS: S,
+  browser: S,
+  trueIP: S,
+  ipLocationCity: S,
+  ipLocationCountry: S,
+  ipLocationLatitude: S,
+  ipLocationLongitude: S,
+  ipLocationRegion: S,
+  metaDataAge: S,
+  deviceAlerts: TEXTS,
+  browserCookiesEnabled: BOOL,
+  browserLanguage: S,
+  browserVersion: S,
+  deviceFirstSeen: S,
+  deviceScreen: S,
+  isp: S,
+  flashEnabled: BOOL,
+  browserTimezone: S,
+  deviceIsNew: BOOL,
+  statedIp: S,
+});
+
+/**
+ * Lenient schema of {@link GovtIdVerificationData}.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * import { GovtIdVerificationDataSchema } from 'jumio-kyx/schemas';
+ * v.is(GovtIdVerificationDataSchema, { nationalIdMatch: 'MATCH' }); // true
+ * ```
+ */
+export const GovtIdVerificationDataSchema = v.looseObject({
+  completeNameMatch: S,
+  firstNameMatch: S,
+  lastNameMatch: S,
+  nationalIdMatch: S,
+  dobMatch: S,
+});
+
 /**
  * The schema of each capability's `data`, for the capabilities that carry data (the keys of
  * {@link CapabilityDataMap}); the others keep whatever `data` Jumio sends (usually `{}`).
@@ -212,5 +341,10 @@ export const CAPABILITY_DATA = {
   liveness: LivenessDataSchema,
   similarity: SimilarityDataSchema,
   authentication: AuthenticationDataSchema,
+  phoneVerification: PhoneVerificationDataSchema,
+  emailVerification: EmailVerificationDataSchema,
+  geoIpVerification: GeoIpVerificationDataSchema,
+  deviceRiskVerification: DeviceRiskVerificationDataSchema,
+  govtIdVerification: GovtIdVerificationDataSchema,
   // every capability of CapabilityDataMap, no other, each schema's output assignable to its shape
 } as const satisfies { readonly [N in keyof CapabilityDataMap]: v.GenericSchema<unknown, CapabilityDataMap[N]> };

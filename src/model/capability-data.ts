@@ -338,3 +338,211 @@ export interface OtherCapabilityData {
   /** A field, as Jumio sent it. */
   [field: string]: unknown;
 }
+
+/**
+ * `geoIpVerification` data: where the IP address is (Jumio's example). `latitude` and
+ * `longitude` are numbers here (strings in device risk).
+ *
+ * @example
+ * ```ts
+ * import type { GeoIpVerificationData } from 'jumio-kyx';
+ * declare const data: GeoIpVerificationData;
+ * if (data.anonymousVPN) console.log('VPN from', data.country, data.latitude, data.longitude);
+ * ```
+ */
+export interface GeoIpVerificationData {
+  /** Country (alpha-3 in the example: `USA`). */
+  country?: string;
+  /** State or region (`WA`). */
+  state?: string;
+  /** City. */
+  city?: string;
+  /** Internet service provider. */
+  isp?: string;
+  /** Organization the IP belongs to. */
+  organization?: string;
+  /** Latitude (a number). */
+  latitude?: number;
+  /** Longitude (a number). */
+  longitude?: number;
+  /** Accuracy radius (km in the example's scale: `1000`). */
+  accuracyRadius?: number;
+  /** Whether the IP belongs to an anonymous VPN. */
+  anonymousVPN?: boolean;
+  /** Whether the IP belongs to a satellite provider. */
+  satelliteProvider?: boolean;
+}
+
+/**
+ * `emailVerification` data (Jumio's example). `totalHits` is a string.
+ *
+ * @example
+ * ```ts
+ * import type { EmailVerificationData } from 'jumio-kyx';
+ * declare const data: EmailVerificationData;
+ * const hits = Number(data.totalHits ?? '0');
+ * const risky = data.domainRiskLevel !== 'VERY_LOW' || data.emailExists === false;
+ * ```
+ */
+export interface EmailVerificationData {
+  /** `Verified`, or another status. */
+  emailVerificationStatus?: LiteralUnion<'Verified', string>;
+  /** When the address was first verified (UTC). */
+  firstVerifiedAt?: string;
+  /** Number of hits: a string (`"2"`). */
+  totalHits?: string;
+  /** Whether the mailbox exists. */
+  emailExists?: boolean;
+  /** Whether the domain exists. */
+  domainExists?: boolean;
+  /** The domain. */
+  domainName?: string;
+  /** The company behind the domain. */
+  domainCompany?: string;
+  /** Domain risk, e.g. `VERY_LOW`. */
+  domainRiskLevel?: LiteralUnion<'VERY_LOW' | 'LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH', string>;
+  /** When the domain was created (UTC). */
+  domainCreationDate?: string;
+  /** Advice, e.g. `LOWER_FRAUD_RISK`. */
+  advice?: LiteralUnion<'LOWER_FRAUD_RISK', string>;
+  /** The domain's country (`USA`). */
+  domainCountry?: string;
+  /** Domain category, e.g. `Webmail`. */
+  domainCategory?: string;
+  /** Whether the domain is a company's. */
+  domainCorporate?: boolean;
+}
+
+/**
+ * The risk insights of `phoneVerification` data: lists of free-text findings.
+ *
+ * @example
+ * ```ts
+ * import type { PhoneRiskInsights } from 'jumio-kyx';
+ * declare const insights: PhoneRiskInsights;
+ * const lowActivity = insights.relativeRisk?.includes('LOW ACTIVITY') ?? false;
+ * ```
+ */
+export interface PhoneRiskInsights {
+  /** Relative risk findings, e.g. `LOW ACTIVITY`. */
+  relativeRisk?: string[];
+  /** Application-to-person traffic findings, e.g. `SEEN IN THE LAST 1 DAY`. */
+  applicationToPersonTraffic?: string[];
+  /** Person-to-person traffic findings, e.g. `NO P2P DATA ANALYZED`. */
+  personToPersonTraffic?: string[];
+}
+
+/**
+ * `phoneVerification` data (Jumio's example).
+ *
+ * @example
+ * ```ts
+ * import type { PhoneVerificationData } from 'jumio-kyx';
+ * declare const data: PhoneVerificationData;
+ * if (data.blocked || data.phoneType !== 'MOBILE') console.log('check', data.carrier, data.riskInsights?.relativeRisk);
+ * ```
+ */
+export interface PhoneVerificationData {
+  /** `MOBILE`, `LANDLINE`, … */
+  phoneType?: LiteralUnion<'MOBILE' | 'LANDLINE' | 'VOIP', string>;
+  /** Carrier name. */
+  carrier?: string;
+  /** Whether the number is blocked. */
+  blocked?: boolean;
+  /** Risk insights. */
+  riskInsights?: PhoneRiskInsights;
+}
+
+/**
+ * `deviceRiskVerification` data (Jumio's example). Coordinates and `metaDataAge` are strings
+ * here (numbers in geo IP); alert texts are free text.
+ *
+ * @example
+ * ```ts
+ * import type { DeviceRiskVerificationData } from 'jumio-kyx';
+ * declare const data: DeviceRiskVerificationData;
+ * const latitude = Number(data.ipLocationLatitude);
+ * const mismatch = data.deviceAlerts?.includes('IP Mismatch') ?? false;
+ * ```
+ */
+export interface DeviceRiskVerificationData {
+  /** Device model, e.g. `WINDOWS`. */
+  deviceModel?: string;
+  /** Operating system, e.g. `WINDOWS NT 6.1`. */
+  deviceOS?: string;
+  /** Browser, e.g. `CHROME`. */
+  browser?: string;
+  /** The device's real IP. */
+  trueIP?: string;
+  /** City of the IP. */
+  ipLocationCity?: string;
+  /** Country of the IP. */
+  ipLocationCountry?: string;
+  /** Latitude of the IP: a string (`"33.9525"`). */
+  ipLocationLatitude?: string;
+  /** Longitude of the IP: a string (`"-84.55"`). */
+  ipLocationLongitude?: string;
+  /** Region of the IP. */
+  ipLocationRegion?: string;
+  /** Age of the device metadata: a string (`"315515197"`). */
+  metaDataAge?: string;
+  /** Alerts in free text, e.g. `IP Mismatch`. */
+  deviceAlerts?: string[];
+  /** Whether the browser accepts cookies. */
+  browserCookiesEnabled?: boolean;
+  /** Browser language, e.g. `EN-US`. */
+  browserLanguage?: string;
+  /** Browser version. */
+  browserVersion?: string;
+  /** When the device was first seen (UTC). */
+  deviceFirstSeen?: string;
+  /** Screen size, e.g. `900X1600`. */
+  deviceScreen?: string;
+  /** Internet service provider. */
+  isp?: string;
+  /** Whether Flash is enabled. */
+  flashEnabled?: boolean;
+  /** Browser time zone, e.g. `+06:00`. */
+  browserTimezone?: string;
+  /** Whether the device is new. */
+  deviceIsNew?: boolean;
+  /** The IP the device stated. */
+  statedIp?: string;
+}
+
+/**
+ * A match result of a government database check: `MATCH`, `PARTIAL_MATCH`, `NOT_MATCH`, or a
+ * newer value.
+ *
+ * @example
+ * ```ts
+ * import type { GovtIdMatch } from 'jumio-kyx';
+ * const match: GovtIdMatch = 'PARTIAL_MATCH';
+ * ```
+ */
+export type GovtIdMatch = LiteralUnion<'MATCH' | 'PARTIAL_MATCH' | 'NOT_MATCH', string>;
+
+/**
+ * `govtIdVerification` data: which fields matched the government record (Colombia
+ * Registraduria, Brazilian digital driving licence). The docs' example is cut; other fields are
+ * kept as sent.
+ *
+ * @example
+ * ```ts
+ * import type { GovtIdVerificationData } from 'jumio-kyx';
+ * declare const data: GovtIdVerificationData;
+ * const matched = data.completeNameMatch === 'MATCH' && data.nationalIdMatch === 'MATCH';
+ * ```
+ */
+export interface GovtIdVerificationData {
+  /** The whole name. */
+  completeNameMatch?: GovtIdMatch;
+  /** The first name. */
+  firstNameMatch?: GovtIdMatch;
+  /** The last name. */
+  lastNameMatch?: GovtIdMatch;
+  /** The national id number. */
+  nationalIdMatch?: GovtIdMatch;
+  /** The date of birth. */
+  dobMatch?: GovtIdMatch;
+}

@@ -137,7 +137,7 @@ const DECISION = v.looseObject({
 const capabilityResultSchema = <S extends v.GenericSchema>(data: S) =>
   v.looseObject({
     id: TEXT,
-    credentials: optional(v.array(v.looseObject({ id: CREDENTIAL_TEXT, category: TEXT }))),
+    credentials: optional(v.array(v.looseObject({ id: CREDENTIAL_TEXT, category: TEXT, label: optional(TEXT) }))),
     decision: v.looseObject({ type: TEXT, details: optional(v.looseObject({ label: TEXT })) }),
     data: optional(data),
     validFaceMapForAuthentication: optional(TEXT),

@@ -2,10 +2,15 @@ import type { LiteralUnion } from 'type-fest';
 import type { CapabilityDecisionType, CapabilityLabel, CapabilityName, DecisionType } from './capabilities.js';
 import type {
   AuthenticationData,
+  DeviceRiskVerificationData,
+  EmailVerificationData,
   ExtractionData,
+  GeoIpVerificationData,
+  GovtIdVerificationData,
   ImageChecksData,
   LivenessData,
   OtherCapabilityData,
+  PhoneVerificationData,
   SimilarityData,
   WatchlistScreeningData,
 } from './capability-data.js';
@@ -228,6 +233,8 @@ export interface CapabilityCredential {
   id: CredentialId;
   /** Its category. */
   category: LiteralUnion<CredentialCategory, string>;
+  /** Its label, when Jumio sends one (risk signals: `DATA`). */
+  label?: string;
 }
 
 /**
@@ -252,6 +259,16 @@ export interface CapabilityDataMap {
   similarity: SimilarityData;
   /** {@link AuthenticationData}. */
   authentication: AuthenticationData;
+  /** {@link PhoneVerificationData}. */
+  phoneVerification: PhoneVerificationData;
+  /** {@link EmailVerificationData}. */
+  emailVerification: EmailVerificationData;
+  /** {@link GeoIpVerificationData}. */
+  geoIpVerification: GeoIpVerificationData;
+  /** {@link DeviceRiskVerificationData}. */
+  deviceRiskVerification: DeviceRiskVerificationData;
+  /** {@link GovtIdVerificationData}. */
+  govtIdVerification: GovtIdVerificationData;
 }
 
 /**
@@ -372,6 +389,16 @@ export interface KnownCapabilityResults {
   authentication?: CapabilityResult<'authentication'>[];
   /** Biometric verification. */
   biometricVerification?: CapabilityResult<'biometricVerification'>[];
+  /** Phone verification (risk signal). */
+  phoneVerification?: CapabilityResult<'phoneVerification'>[];
+  /** E-mail verification (risk signal). */
+  emailVerification?: CapabilityResult<'emailVerification'>[];
+  /** Geo IP verification (risk signal). */
+  geoIpVerification?: CapabilityResult<'geoIpVerification'>[];
+  /** Device risk (risk signal). */
+  deviceRiskVerification?: CapabilityResult<'deviceRiskVerification'>[];
+  /** Government database check (risk signal). */
+  govtIdVerification?: CapabilityResult<'govtIdVerification'>[];
 }
 
 /**

@@ -3,6 +3,7 @@ import { CREDENTIAL_PARTS, REQUIRED_PARTS } from '../model/codes.js';
 import type { AccountId } from '../model/ids.js';
 import { parseWith } from '../model/parse.js';
 import { API_PATHS } from '../model/paths.js';
+import { validatePreparedData } from '../workflows/prepared-data.js';
 import { checkAccountRequest, invalid } from './account-request.js';
 import { clientAuth, credentialAuth, tenantAuth } from './auth.js';
 import type { Engine } from './engine.js';
@@ -115,6 +116,12 @@ export function createApp(
     }
     const upload = await readUpload(c.req.raw, owned.category);
     if (!upload.ok) return upload.response;
+    if (owned.category === 'DATA') {
+      // the client's own check: formats and the workflow's prepared-data rules (keys Jumio may add are kept)
+      const data: unknown = JSON.parse(new TextDecoder().decode(upload.bytes));
+      const checked = validatePreparedData(data, { workflow: execution.spec, unknownFields: 'allow' });
+      if (!checked.success) return invalid(checked.issues);
+    }
     owned.parts.set(classifier, { classifier, bytes: upload.bytes, contentType: upload.contentType });
     execution.startedAt ??= engine.now();
     state.counters.uploads++;

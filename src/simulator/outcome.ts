@@ -1,8 +1,10 @@
 import { match } from 'ts-pattern';
 import { CAPABILITIES, type CapabilitySpec, type KnownCapabilityName } from '../model/capabilities.js';
 import { CAPABILITY_DATA } from '../model/capability-data-schemas.js';
+import type { PreparedData } from '../model/prepared-data.js';
 import type { CapabilityResult, Decision } from '../model/response.js';
 import { createRandom, type Random } from './random.js';
+import { preparedDataOf, signalData, signalLabel, signalVerdict } from './risk-signals.js';
 import type { CredentialRecord, ExecutionRecord, Outcome, StepResult } from './state.js';
 
 // How the simulator decides an execution, from the capability table (src/model/capabilities.ts):
@@ -158,6 +160,7 @@ function capabilityData(
   credential: CredentialRecord | undefined,
   random: Random,
   now: number,
+  prepared: PreparedData,
 ): Record<string, unknown> | undefined {
   switch (name) {
     case 'extraction':
@@ -188,9 +191,13 @@ function capabilityData(
       };
     }
     default:
-      return undefined;
+      return signalData(name, type, prepared, random, now);
   }
 }
+
+const SEVERITY: Readonly<Record<Verdict, number>> = { PASSED: 0, WARNING: 1, REJECTED: 2 };
+const worst = (verdicts: readonly Verdict[]): Verdict =>
+  verdicts.reduce<Verdict>((a, b) => (SEVERITY[b] > SEVERITY[a] ? b : a), 'PASSED');
 
 /** The capability that carries a non-PASSED verdict, and its label. */
 function failingCapability(
@@ -246,10 +253,20 @@ export function decideOutcome(execution: ExecutionRecord, options: OutcomeOption
   const reference = execution.request.customerInternalReference;
   const random = createRandom(`${options.seed}:${execution.ordinal}:${reference}`);
   const forced = forcedOutcome(reference);
-  const verdict = verdictOf(forced, random, options);
-  const risk = score(random, verdict);
   const names = execution.spec.capabilities;
-  const failing = failingCapability(names, verdict, forced, random);
+  // risk signals decide from their input (./risk-signals.ts); a drawn verdict falls on the others
+  const prepared = preparedDataOf(execution);
+  const signals = new Map<string, Verdict>();
+  for (const name of names) {
+    const signal = signalVerdict(name, execution, prepared);
+    if (signal !== undefined) signals.set(name, signal);
+  }
+  const drawn = verdictOf(forced, random, options);
+  const others = forced || signals.size === 0 ? names : names.filter((n) => !signals.has(n));
+  const carried = others.some((n) => labelsOf(n, drawn).length > 0) ? drawn : 'PASSED';
+  const verdict = signals.size === 0 ? drawn : worst([forced ? drawn : carried, ...signals.values()]);
+  const risk = score(random, verdict);
+  const failing = failingCapability(others, drawn, forced, random);
 
   const capabilities: Record<string, CapabilityResult[]> = {};
   const typeOf = new Map<string, Type>();
@@ -259,13 +276,16 @@ export function decideOutcome(execution: ExecutionRecord, options: OutcomeOption
       const t = typeOf.get(dep);
       return t === 'REJECTED' || t === 'NOT_EXECUTED';
     });
-    const type: Type = blocked ? 'NOT_EXECUTED' : name === failing?.name ? verdict : 'PASSED';
+    const signal = signals.get(name);
+    const type: Type = blocked ? 'NOT_EXECUTED' : name === failing?.name ? drawn : (signal ?? 'PASSED');
     const label =
       type === 'NOT_EXECUTED'
         ? 'PRECONDITION_NOT_FULFILLED'
         : name === failing?.name
           ? failing.label
-          : (labelsOf(name, 'PASSED')[0] ?? 'OK');
+          : signal !== undefined
+            ? signalLabel(name, type)
+            : (labelsOf(name, 'PASSED')[0] ?? 'OK');
     typeOf.set(name, type);
     const id = random.uuid();
     const evaluated = execution.credentials.find((c) => (row(name)?.evaluates ?? []).some((e) => e === c.category));
@@ -274,7 +294,7 @@ export function decideOutcome(execution: ExecutionRecord, options: OutcomeOption
         ? hasData(name)
           ? {}
           : undefined
-        : capabilityData(name, type, label, evaluated, random, now);
+        : capabilityData(name, type, label, evaluated, random, now, prepared);
     capabilities[name] = [resultFor(name, execution, id, type, label, data)];
     const step = stepName(name, execution);
     const entry = stepOf.get(step) ?? { ids: [], types: [] };
@@ -283,12 +303,9 @@ export function decideOutcome(execution: ExecutionRecord, options: OutcomeOption
     stepOf.set(step, entry);
   }
   const steps = [...stepOf].map(([name, { ids, types }]): StepResult => {
-    const type: Type = types.includes(verdict)
-      ? verdict
-      : types.every((t) => t === 'NOT_EXECUTED')
-        ? 'NOT_EXECUTED'
-        : 'PASSED';
-    const stepRisk = type === verdict ? risk : type === 'NOT_EXECUTED' ? -1 : score(random, 'PASSED');
+    const ran = types.filter((t): t is Verdict => t !== 'NOT_EXECUTED');
+    const type: Type = types.includes(verdict) ? verdict : ran.length === 0 ? 'NOT_EXECUTED' : worst(ran);
+    const stepRisk = type === verdict ? risk : type === 'NOT_EXECUTED' ? -1 : score(random, type);
     return { id: random.uuid(), name, capabilityIds: ids, decision: decision(type, type, stepRisk) };
   });
   return { decision: decision(verdict, verdict, risk), capabilities, steps };

@@ -1,4 +1,5 @@
 import type { Channel, CredentialCategory, PresetCategory } from '../model/codes.js';
+import type { PreparedDataSpec } from '../model/prepared-data.js';
 
 /**
  * What a workflow needs and accepts: the facts the builder's types, the run-time validation, the
@@ -33,6 +34,8 @@ export interface WorkflowSpec {
   readonly capabilities: readonly string[];
   /** Notes for the docs: activation needs, caveats. */
   readonly notes?: string;
+  /** What its prepared data (DATA credential) needs: required keys, one-of groups, alpha-3 countries. */
+  readonly preparedData?: PreparedDataSpec;
 }
 
 /**

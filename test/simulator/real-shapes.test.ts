@@ -23,6 +23,7 @@ import {
   WorkflowStepsSchema,
 } from '../../src/schemas.js';
 import { createSimulator, type Simulator } from '../../src/simulator/index.js';
+import { SAMPLE_PREPARED_DATA } from '../support/prepared-data.js';
 
 const ORIGIN = 'https://jumio.test';
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
@@ -82,7 +83,7 @@ async function acquire(client: KyxClient, response: AccountResponse): Promise<bo
   const api = response.workflowExecution.credentials.filter((c) => c.api);
   for (const credential of api) {
     for (const part of REQUIRED_PARTS[credential.category as keyof typeof REQUIRED_PARTS] ?? []) {
-      if (part === 'prepared_data') await client.uploadData(credential, { firstName: 'ALEX', cpf: '12345678909' });
+      if (part === 'prepared_data') await client.uploadData(credential, SAMPLE_PREPARED_DATA);
       else if (part !== 'facemap') await client.upload(credential, part, part === 'document' ? PDF : JPEG);
     }
   }

@@ -41,6 +41,8 @@ describe('workflow catalog', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).toEqual([
       1, 2, 3, 5, 6, 9, 16, 20, 32, 10005, 10006, 10008, 10010, 10011, 10013, 10014, 10015, 10026, 10163, 10170, 10172,
+      // risk signals, appended
+      10065, 10066, 10118, 10120, 10148, 10020, 10054, 10093, 10094, 10021,
     ]);
   });
   it('required presets are accepted categories that can be preset', () => {
