@@ -200,7 +200,7 @@ export type {
 } from './model/response.js';
 export { KyxStoreError } from './store/errors.js';
 export { memoryStore } from './store/memory.js';
-export type { KyxStore, StoreRateLimit } from './store/types.js';
+export type { KyxStore, KyxWorkQueue, QueueItem, QueueSettlement, StoreRateLimit } from './store/types.js';
 export { type CatalogWorkflowKey, findWorkflow, WORKFLOW_CATALOG } from './workflows/catalog.js';
 export { defineWorkflow, type WorkflowRegistry, type WorkflowSpec } from './workflows/define.js';
 export { isWorkflowKey, type WorkflowKey } from './workflows/keys.js';

@@ -12,4 +12,9 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Per-attempt timeout in ms for this call. */
   timeout?: number;
+  /**
+   * `'background'`: the call waits in the client's rate-limit queue behind every call without it
+   * (`createResults` sends its retrieval calls so, so they never delay the application's own).
+   */
+  priority?: 'background';
 }

@@ -204,8 +204,8 @@ function executionPath(execution: ExecutionReference): string {
   return apiPath('execution', executionIds(execution));
 }
 
-function callOptions(options: CallOptions | undefined): Pick<CallSpec, 'signal' | 'timeout'> {
-  return { signal: options?.signal, timeout: options?.timeout };
+function callOptions(options: CallOptions | undefined): Pick<CallSpec, 'signal' | 'timeout' | 'priority'> {
+  return { signal: options?.signal, timeout: options?.timeout, priority: options?.priority };
 }
 
 /**

@@ -39,6 +39,8 @@ export interface CallSpec {
   accept?: string;
   signal?: AbortSignal | undefined;
   timeout?: number | undefined;
+  /** `'background'`: waits behind the other calls in the rate-limit queue. */
+  priority?: 'background' | undefined;
   /** Awaited before every attempt (the account rate limiter). */
   beforeAttempt?: (() => Promise<void>) | undefined;
   /** Called as an attempt leaves (after every wait): from then on the server may have seen it. */
@@ -221,7 +223,7 @@ export function createTransport(config: TransportConfig): Transport {
           beforeRequest: [
             async (request, _options, { retryCount }) => {
               await spec.beforeAttempt?.();
-              await config.limits?.acquire(spec.operation, spec.signal); // its turn under the tenant's limits
+              await config.limits?.acquire(spec.operation, spec.signal, spec.priority); // its turn under the tenant's limits
               spec.signal?.throwIfAborted(); // the caller gave up while this attempt waited
               if (spec.auth.kind === 'tenant') {
                 state.token = await spec.auth.tokens.get();

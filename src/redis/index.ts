@@ -6,7 +6,8 @@
  * @packageDocumentation
  * @module jumio-kyx/redis
  */
-import type { KyxStore, StoreRateLimit } from '../store/types.js';
+import type { KyxStore, KyxWorkQueue, StoreRateLimit } from '../store/types.js';
+import { redisQueue } from './queue.js';
 
 /**
  * The part of a node-redis client (`createClient()` from `redis`, connected) that the store
@@ -56,6 +57,8 @@ export interface RedisStoreOptions {
 export interface RedisStore extends KyxStore {
   /** Closes the connection the store opened from `url` (a `client` you passed stays open). */
   close(): Promise<void>;
+  /** The inbox, leases and tracked executions of `createResults`, in Redis sorted sets (shared by the fleet). */
+  readonly queue: KyxWorkQueue;
 }
 
 /** GCRA on the server's clock: the value is the theoretical arrival time of the next request. */
@@ -175,6 +178,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   }
 
   return {
+    queue: redisQueue(command, prefix),
     async reserve(key: string, limit: StoreRateLimit) {
       return Number(await script('reserve', key, [String(limit.intervalMs), String(limit.burst)]));
     },
