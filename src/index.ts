@@ -21,14 +21,25 @@ export type {
 export {
   type CallbackErrorContext,
   type CallbackHandler,
+  type CallbackHandlerClientOptions,
   type CallbackHandlerOptions,
+  type CallbackHandlerResultsOptions,
   type CallbackOutcome,
   type CallbackOutcomeEvent,
+  type CallbackReceiverOptions,
   type CallbackRequestInfo,
   createCallbackHandler,
 } from './callbacks/handler.js';
 export { type NodeListener, type NodeRequestLike, type NodeResponseLike, toNodeListener } from './callbacks/node.js';
 export { parseCallback } from './callbacks/parse.js';
+export {
+  createResults,
+  type ResultEvent,
+  type Results,
+  type ResultsErrorContext,
+  type ResultsOptions,
+  type ResultsStats,
+} from './callbacks/results.js';
 export { isJumioCallbackSource, JUMIO_CALLBACK_IPS, type TrustProxy } from './callbacks/sources.js';
 export type { ResponseLimits } from './client/body.js';
 export type { CallOptions } from './client/call-options.js';
