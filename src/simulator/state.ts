@@ -91,6 +91,7 @@ export interface TenantState {
     delivered: number;
     failed: number;
     skipped: number;
+    dropped: number;
   };
 }
 
@@ -110,6 +111,7 @@ export function createTenantState(): TenantState {
       delivered: 0,
       failed: 0,
       skipped: 0,
+      dropped: 0,
     },
   };
 }

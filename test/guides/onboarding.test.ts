@@ -160,6 +160,6 @@ describe('onboarding', () => {
     await simulator.tick(); // the first delivery is answered 500, the repeat 200
     expect(store.get('order-5')).toEqual({ state: 'approved', lastName: expect.stringMatching(/\w/) });
     expect(notices).toEqual(['order-5: approved']);
-    expect(simulator.stats().callbacks).toEqual({ delivered: 1, failed: 0, skipped: 0 });
+    expect(simulator.stats().callbacks).toEqual({ delivered: 1, failed: 0, skipped: 0, dropped: 0 });
   });
 });
