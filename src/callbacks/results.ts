@@ -354,9 +354,8 @@ export function createResults(options: ResultsOptions): Results {
     const failures = Number(f['failures'] ?? 0);
     const anchor = Number(f['anchor'] ?? Date.now());
     const mode = f['mode'] === 'poll' ? 'poll' : 'callback';
-    const run = Number(f['runs'] ?? 0) + 1;
+    const run = item.claims;
     const call: CallOptions = { priority: 'background', signal: lease.signal };
-    const base = { runs: String(run) };
     const retry = (error: unknown, stage: ResultsErrorContext['stage']): QueueSettlement => {
       if (error !== undefined) report(error, { stage, ...where });
       if (failures + 1 > schedule.length + DAILY_ATTEMPTS) {
@@ -369,7 +368,7 @@ export function createResults(options: ResultsOptions): Results {
       }
       return {
         delayMs: delayOf(anchor, attempt + 1),
-        fields: { ...base, attempt: String(attempt + 1), failures: String(failures + 1) },
+        fields: { attempt: String(attempt + 1), failures: String(failures + 1) },
       };
     };
 
@@ -438,16 +437,15 @@ export function createResults(options: ResultsOptions): Results {
     if (mode === 'callback' && TERMINAL.has(String(f['hint'])) && attempt + 1 < offsets.length) {
       // the callback said it was over and Jumio does not say so (yet): ask again on the schedule
       counters.unconfirmed++;
-      return { delayMs: delayOf(anchor, attempt + 1), fields: { ...base, statuses, attempt: String(attempt + 1) } };
+      return { delayMs: delayOf(anchor, attempt + 1), fields: { statuses, attempt: String(attempt + 1) } };
     }
     if (mode === 'poll') {
-      return { delayMs: delayOf(anchor, attempt + 1), fields: { ...base, statuses, attempt: String(attempt + 1) } };
+      return { delayMs: delayOf(anchor, attempt + 1), fields: { statuses, attempt: String(attempt + 1) } };
     }
     // a genuine execution not finished yet: tracked from here on, polled if its terminal callback never comes
     return {
       delayMs: pollAfterMs,
       fields: {
-        ...base,
         statuses,
         mode: 'poll',
         anchor: String(Date.now() + pollAfterMs),
@@ -484,6 +482,7 @@ export function createResults(options: ResultsOptions): Results {
         (error: unknown) => report(new KyxStoreError('renew', error), { stage: 'store', workflowExecutionId: item.id }),
       );
     const timer = setInterval(renew, Math.max(10, leaseMs / 3));
+    (timer as { unref?: () => void }).unref?.();
     return {
       signal: controller.signal,
       lost: () => lost,
@@ -545,13 +544,15 @@ export function createResults(options: ResultsOptions): Results {
     return items.length;
   }
 
+  /** Waits `ms` or until woken; the timer does not keep the process alive by itself (a server does). */
   async function idle(ms: number): Promise<void> {
-    const woken = new Promise<void>((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await new Promise<void>((resolve) => {
       wake = resolve;
+      timer = setTimeout(resolve, ms);
+      (timer as { unref?: () => void }).unref?.();
     });
-    const stop = new AbortController();
-    await Promise.race([woken, sleep(ms, { signal: stop.signal }).catch(() => undefined)]);
-    stop.abort();
+    clearTimeout(timer);
     wake = undefined;
   }
 

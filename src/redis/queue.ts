@@ -49,6 +49,7 @@ for i, id in ipairs(ids) do
   redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), id)
   redis.call('HSET', key, '_lease', token)
   redis.call('HDEL', key, '_again')
+  redis.call('HINCRBY', key, '_claims', 1)
   out[#out + 1] = id
   out[#out + 1] = token
   out[#out + 1] = redis.call('HGETALL', key)
@@ -140,11 +141,13 @@ export function redisQueue(send: (args: string[]) => Promise<unknown>, prefix: s
       for (let i = 0; i + 2 < reply.length; i += 3) {
         const raw = reply[i + 2] as unknown[];
         const fields: Record<string, string> = {};
+        let claims = 1;
         for (let j = 0; j + 1 < raw.length; j += 2) {
           const key = String(raw[j]);
           if (key.startsWith('f:')) fields[key.slice(2)] = String(raw[j + 1]);
+          else if (key === '_claims') claims = Number(raw[j + 1]);
         }
-        out.push({ id: String(reply[i]), token: String(reply[i + 1]), fields });
+        out.push({ id: String(reply[i]), token: String(reply[i + 1]), claims, fields });
       }
       return out;
     },

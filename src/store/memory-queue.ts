@@ -2,6 +2,7 @@ import type { KyxWorkQueue, QueueItem } from './types.js';
 
 interface Entry {
   fields: Record<string, string>;
+  claims?: number;
   /** When it is due (or, while leased, when the lease ends). */
   dueAt: number;
   lease?: string;
@@ -66,7 +67,8 @@ export function memoryQueue(): KyxWorkQueue {
         e.lease = globalThis.crypto.randomUUID();
         e.dueAt = now + leaseMs;
         e.again = false;
-        return { id, token: e.lease, fields: { ...e.fields } };
+        e.claims = (e.claims ?? 0) + 1;
+        return { id, token: e.lease, claims: e.claims, fields: { ...e.fields } };
       });
     },
     async renew(name, id, token, leaseMs) {

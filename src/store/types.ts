@@ -72,6 +72,8 @@ export interface QueueItem {
   readonly id: string;
   /** This claim's lease token: only it may renew or settle the item. */
   readonly token: string;
+  /** How many times the item was claimed, this claim included (a lost lease or a crash counts). */
+  readonly claims: number;
   /** The item's fields (opaque strings). */
   readonly fields: Readonly<Record<string, string>>;
 }

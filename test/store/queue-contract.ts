@@ -63,6 +63,7 @@ export function queueContract(queue: () => KyxWorkQueue): void {
       { timeout: 5_000, interval: 20 },
     );
     expect(second[0]?.token).not.toBe(first?.token);
+    expect([first?.claims, second[0]?.claims]).toEqual([1, 2]);
     expect(await queue().renew(q, 'a', first?.token as string, 30_000)).toBe(false);
     expect(await queue().settle(q, 'a', first?.token as string, { drop: true })).toBe(false);
     expect(await queue().settle(q, 'a', second[0]?.token as string, { done: true, keepMs: 1_000 })).toBe(true);
