@@ -55,7 +55,10 @@ describe('toNodeListener over a real loopback server', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(await response.json()).toEqual({ outcome: 'recorded' });
-    await vi.waitFor(() => expect(s.handled).toEqual([callback.workflowExecution.id]), { timeout: 5_000, interval: 10 });
+    await vi.waitFor(() => expect(s.handled).toEqual([callback.workflowExecution.id]), {
+      timeout: 5_000,
+      interval: 10,
+    });
     // streamed in pieces, no Content-Length: the same, and now a duplicate
     const text = JSON.stringify(callback);
     const pieces = await send(url, 'POST', [text.slice(0, 10), text.slice(10, 100), text.slice(100)]);
@@ -102,6 +105,9 @@ describe('toNodeListener over a real loopback server', () => {
     });
     const response = await fetch(url, { method: 'POST', body: JSON.stringify(callback) });
     expect(await response.json()).toEqual({ outcome: 'recorded' });
-    await vi.waitFor(() => expect(s.handled).toEqual([callback.workflowExecution.id]), { timeout: 5_000, interval: 10 });
+    await vi.waitFor(() => expect(s.handled).toEqual([callback.workflowExecution.id]), {
+      timeout: 5_000,
+      interval: 10,
+    });
   });
 });
