@@ -328,9 +328,13 @@ export function createResults(options: ResultsOptions): Results {
   const inFlight = new Set<Promise<void>>();
   let running = false;
   let loop: Promise<void> | undefined;
-  /** Wakes the loop (a callback recorded here, a run ended, stop). */
+  /** Wakes the loop (a callback recorded here, a run ended, stop); a poke while it works is kept for its next wait. */
   let wake: (() => void) | undefined;
-  const poke = () => wake?.();
+  let poked = false;
+  const poke = () => {
+    poked = true;
+    wake?.();
+  };
 
   function report(error: unknown, context: ResultsErrorContext): void {
     counters.failures++;
@@ -547,6 +551,7 @@ export function createResults(options: ResultsOptions): Results {
   /** Waits `ms` or until woken; the timer does not keep the process alive by itself (a server does). */
   async function idle(ms: number): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    if (poked) return;
     await new Promise<void>((resolve) => {
       wake = resolve;
       timer = setTimeout(resolve, ms);
@@ -558,6 +563,7 @@ export function createResults(options: ResultsOptions): Results {
 
   async function mainLoop(): Promise<void> {
     while (running) {
+      poked = false;
       let claimed = 0;
       let waitMs = checkEveryMs;
       try {
