@@ -12,14 +12,14 @@ import {
   type KyxStore,
   type KyxWorkQueue,
   memoryStore,
+  type NodeListener,
   type ResultEvent,
   type Results,
   type ResultsStats,
-  type WorkflowStatusResponse,
-  type NodeListener,
   type TrustProxy,
   toNodeListener,
   type WorkflowDetails,
+  type WorkflowStatusResponse,
 } from '../dist/index.js';
 import type { SimulatorOptions } from '../dist/simulator.js';
 

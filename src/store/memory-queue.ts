@@ -17,7 +17,10 @@ export function memoryQueue(): KyxWorkQueue {
   const queues = new Map<string, Map<string, Entry>>();
   const of = (name: string) => {
     let q = queues.get(name);
-    if (q === undefined) queues.set(name, (q = new Map()));
+    if (q === undefined) {
+      q = new Map();
+      queues.set(name, q);
+    }
     return q;
   };
   /** The entry of `id`, with an expired done marker dropped. */
