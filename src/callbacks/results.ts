@@ -181,7 +181,7 @@ export interface Results {
   track(execution: ExecutionReference): Promise<void>;
   /** Starts taking work from the store (in every process that should do the work). */
   start(): void;
-  /** Stops taking work and waits for the runs in flight. */
+  /** Stops taking work and waits for the runs in flight (at most `leaseMs`: a hung one has lost its lease by then). */
   stop(): Promise<void>;
   /** Works until nothing is due now and nothing is in flight here (retries due later stay queued). */
   drain(): Promise<void>;
@@ -646,7 +646,15 @@ export function createResults(options: ResultsOptions): Results {
       poke();
       await loop;
       loop = undefined;
-      await Promise.all([...inFlight]);
+      // the runs in flight, for at most a lease: a hung onResult has lost its lease by then
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        Promise.all([...inFlight]),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, leaseMs);
+        }),
+      ]);
+      clearTimeout(timer);
     },
     async drain() {
       for (;;) {
