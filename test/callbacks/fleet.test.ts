@@ -185,8 +185,12 @@ describe.skipIf(!tools.redis.available)('results across a fleet of 3 processes o
     const duplicated = [...starts].filter(([, n]) => n > 1).map(([id]) => id);
     expect(lost).toEqual([]);
     expect(forgedDelivered).toEqual([]);
-    // a result ran twice only where the killed process had it in hand
-    for (const id of duplicated) expect(killedInHand).toContain(id);
+    // a result ran twice only where the killed process had it in hand: one it had started (its run
+    // not settled when it died: onResult running, or returned and not yet recorded), at most its
+    // concurrency of them
+    const victimStarted = new Set(messages.filter((m) => m.worker === 'p2' && m.event === 'start').map((m) => m.id));
+    for (const id of duplicated) expect(victimStarted).toContain(id);
+    expect(duplicated.length).toBeLessThanOrEqual(4);
     expect(killedInHand.length).toBeGreaterThanOrEqual(1);
     expect(simulator.stats().callbacks.dropped).toBe(EXECUTIONS / 10);
     const errors = messages.filter((m) => m.event === 'error');
