@@ -311,7 +311,7 @@ time, details fetched once per execution. Rate limits are off on both sides here
   .map(([outcome, count]) => `${outcome} ${count.toLocaleString('en')}`)
   .join(', ')} |
 | requests (incl. repeats after non-2xx) | ${callbackLoad.requests.toLocaleString('en')} (${callbackLoad.repeats} repeats) |
-| details re-fetched | ${callbackLoad.detailsFetched.toLocaleString('en')} |
+| details retrieved | ${callbackLoad.detailsFetched.toLocaleString('en')} |
 | handler answer time p50 / p99 / max (informational) | ${Math.round(callbackLoad.answerP50Ms)} / ${Math.round(callbackLoad.answerP99Ms)} / ${Math.round(callbackLoad.answerMaxMs)} ms (deadline 5,000 ms) |
 | round trip seen by the sender p50 / p99 (informational) | ${Math.round(callbackLoad.roundTripP50Ms)} / ${Math.round(callbackLoad.roundTripP99Ms)} ms |
 | elapsed (informational, not asserted) | ${(callbackLoad.elapsedMs / 1000).toFixed(1)} s (${Math.round(callbackLoad.callbacks / (callbackLoad.elapsedMs / 1000))} callbacks/s) |
