@@ -12,6 +12,7 @@ const HARDENING = [
   'test/client/limits.test.ts',
   'test/client/secrets.test.ts',
   'test/store/fleet.test.ts',
+  'test/callbacks/fleet.test.ts',
 ];
 
 export default defineConfig({

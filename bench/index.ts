@@ -2,6 +2,7 @@
 // one file exporting `run…Bench(): Promise<BenchSection>`, added to BENCHMARKS below.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runCallbacksBench } from './callbacks.js';
 import { runDispatchBench } from './dispatch.js';
 import { runEditorBench } from './editor.js';
 import { runFleetBench } from './fleet.js';
@@ -18,6 +19,7 @@ const BENCHMARKS: readonly (() => Promise<BenchSection>)[] = [
   runLibCheckBench,
   runRuntimeBench,
   runDispatchBench,
+  runCallbacksBench,
   runFleetBench,
   runSizeBench,
 ];

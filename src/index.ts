@@ -24,14 +24,25 @@ export type {
 export {
   type CallbackErrorContext,
   type CallbackHandler,
+  type CallbackHandlerClientOptions,
   type CallbackHandlerOptions,
+  type CallbackHandlerResultsOptions,
   type CallbackOutcome,
   type CallbackOutcomeEvent,
+  type CallbackReceiverOptions,
   type CallbackRequestInfo,
   createCallbackHandler,
 } from './callbacks/handler.js';
 export { type NodeListener, type NodeRequestLike, type NodeResponseLike, toNodeListener } from './callbacks/node.js';
 export { parseCallback } from './callbacks/parse.js';
+export {
+  createResults,
+  type ResultEvent,
+  type Results,
+  type ResultsErrorContext,
+  type ResultsOptions,
+  type ResultsStats,
+} from './callbacks/results.js';
 export { isJumioCallbackSource, JUMIO_CALLBACK_IPS, type TrustProxy } from './callbacks/sources.js';
 export type { ResponseLimits } from './client/body.js';
 export type { CallOptions } from './client/call-options.js';
@@ -227,7 +238,7 @@ export type {
 } from './model/response.js';
 export { KyxStoreError } from './store/errors.js';
 export { memoryStore } from './store/memory.js';
-export type { KyxStore, StoreRateLimit } from './store/types.js';
+export type { KyxStore, KyxWorkQueue, QueueItem, QueueSettlement, StoreRateLimit } from './store/types.js';
 export { type CatalogWorkflowKey, findWorkflow, WORKFLOW_CATALOG } from './workflows/catalog.js';
 export { defineWorkflow, type WorkflowRegistry, type WorkflowSpec } from './workflows/define.js';
 export { isWorkflowKey, type WorkflowKey } from './workflows/keys.js';

@@ -19,4 +19,9 @@ export interface CallOptions {
    * account request had been sent. For `waitForResult` it bounds each status and details call.
    */
   deadline?: number;
+  /**
+   * `'background'`: the call waits in the client's rate-limit queue behind every call without it
+   * (`createResults` sends its retrieval calls so, so they never delay the application's own).
+   */
+  priority?: 'background';
 }

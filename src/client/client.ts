@@ -207,11 +207,15 @@ export interface KyxClient {
   /** Steps of a workflow execution (named like {@link KyxClient.status}). */
   steps(execution: ExecutionReference, options?: CallOptions): Promise<WorkflowSteps>;
   /**
-   * Polls the status on Jumio's retrieval schedule ({@link JUMIO_RETRIEVAL_SCHEDULE}: at most 10
-   * status calls, the first 40 s after the call) and resolves with the details once the status is
-   * terminal (`PROCESSED`, `SESSION_EXPIRED`, `TOKEN_EXPIRED`). Throws
-   * {@link KyxResultPendingError} naming the last status when the schedule runs out; `signal`
-   * aborts it at any point, also during a wait. Every call goes through this client.
+   * Polls the status on a schedule (default {@link JUMIO_RETRIEVAL_SCHEDULE}, the first call 40 s
+   * after this one) and resolves with the details once the status is terminal (`PROCESSED`,
+   * `SESSION_EXPIRED`, `TOKEN_EXPIRED`). Jumio's schedule is its retry policy for retrieval after a
+   * callback (about 16 minutes), not a bound on how long a user may take: give `deadlineMs` to keep
+   * asking past it (every last interval of the schedule) until then. Throws
+   * {@link KyxResultPendingError} naming the last status when the schedule and deadline run out;
+   * `signal` aborts it at any point, also during a wait. Every call goes through this client. For
+   * results that must never be lost (a process may restart meanwhile), track the execution with
+   * `createResults` instead.
    */
   waitForResult(execution: ExecutionReference, options?: WaitForResultOptions): Promise<WorkflowDetails>;
   /**
@@ -233,8 +237,8 @@ function executionPath(execution: ExecutionReference): string {
   return apiPath('execution', executionIds(execution));
 }
 
-function callOptions(options: CallOptions | undefined): Pick<CallSpec, 'signal' | 'timeout'> {
-  return { signal: options?.signal, timeout: options?.timeout };
+function callOptions(options: CallOptions | undefined): Pick<CallSpec, 'signal' | 'timeout' | 'priority'> {
+  return { signal: options?.signal, timeout: options?.timeout, priority: options?.priority };
 }
 
 /**

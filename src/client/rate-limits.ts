@@ -109,6 +109,7 @@ function storeLimit(limit: RateLimit): StoreRateLimit {
 }
 
 interface Waiter {
+  background: boolean;
   resolve: () => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
@@ -144,13 +145,14 @@ function createQueue(store: KyxStore, key: string, limit: StoreRateLimit) {
     }
   }
 
-  return (signal: AbortSignal | undefined): Promise<void> =>
+  return (signal: AbortSignal | undefined, priority?: 'background'): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) {
         reject(signal.reason);
         return;
       }
       const waiter: Waiter = {
+        background: priority === 'background',
         resolve,
         reject,
         signal,
@@ -161,15 +163,21 @@ function createQueue(store: KyxStore, key: string, limit: StoreRateLimit) {
         },
       };
       signal?.addEventListener('abort', waiter.onAbort, { once: true });
-      waiters.push(waiter);
+      // a background waiter queues last; any other queues behind the other non-background ones
+      const at = waiter.background ? -1 : waiters.findIndex((w) => w.background);
+      if (at < 0) waiters.push(waiter);
+      else waiters.splice(at, 0, waiter);
       if (!pumping) void pump();
     });
 }
 
 /** The client's limits: every attempt of an operation waits its turn. */
 export interface Limits {
-  /** Resolves when an attempt of `operation` may start; rejects with the signal's reason on abort. */
-  acquire(operation: Operation, signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves when an attempt of `operation` may start; rejects with the signal's reason on abort.
+   * A `'background'` attempt waits behind every other one.
+   */
+  acquire(operation: Operation, signal?: AbortSignal, priority?: 'background'): Promise<void>;
   /** Milliseconds one slot of the operation's limit takes to refill (0 when unlimited). */
   refillMs(operation: Operation): number;
 }
@@ -189,10 +197,10 @@ export function createLimits(store: KyxStore, scope: string, config: RateLimits 
     queues.set(name, createQueue(store, `limit:${scope}:${name}`, bucket));
   }
   return {
-    acquire(operation, signal) {
+    acquire(operation, signal, priority) {
       const name = LIMIT_OF[operation];
       const queue = name && queues.get(name);
-      return queue ? queue(signal) : Promise.resolve();
+      return queue ? queue(signal, priority) : Promise.resolve();
     },
     refillMs(operation) {
       const name = LIMIT_OF[operation];

@@ -40,6 +40,8 @@ export interface CallSpec {
   accept?: string;
   signal?: AbortSignal | undefined;
   timeout?: number | undefined;
+  /** `'background'`: waits behind the other calls in the rate-limit queue. */
+  priority?: 'background' | undefined;
   /** Awaited before every attempt (the account rate limiter). */
   beforeAttempt?: (() => Promise<void>) | undefined;
   /** Called as an attempt leaves (after every wait): from then on the server may have seen it. */
@@ -233,7 +235,7 @@ export function createTransport(config: TransportConfig): Transport {
               // the token first: a slot taken while a slow token request runs would be spent late,
               // together with the slots taken after it (a burst Jumio answers with 429s)
               if (spec.auth.kind === 'tenant') await spec.auth.tokens.get();
-              await config.limits?.acquire(spec.operation, spec.signal); // its turn under the tenant's limits
+              await config.limits?.acquire(spec.operation, spec.signal, spec.priority); // its turn under the tenant's limits
               spec.signal?.throwIfAborted(); // the caller gave up while this attempt waited
               if (spec.auth.kind === 'tenant') {
                 state.token = await spec.auth.tokens.get(); // cached (renewed if the wait outlived it)

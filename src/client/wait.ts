@@ -5,8 +5,10 @@ import { type ExecutionReference, executionIds } from './execution.js';
 import { sleep } from './sleep.js';
 
 /**
- * Jumio's documented retrieval schedule: the times (ms after finalize) at which to ask for the
- * status — 40, 60, 100, 160, 240, 340, 460, 600, 760 and 940 s; at most 10 attempts.
+ * Jumio's documented retry policy for retrieval after a callback: the times (ms after it) at which
+ * to try again — 40, 60, 100, 160, 240, 340, 460, 600, 760 and 940 s, at most 10 attempts. It
+ * covers brief outages of the retrieval service; it is not a bound on how long a user may take
+ * (see `deadlineMs` of `waitForResult`, and `createResults`, which follows it after each callback).
  *
  * @example
  * ```ts
@@ -31,8 +33,9 @@ const TERMINAL_STATUSES: ReadonlySet<string> = new Set(['PROCESSED', 'SESSION_EX
  * ```ts
  * import type { WaitForResultOptions } from 'jumio-kyx';
  * const options: WaitForResultOptions = {
- *   signal: AbortSignal.timeout(20 * 60_000),
+ *   signal: AbortSignal.timeout(2 * 3600_000),
  *   schedule: [5_000, 15_000, 40_000], // ms after the call
+ *   deadlineMs: 3600_000, // then every 25 s for up to an hour: a user may take that long
  * };
  * ```
  */
@@ -42,6 +45,11 @@ export interface WaitForResultOptions extends CallOptions {
    * `0` asks at once). Default: {@link JUMIO_RETRIEVAL_SCHEDULE}.
    */
   schedule?: readonly number[];
+  /**
+   * Keep asking past the schedule until this many ms after the call, every last interval of the
+   * schedule (180 s for Jumio's; at least 1 s). Default: stop when the schedule runs out.
+   */
+  deadlineMs?: number;
   /**
    * Waits `ms` (default: a timer). Inject one to run the schedule on a test clock, e.g. the
    * simulator's: `async (ms) => { clock.advance(ms); await simulator.tick(); }`. An abort
@@ -71,7 +79,7 @@ export interface WaitProgress {
   statusCalls: number;
   /** Status calls the schedule allows. */
   scheduled: number;
-  /** When the next call is due, in ms after the start; `undefined` when the status is terminal or the schedule ran out. */
+  /** When the next call is due, in ms after the start; `undefined` when the status is terminal or the schedule and deadline ran out. */
   nextAt: number | undefined;
 }
 
@@ -170,8 +178,19 @@ export async function waitForResult(
   options: WaitForResultOptions = {},
 ): Promise<WorkflowDetails> {
   const reference = executionIds(execution);
-  const schedule = checkSchedule(options.schedule ?? JUMIO_RETRIEVAL_SCHEDULE);
-  const { signal, sleep = timer } = options;
+  const base = checkSchedule(options.schedule ?? JUMIO_RETRIEVAL_SCHEDULE);
+  const { signal, sleep = timer, deadlineMs } = options;
+  if (deadlineMs !== undefined && !(typeof deadlineMs === 'number' && Number.isFinite(deadlineMs) && deadlineMs >= 0)) {
+    throw new KyxValidationError(
+      [{ path: 'deadlineMs', message: 'must be a non-negative number of ms' }],
+      'waitForResult options',
+    );
+  }
+  // past the schedule, until the deadline: every last interval of the schedule (at least 1 s)
+  const last = base.at(-1) as number;
+  const every = Math.max(1_000, base.length > 1 ? last - (base.at(-2) as number) : last);
+  const schedule = [...base];
+  if (deadlineMs !== undefined) for (let t = last + every; t <= deadlineMs; t += every) schedule.push(t);
   const call: CallOptions = {
     ...(signal !== undefined ? { signal } : {}),
     ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),

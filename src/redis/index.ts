@@ -6,7 +6,8 @@
  * @packageDocumentation
  * @module jumio-kyx/redis
  */
-import type { KyxStore, StoreRateLimit } from '../store/types.js';
+import type { KyxStore, KyxWorkQueue, StoreRateLimit } from '../store/types.js';
+import { redisQueue } from './queue.js';
 
 /**
  * The part of a node-redis client (`createClient()` from `redis`, connected) that the store
@@ -77,6 +78,8 @@ export interface RedisStore extends KyxStore {
    * check could not run. Idempotency keys promise nothing beyond what the server keeps.
    */
   checkPersistence(): Promise<string[]>;
+  /** The inbox, leases and tracked executions of `createResults`, in Redis sorted sets (shared by the fleet). */
+  readonly queue: KyxWorkQueue;
 }
 
 /** GCRA on the server's clock: the value is the theoretical arrival time of the next request. */
@@ -364,6 +367,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   }
 
   return {
+    queue: redisQueue(command, prefix),
     async reserve(key: string, limit: StoreRateLimit) {
       return Number(await script('reserve', key, [String(limit.intervalMs), String(limit.burst)]));
     },

@@ -3,7 +3,7 @@ import type { CallbackPayload } from '../model/response.js';
 import { isLoopbackHost } from '../model/rules.js';
 import type { SimulatorCallbackLog } from './types.js';
 
-/** Delivers callbacks in the background, with retries, only to trusted hosts. */
+/** Delivers callbacks in the background, only to trusted hosts (repeats only when `retries` > 0; Jumio documents none). */
 export interface CallbackSender {
   /** Starts delivering `payload` to `url`. */
   send(url: string, payload: CallbackPayload): void;
@@ -19,6 +19,8 @@ export interface CallbackSenderOptions {
   readonly retries: number;
   readonly retryDelayMs: number;
   readonly trustedHosts: readonly string[];
+  /** The drop fault: true for a callback that is never sent. */
+  readonly drop?: ((payload: CallbackPayload) => boolean) | undefined;
   readonly onResult: (entry: SimulatorCallbackLog) => void;
 }
 
@@ -50,6 +52,10 @@ export function createCallbackSender(options: CallbackSenderOptions): CallbackSe
     const status = String(payload.workflowExecution.status);
     if (!isTrustedCallbackUrl(url, options.trustedHosts)) {
       options.onResult({ url, status, outcome: 'skipped', attempts: 0 });
+      return;
+    }
+    if (options.drop?.(payload)) {
+      options.onResult({ url, status, outcome: 'dropped', attempts: 0 });
       return;
     }
     let attempts = 0;

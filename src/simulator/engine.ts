@@ -2,6 +2,7 @@ import { match } from 'ts-pattern';
 import type { CredentialCategory } from '../model/codes.js';
 import type { AccountId, CredentialId, WorkflowExecutionId } from '../model/ids.js';
 import type { AccountRequest } from '../model/request.js';
+import type { CallbackPayload } from '../model/response.js';
 import { parseTokenLifetime } from '../model/rules.js';
 import { findWorkflow } from '../workflows/catalog.js';
 import type { WorkflowSpec } from '../workflows/define.js';
@@ -12,6 +13,15 @@ import { type Bucket, createBucket } from './rate-limit.js';
 import { type CredentialRecord, createTenantState, type ExecutionRecord, type TenantState } from './state.js';
 import type { RateLimit, SimulatorOptions, SimulatorRoute, SimulatorStats } from './types.js';
 import { callbackPayload } from './views.js';
+
+/** The `dropCallbacks` fault as a rule: a share drawn from the seed, or the caller's function. */
+function dropRule(options: SimulatorOptions): ((payload: CallbackPayload) => boolean) | undefined {
+  const drop = options.dropCallbacks;
+  if (typeof drop === 'function') return drop;
+  if (typeof drop !== 'number' || !(drop > 0)) return undefined;
+  const random = createRandom(`${options.seed ?? 'jumio-kyx'}:drop-callbacks`);
+  return () => random.next() < drop;
+}
 
 /** Jumio's default rate limits. */
 export const DEFAULT_RATE_LIMITS: Readonly<Record<'token' | 'account' | 'retrieval', RateLimit>> = {
@@ -98,7 +108,8 @@ export function createEngine(options: SimulatorOptions): Engine {
   const tenantWorkflows = options.workflows ?? [];
   const callbacks = createCallbackSender({
     fetch: options.callbackFetch ?? ((request) => fetch(request)),
-    retries: options.callbackRetries ?? 3,
+    retries: options.callbackRetries ?? 0,
+    drop: dropRule(options),
     retryDelayMs: options.callbackRetryDelayMs ?? 200,
     trustedHosts: options.trustedCallbackHosts ?? [],
     onResult(entry) {
@@ -246,7 +257,12 @@ export function createEngine(options: SimulatorOptions): Engine {
         uploads: counters.uploads,
         requests: { ...requests },
         rateLimited: { ...rateLimited },
-        callbacks: { delivered: counters.delivered, failed: counters.failed, skipped: counters.skipped },
+        callbacks: {
+          delivered: counters.delivered,
+          failed: counters.failed,
+          skipped: counters.skipped,
+          dropped: counters.dropped,
+        },
       };
     },
     close() {

@@ -93,6 +93,7 @@ export interface TenantState {
     delivered: number;
     failed: number;
     skipped: number;
+    dropped: number;
   };
 }
 
@@ -113,6 +114,7 @@ export function createTenantState(): TenantState {
       delivered: 0,
       failed: 0,
       skipped: 0,
+      dropped: 0,
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { CallbackPayload } from '../model/response.js';
 import type { WorkflowSpec } from '../workflows/define.js';
 
 /**
@@ -171,8 +172,11 @@ export interface SimulatorCallbackLog {
   readonly url: string;
   /** The execution status announced (`PROCESSED` or `TOKEN_EXPIRED`). */
   readonly status: string;
-  /** `delivered` (2xx), `failed` (retries exhausted) or `skipped` (host not trusted). */
-  readonly outcome: 'delivered' | 'failed' | 'skipped';
+  /**
+   * `delivered` (2xx), `failed` (not 2xx, after `callbackRetries` repeats), `skipped` (host not
+   * trusted) or `dropped` (the `dropCallbacks` fault: never sent, as a lost callback).
+   */
+  readonly outcome: 'delivered' | 'failed' | 'skipped' | 'dropped';
   /** Attempts made. */
   readonly attempts: number;
 }
@@ -214,8 +218,16 @@ export interface SimulatorOptions {
   readonly trustedCallbackHosts?: readonly string[];
   /** The fetch used to deliver callbacks (default the global `fetch`). */
   readonly callbackFetch?: (request: Request) => Promise<Response>;
-  /** Retries after a failed callback delivery (default 3). */
+  /**
+   * Repeats after a failed callback delivery (default 0). Jumio documents no redelivery at all, so
+   * by default each callback is sent once; set it to model a sender that does repeat.
+   */
   readonly callbackRetries?: number;
+  /**
+   * A fault: callbacks that are never sent (logged as `dropped`), as when a delivery is lost or the
+   * callback URL is wrong. A share (0..1, drawn from the seed) or a function of the callback.
+   */
+  readonly dropCallbacks?: number | ((callback: CallbackPayload) => boolean);
   /** Delay before the first retry in ms, doubled each time (default 200). */
   readonly callbackRetryDelayMs?: number;
   /**
@@ -258,7 +270,12 @@ export interface SimulatorStats {
   /** Requests answered 429 per route. */
   readonly rateLimited: Readonly<Partial<Record<SimulatorRoute, number>>>;
   /** Callback outcomes. */
-  readonly callbacks: { readonly delivered: number; readonly failed: number; readonly skipped: number };
+  readonly callbacks: {
+    readonly delivered: number;
+    readonly failed: number;
+    readonly skipped: number;
+    readonly dropped: number;
+  };
 }
 
 /**

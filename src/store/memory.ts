@@ -1,4 +1,5 @@
-import type { KyxStore, StoreRateLimit } from './types.js';
+import { memoryQueue } from './memory-queue.js';
+import type { KyxStore, KyxWorkQueue, StoreRateLimit } from './types.js';
 
 /**
  * A {@link KyxStore} in this process's memory: the default of `createClient`. Clients share
@@ -15,7 +16,7 @@ import type { KyxStore, StoreRateLimit } from './types.js';
  * const again = createClient({ region: 'amer-1', ...options }); // shares the tenant's limits with `us`
  * ```
  */
-export function memoryStore(): KyxStore {
+export function memoryStore(): KyxStore & { readonly queue: KyxWorkQueue } {
   const values = new Map<string, { value: string; expiresAt: number }>();
   let writes = 0;
 
@@ -38,6 +39,7 @@ export function memoryStore(): KyxStore {
   }
 
   return {
+    queue: memoryQueue(),
     async reserve(key: string, limit: StoreRateLimit) {
       // GCRA: the stored value is the theoretical arrival time of the next request.
       const now = Date.now();

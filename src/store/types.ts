@@ -47,7 +47,95 @@ export interface KyxStore {
   replace(key: string, expected: string, value: string, ttlMs: number): Promise<boolean>;
   /** Deletes `key` (only if it holds `expected`, when given); true when something was deleted. */
   delete(key: string, expected?: string): Promise<boolean>;
+  /**
+   * The work queue `createResults` keeps its inbox, leases and tracked executions in (both
+   * built-in stores have one; a store without it cannot hold results).
+   */
+  readonly queue?: KyxWorkQueue;
 }
 
 /** The operation names of {@link KyxStore}, for the options check. */
 export const STORE_OPERATIONS = ['reserve', 'setIfAbsent', 'get', 'replace', 'delete'] as const;
+
+/**
+ * One item a {@link KyxWorkQueue} handed out: held by the caller (its `token`) until the lease
+ * ends, it is renewed, or the item is settled.
+ *
+ * @example
+ * ```ts
+ * import type { QueueItem } from 'jumio-kyx';
+ * const describe = (item: QueueItem) => `${item.id} ${item.fields['accountId'] ?? ''}`;
+ * ```
+ */
+export interface QueueItem {
+  /** The item's id (for `createResults`, the workflow execution id). */
+  readonly id: string;
+  /** This claim's lease token: only it may renew or settle the item. */
+  readonly token: string;
+  /** How many times the item was claimed, this claim included (a lost lease or a crash counts). */
+  readonly claims: number;
+  /** The item's fields (opaque strings). */
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+/**
+ * How {@link KyxWorkQueue.settle} ends a claim: due again after `delayMs` (with `fields` merged),
+ * `done` (removed from the queue; a later `offer` of the id answers `'done'` for `keepMs`), or
+ * `drop` (forgotten).
+ *
+ * @example
+ * ```ts
+ * import type { QueueSettlement } from 'jumio-kyx';
+ * const retry: QueueSettlement = { delayMs: 40_000, fields: { attempt: '1' } };
+ * ```
+ */
+export type QueueSettlement =
+  | { readonly delayMs: number; readonly fields?: Readonly<Record<string, string>> }
+  | { readonly done: true; readonly keepMs: number }
+  | { readonly drop: true };
+
+/**
+ * A delayed work queue with leases, shared by every process on the store: the inbox, leases and
+ * tracked executions of `createResults`. Items are due at a time; `claim` hands out due items
+ * atomically, each to one caller, for `leaseMs`; an item whose lease ends (its holder crashed or
+ * hung) is due again and handed to the next `claim`. The memory store keeps it in the process
+ * (lost with it); `redisStore` keeps it in Redis sorted sets claimed by Lua scripts.
+ *
+ * @example
+ * ```ts
+ * import { memoryStore } from 'jumio-kyx';
+ * const queue = memoryStore().queue;
+ * await queue.offer('jobs', 'job-1', { fields: { n: '1' }, delayMs: 0, max: 100 });
+ * const [item] = await queue.claim('jobs', 1, 30_000);
+ * if (item) await queue.settle('jobs', item.id, item.token, { done: true, keepMs: 60_000 });
+ * ```
+ */
+export interface KyxWorkQueue {
+  /**
+   * Adds item `id` (or updates it): `fields` are written, `fieldsIfAbsent` only where absent; it is
+   * due after `delayMs` unless it is due sooner. An item being worked on (leased) stays with its
+   * holder and, when `delayMs` is 0, is due again as soon as it is settled with a delay. Answers
+   * `'done'` (nothing changed) for an item settled `done` and still kept, `'full'` (nothing
+   * changed) for a new item when `max` items are pending.
+   */
+  offer(
+    queue: string,
+    id: string,
+    update: {
+      readonly fields?: Readonly<Record<string, string>>;
+      readonly fieldsIfAbsent?: Readonly<Record<string, string>>;
+      readonly delayMs: number;
+      readonly max: number;
+    },
+  ): Promise<'queued' | 'done' | 'full'>;
+  /** Leases up to `count` due items for `leaseMs` each (earliest first). */
+  claim(queue: string, count: number, leaseMs: number): Promise<QueueItem[]>;
+  /** Extends a lease held with `token` to `leaseMs` from now; false when it was lost. */
+  renew(queue: string, id: string, token: string, leaseMs: number): Promise<boolean>;
+  /** Ends the claim held with `token` (see {@link QueueSettlement}); false when the lease was lost. */
+  settle(queue: string, id: string, token: string, how: QueueSettlement): Promise<boolean>;
+  /** Milliseconds until the earliest pending item is due (0: now); `undefined` when none is pending. */
+  nextDueMs(queue: string): Promise<number | undefined>;
+  /** Items pending (due later, due now, or leased). */
+  size(queue: string): Promise<number>;
+}

@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CallbackHandler, createCallbackHandler, toNodeListener } from '../../src/index.js';
 import { harness } from '../support/callback-harness.js';
 
@@ -54,8 +54,11 @@ describe('toNodeListener over a real loopback server', () => {
     const response = await fetch(url, { method: 'POST', body: JSON.stringify(callback) });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
-    expect(await response.json()).toEqual({ outcome: 'handled' });
-    expect(s.handled).toEqual([callback.workflowExecution.id]);
+    expect(await response.json()).toEqual({ outcome: 'recorded' });
+    await vi.waitFor(() => expect(s.handled).toEqual([callback.workflowExecution.id]), {
+      timeout: 5_000,
+      interval: 10,
+    });
     // streamed in pieces, no Content-Length: the same, and now a duplicate
     const text = JSON.stringify(callback);
     const pieces = await send(url, 'POST', [text.slice(0, 10), text.slice(10, 100), text.slice(100)]);
@@ -101,7 +104,10 @@ describe('toNodeListener over a real loopback server', () => {
       });
     });
     const response = await fetch(url, { method: 'POST', body: JSON.stringify(callback) });
-    expect(await response.json()).toEqual({ outcome: 'handled' });
-    expect(s.handled).toEqual([callback.workflowExecution.id]);
+    expect(await response.json()).toEqual({ outcome: 'recorded' });
+    await vi.waitFor(() => expect(s.handled).toEqual([callback.workflowExecution.id]), {
+      timeout: 5_000,
+      interval: 10,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   account,
   type CallbackOutcomeEvent,
@@ -10,9 +10,9 @@ import {
   type WorkflowDetails,
 } from '../../src/index.js';
 import { type SimulatorCallbackLog, startSimulator } from '../../src/simulator/index.js';
-import { harness, JPEG, PNG } from '../support/callback-harness.js';
+import { harness, JPEG, PNG, recordingResults } from '../support/callback-harness.js';
 
-// End to end: the simulator's own callbacks (its engine, its sender, its retries) reach the handler.
+// End to end: the simulator's own callbacks (its engine, its sender, its faults) reach the handler.
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 describe("the simulator's callbacks reach the handler", () => {
-  it('in process (callbackFetch: handler): PROCESSED and TOKEN_EXPIRED, each handed over once', async () => {
+  it('in process (callbackFetch: handler): PROCESSED and TOKEN_EXPIRED, each sent once and handed over once', async () => {
     const log: SimulatorCallbackLog[] = [];
     const h = harness({ simulator: { onCallback: (entry) => log.push(entry) } });
     cleanup.push(() => h.simulator.close());
@@ -30,6 +30,7 @@ describe("the simulator's callbacks reach the handler", () => {
     await h.started('e2e-expires');
     h.clock.advance(5 * 60_000);
     await h.simulator.tick();
+    await vi.waitFor(() => expect(results).toHaveLength(1), { timeout: 5_000, interval: 10 });
     expect(results.map((d) => [d.workflow.customerInternalReference, d.workflow.status])).toEqual([
       ['e2e-expires', 'TOKEN_EXPIRED'],
     ]);
@@ -38,6 +39,7 @@ describe("the simulator's callbacks reach the handler", () => {
     await h.client.upload(trusted, 'face', PNG);
     await h.client.finalize(trusted);
     await h.simulator.tick();
+    await vi.waitFor(() => expect(results).toHaveLength(2), { timeout: 5_000, interval: 10 });
     expect(results.map((d) => d.workflow.status)).toEqual(['TOKEN_EXPIRED', 'PROCESSED']);
     expect(results[1]?.workflow.id).toBe(trusted.workflowExecution.id);
     expect(log.map((e) => [e.status, e.outcome, e.attempts])).toEqual([
@@ -46,47 +48,42 @@ describe("the simulator's callbacks reach the handler", () => {
     ]);
   });
 
-  it('a failing onResult answers non-2xx, the simulator retries, and the retry runs it again', async () => {
+  it('a failing onResult changes nothing Jumio sees (one delivery, 200): the processor runs it again on its schedule', async () => {
     const log: SimulatorCallbackLog[] = [];
-    const h = harness({ simulator: { onCallback: (entry) => log.push(entry), callbackRetries: 3 } });
+    const h = harness({ simulator: { onCallback: (entry) => log.push(entry) } });
     cleanup.push(() => h.simulator.close());
-    let calls = 0;
+    const r = recordingResults(h.client, { failResult: 2 });
     const outcomes: CallbackOutcomeEvent[] = [];
-    h.state.deliver = createCallbackHandler({
-      client: h.client,
-      onResult: () => {
-        calls++;
-        if (calls < 3) throw new Error('not yet');
-      },
-      onOutcome: (e) => void outcomes.push(e),
-    });
+    h.state.deliver = createCallbackHandler({ results: r.processor, onOutcome: (e) => void outcomes.push(e) });
+    r.processor.start();
+    cleanup.push(() => r.processor.stop());
     await h.started('e2e-retry');
     h.clock.advance(5 * 60_000);
     await h.simulator.tick();
-    expect(calls).toBe(3);
-    expect(outcomes.map((o) => `${o.outcome} ${o.httpStatus}`)).toEqual(['failed 500', 'failed 500', 'handled 200']);
-    expect(log).toEqual([expect.objectContaining({ status: 'TOKEN_EXPIRED', outcome: 'delivered', attempts: 3 })]);
+    await vi.waitFor(() => expect(r.results).toHaveLength(1), { timeout: 5_000, interval: 10 });
+    expect(r.errors.map(([, c]) => c.stage)).toEqual(['onResult', 'onResult']);
+    expect(r.results[0]?.[1].run).toBe(3);
+    expect(outcomes.map((o) => `${o.outcome} ${o.httpStatus}`)).toEqual(['recorded 200']);
+    expect(log).toEqual([expect.objectContaining({ status: 'TOKEN_EXPIRED', outcome: 'delivered', attempts: 1 })]);
   });
 
-  it('a slow re-fetch: 503 within the deadline, the simulator repeats, the repeat gets 200 from the finished run', async () => {
+  it('the dropCallbacks fault: a lost callback, and the tracked execution is delivered by polling', async () => {
     const log: SimulatorCallbackLog[] = [];
-    const h = harness({ simulator: { onCallback: (entry) => log.push(entry), callbackRetryDelayMs: 300 } });
+    const h = harness({ simulator: { onCallback: (entry) => log.push(entry), dropCallbacks: 1 } });
     cleanup.push(() => h.simulator.close());
-    const outcomes: string[] = [];
-    let calls = 0;
-    h.state.deliver = createCallbackHandler({
-      client: h.client,
-      deadlineMs: 50,
-      onResult: () => void calls++,
-      onOutcome: (e) => void outcomes.push(e.outcome),
-    });
-    await h.started('e2e-slow');
-    h.simulator.setFaults('details', [{ delayMs: 150 }]);
+    const r = recordingResults(h.client);
+    h.state.deliver = createCallbackHandler({ results: r.processor });
+    r.processor.start();
+    cleanup.push(() => r.processor.stop());
+    const response = await h.started('e2e-dropped');
+    await r.processor.track(response);
     h.clock.advance(5 * 60_000);
     await h.simulator.tick();
-    expect(outcomes).toEqual(['in-progress', 'duplicate']);
-    expect(calls).toBe(1);
-    expect(log).toEqual([expect.objectContaining({ outcome: 'delivered', attempts: 2 })]);
+    expect(log).toEqual([expect.objectContaining({ status: 'TOKEN_EXPIRED', outcome: 'dropped', attempts: 0 })]);
+    expect(h.simulator.stats().callbacks.dropped).toBe(1);
+    await vi.waitFor(() => expect(r.results).toHaveLength(1), { timeout: 5_000, interval: 10 });
+    expect(r.results[0]?.[1]).toMatchObject({ source: 'poll', status: 'TOKEN_EXPIRED' });
+    expect(r.processor.stats().recorded).toBe(0);
   });
 
   it('over loopback: `kyx simulate`-style server → node:http listener → re-fetch over sockets', async () => {
@@ -128,7 +125,8 @@ describe("the simulator's callbacks reach the handler", () => {
       [response.workflowExecution.id, 'PROCESSED'],
     ]);
     expect(senders).toEqual(['127.0.0.1']);
-    expect(sim.stats().callbacks).toEqual({ delivered: 1, failed: 0, skipped: 0 });
+    expect(sim.stats().callbacks).toEqual({ delivered: 1, failed: 0, skipped: 0, dropped: 0 });
     expect(sim.stats().requests.details).toBe(1);
+    expect(sim.stats().requests.status).toBe(1); // verified before it was trusted
   });
 });

@@ -246,3 +246,23 @@ describe('limits: redaction', () => {
     expectNoLeaks(5);
   });
 });
+
+describe("limits: 'background' calls wait behind the others", () => {
+  it('a background waiter queued first is served after every later non-background one', async () => {
+    const { createLimits } = await import('../../src/client/rate-limits.js');
+    const { memoryStore } = await import('../../src/index.js');
+    const limits = createLimits(memoryStore(), 'priority', { retrieval: { perSecond: 50, burst: 1 } });
+    const order: string[] = [];
+    const take = (name: string, priority?: 'background') =>
+      limits.acquire('retrieval', undefined, priority).then(() => void order.push(name));
+    await take('first'); // uses the burst
+    await Promise.all([
+      take('bg-1', 'background'),
+      take('bg-2', 'background'),
+      take('app-1'),
+      take('bg-3', 'background'),
+      take('app-2'),
+    ]);
+    expect(order).toEqual(['first', 'app-1', 'app-2', 'bg-1', 'bg-2', 'bg-3']);
+  });
+});

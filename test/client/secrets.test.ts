@@ -9,6 +9,7 @@ import {
   assertSafeUrl,
   createCallbackHandler,
   createClient,
+  createResults,
   KyxValidationError,
   parseCallback,
 } from '../../src/index.js';
@@ -154,7 +155,7 @@ describe('secret hygiene: one scan over everything shown', () => {
       await answer(await handler(post(JSON.stringify({ ...callback, callbackSentAt: token })), local));
       await answer(await handler(post(JSON.stringify({ message: token })), local));
       await answer(await handler(post(callbacks.bodies[0] as string), { remoteAddress: '203.0.113.9' })); // refused
-      // the re-fetch fails (wrong client secret): reported to onError and answered 502
+      // the verification fails (wrong client secret): answered 200 (recorded), then reported to onError
       const wrong = createClient({
         region: 'emea-1',
         credentials: { clientId: 'acme', clientSecret: 'wrong-secret-456' },
@@ -163,10 +164,22 @@ describe('secret hygiene: one scan over everything shown', () => {
         retry: { delay: () => 0, jitter: false },
       });
       exposure.secret('wrong-secret-456', btoa('acme:wrong-secret-456'));
-      const failing = createCallbackHandler({ client: wrong, onResult: () => undefined, ...handlerHooks });
+      const reported: string[] = [];
+      const failingResults = createResults({
+        client: wrong,
+        onResult: () => undefined,
+        onError: (error, context) => {
+          reported.push(context.stage);
+          handlerHooks.onError(error, context);
+        },
+      });
+      const failing = createCallbackHandler({ results: failingResults, onOutcome: handlerHooks.onOutcome });
       const failed = await failing(post(callbacks.bodies[0] as string), local);
-      expect(failed.status).toBe(502);
+      expect(failed.status).toBe(200);
       await answer(failed);
+      await failingResults.drain();
+      expect(reported).toEqual(['status']);
+      console.log('results stats', failingResults.stats(), failingResults);
       console.log(await client.status(flow), await client.details(flow), await client.steps(flow));
       const outcomes = await client.sendAll(
         [1, 2, 3].map((n) => account().ref(`secrets-batch-${n}`).workflow(10011)),

@@ -55,6 +55,32 @@ async function acquired(client: ReturnType<typeof setup>['client'], ref: string)
 }
 
 describe('client.waitForResult', () => {
+  it('deadlineMs: a user who takes longer than Jumio’s schedule (a retry policy, not a cap) is still waited for', async () => {
+    // processed 30 minutes after finalize: past the 940 s of the schedule
+    const { client, sleep, slept, statusCalls, detailsCalls } = setup({ processingDelayMs: 30 * 60_000 });
+    const created = await acquired(client, 'wait-deadline');
+    const details = await client.waitForResult(created, { sleep, deadlineMs: 60 * 60_000 });
+    expect(details.workflow.status).toBe('PROCESSED');
+    expect(slept.slice(0, 10)).toEqual(
+      JUMIO_RETRIEVAL_SCHEDULE.map((t, i) => t - (JUMIO_RETRIEVAL_SCHEDULE[i - 1] ?? 0)),
+    );
+    expect(new Set(slept.slice(10))).toEqual(new Set([180_000])); // then every last interval
+    expect(slept.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(30 * 60_000);
+    expect(statusCalls()).toBe(slept.length);
+    expect(detailsCalls()).toBe(1);
+    // without it, the same wait ends after the schedule with the last status
+    const other = setup({ processingDelayMs: 30 * 60_000 });
+    const pending = await other.client
+      .waitForResult(await acquired(other.client, 'wait-no-deadline'), { sleep: other.sleep })
+      .catch((e: unknown) => e);
+    expect(pending).toBeInstanceOf(KyxResultPendingError);
+    expect((pending as KyxResultPendingError).statusCalls).toBe(10);
+    const bad = await client.waitForResult(created, { deadlineMs: -1 }).catch((e: unknown) => e);
+    expect((bad as KyxValidationError).issues).toEqual([
+      { path: 'deadlineMs', message: 'must be a non-negative number of ms' },
+    ]);
+  });
+
   it('PROCESSED: asks for the status on Jumio’s schedule, then fetches the details once', async () => {
     const { client, sleep, slept, operations, statusCalls, detailsCalls } = setup({ processingDelayMs: 90_000 });
     const created = await acquired(client, 'wait-processed');

@@ -3,6 +3,7 @@ import {
   account,
   createCallbackHandler,
   createClient,
+  createResults,
   type KyxClient,
   KyxNetworkError,
   type WorkflowDetails,
@@ -20,7 +21,7 @@ interface Onboarding {
 /** How the app tells the customer: an e-mail, a push message, … */
 type Notify = (reference: string, state: Onboarding['state']) => Promise<void>;
 
-/** What a final result means for the order; `details` are Jumio's, re-fetched by the handler. */
+/** What a final result means for the order; `details` are Jumio's, retrieved once Jumio confirmed the status. */
 function outcomeOf(details: WorkflowDetails): Onboarding {
   if (details.workflow.status !== 'PROCESSED') return { state: 'expired' }; // TOKEN_EXPIRED, SESSION_EXPIRED
   switch (details.decision?.type) {
@@ -33,8 +34,30 @@ function outcomeOf(details: WorkflowDetails): Onboarding {
   }
 }
 
-function createOnboarding(client: KyxClient, store: Map<string, Onboarding>, notify: Notify) {
+function createOnboarding(
+  client: KyxClient,
+  store: Map<string, Onboarding>,
+  notify: Notify,
+  retrySchedule?: readonly number[], // default: Jumio's retry policy (40 s … 940 s)
+) {
+  /**
+   * Acts on each execution's final result, at least once: verified with Jumio, retrieved, then
+   * `onResult`. Call `results.start()` in every process that should do this work (with
+   * `redisStore`, a fleet shares it); a throw runs it again on the retry schedule.
+   */
+  const results = createResults({
+    client,
+    ...(retrySchedule === undefined ? {} : { retrySchedule }),
+    onResult: async (details) => {
+      const reference = details.workflow.customerInternalReference ?? '';
+      if (!store.has(reference)) return; // not one of ours
+      const outcome = outcomeOf(details);
+      await notify(reference, outcome.state); // if this throws, onResult runs again later
+      store.set(reference, outcome);
+    },
+  });
   return {
+    results,
     /** Starts ID + selfie verification (workflow 10011) for one order. */
     async start(reference: string, files: { front: Uint8Array; selfie: Uint8Array }) {
       store.set(reference, { state: 'pending' });
@@ -47,24 +70,16 @@ function createOnboarding(client: KyxClient, store: Map<string, Onboarding>, not
       await client.upload(response, 'face', files.selfie);
       await client.finalize(response);
       store.set(reference, { state: 'started' });
+      await results.track(response); // polled if its callback never comes
       return response; // Jumio's account and execution ids, to keep with the order
     },
 
     /**
      * Receives Jumio's callbacks at the callback URL; serve it with `toNodeListener(callbacks)` on
      * node:http or Express, or pass it the `Request` in Hono, Next.js, Bun and Deno. It checks the
-     * sender, drops repeats and re-fetches the details; `onResult` runs once per execution.
+     * sender, stores the callback and answers 200; `results` does the rest.
      */
-    callbacks: createCallbackHandler({
-      client,
-      onResult: async (details) => {
-        const reference = details.workflow.customerInternalReference ?? '';
-        if (!store.has(reference)) return; // not one of ours
-        const outcome = outcomeOf(details);
-        await notify(reference, outcome.state); // if this throws, the answer is 500 and Jumio repeats the callback
-        store.set(reference, outcome);
-      },
-    }),
+    callbacks: createCallbackHandler({ results }),
   };
 }
 
@@ -113,7 +128,8 @@ describe('onboarding', () => {
     expect(store.get('order-1')).toEqual({ state: 'started' });
 
     now += 1_000; // the processing delay
-    await simulator.tick(); // processes the execution and waits for the callback to be handled
+    await simulator.tick(); // processes the execution and waits for the callback to be answered
+    await onboarding.results.drain(); // what results.start() does in the app: verify, retrieve, act
     const document = (await client.details(execution)).capabilities?.extraction?.[0]?.data;
     expect(document?.lastName).toEqual(expect.stringMatching(/\w/));
     expect(store.get('order-1')).toEqual({ state: 'approved', lastName: document?.lastName });
@@ -124,6 +140,7 @@ describe('onboarding', () => {
     await onboarding.start('order-REJECT-2', files);
     now += 1_000;
     await simulator.tick();
+    await onboarding.results.drain();
     expect(store.get('order-REJECT-2')).toEqual({ state: 'rejected' });
     expect(notices).toEqual(['order-REJECT-2: rejected']);
   });
@@ -142,24 +159,27 @@ describe('onboarding', () => {
 
     now += 30 * 60_000; // the default tokenLifetime (30m): the orphan expires and Jumio calls back
     await simulator.tick();
+    await onboarding.results.drain();
     expect(store.get('order-4')).toEqual({ state: 'expired' });
     expect(notices).toEqual(['order-4: expired']);
   });
 
-  it('a failure while acting on the result is not lost: Jumio repeats the callback, the app acts once', async () => {
+  it('a failure while acting on the result is not lost: onResult runs again, the app acts once', async () => {
     let down = true; // the mail service fails once
-    onboarding = createOnboarding(client, store, async (reference, state) => {
+    const notify: Notify = async (reference, state) => {
       if (down) {
         down = false;
         throw new Error('mail service unavailable');
       }
       notices.push(`${reference}: ${state}`);
-    });
+    };
+    onboarding = createOnboarding(client, store, notify, [0]); // retry at once (the test's schedule)
     await onboarding.start('order-5', files);
     now += 1_000;
-    await simulator.tick(); // the first delivery is answered 500, the repeat 200
+    await simulator.tick(); // one delivery, answered 200
+    await onboarding.results.drain(); // onResult throws, and runs again
     expect(store.get('order-5')).toEqual({ state: 'approved', lastName: expect.stringMatching(/\w/) });
     expect(notices).toEqual(['order-5: approved']);
-    expect(simulator.stats().callbacks).toEqual({ delivered: 1, failed: 0, skipped: 0 });
+    expect(simulator.stats().callbacks).toEqual({ delivered: 1, failed: 0, skipped: 0, dropped: 0 });
   });
 });

@@ -79,7 +79,7 @@ describe('callbacks', () => {
       account: { id: account.account.id, href: `http://jumio.test/api/v1/accounts/${account.account.id}` },
     });
     expect(log).toEqual([{ url: hook.url, status: 'PROCESSED', outcome: 'delivered', attempts: 1 }]);
-    expect(sim.stats().callbacks).toEqual({ delivered: 1, failed: 0, skipped: 0 });
+    expect(sim.stats().callbacks).toEqual({ delivered: 1, failed: 0, skipped: 0, dropped: 0 });
   });
 
   it('retries a failing receiver and gives up after callbackRetries', async () => {
@@ -110,7 +110,52 @@ describe('callbacks', () => {
         [dead.url, 'failed', 3],
       ]),
     );
-    expect(sim.stats().callbacks).toEqual({ delivered: 1, failed: 1, skipped: 0 });
+    expect(sim.stats().callbacks).toEqual({ delivered: 1, failed: 1, skipped: 0, dropped: 0 });
+  });
+
+  it('sends each callback once by default (Jumio documents no redelivery); dropCallbacks loses a share of them', async () => {
+    const failing = await receiver([500]);
+    const hook = await receiver();
+    cleanup.push(failing.close, hook.close);
+    const clock = manualClock();
+    const once: SimulatorCallbackLog[] = [];
+    const sim = simulator({ now: clock.now, processingDelayMs: 0, onCallback: (e) => once.push(e) });
+    const s = await session(sim);
+    await s.acquire(
+      await s.created({
+        customerInternalReference: 'once',
+        callbackUrl: failing.url,
+        workflowDefinition: { key: 10011 },
+      }),
+    );
+    await sim.tick();
+    expect(failing.received).toHaveLength(1);
+    expect(once.map((e) => [e.outcome, e.attempts])).toEqual([['failed', 1]]);
+
+    const log: SimulatorCallbackLog[] = [];
+    const lossy = simulator({
+      now: clock.now,
+      processingDelayMs: 0,
+      seed: 3,
+      dropCallbacks: 0.5,
+      onCallback: (e) => log.push(e),
+    });
+    const t = await session(lossy);
+    for (let i = 0; i < 40; i++) {
+      await t.acquire(
+        await t.created({
+          customerInternalReference: `lossy-${i}`,
+          callbackUrl: hook.url,
+          workflowDefinition: { key: 10011 },
+        }),
+      );
+    }
+    await lossy.tick();
+    const dropped = log.filter((e) => e.outcome === 'dropped').length;
+    expect(dropped).toBeGreaterThan(5);
+    expect(dropped).toBeLessThan(35);
+    expect(hook.received).toHaveLength(40 - dropped);
+    expect(lossy.stats().callbacks).toEqual({ delivered: 40 - dropped, failed: 0, skipped: 0, dropped });
   });
 
   it('announces TOKEN_EXPIRED when an execution is never finalized', async () => {
@@ -156,7 +201,7 @@ describe('callbacks', () => {
     }
     await sim.tick();
     expect(sent).toEqual(['https://hooks.acme.example/jumio']);
-    expect(sim.stats().callbacks).toEqual({ delivered: 1, failed: 0, skipped: 1 });
+    expect(sim.stats().callbacks).toEqual({ delivered: 1, failed: 0, skipped: 1, dropped: 0 });
   });
 
   it('processes and calls back on real timers when no clock is injected', async () => {

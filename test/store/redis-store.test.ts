@@ -4,6 +4,7 @@ import { tools } from '../../scripts/lib/tools.js';
 import { account, createClient, KyxStoreError } from '../../src/index.js';
 import { type RedisStore, redisStore } from '../../src/redis/index.js';
 import { createSimulator } from '../../src/simulator/index.js';
+import { queueContract } from './queue-contract.js';
 import { storeContract } from './store-contract.js';
 
 describe.skipIf(!tools.redis.available)('redisStore on a real redis-server', () => {
@@ -20,6 +21,10 @@ describe.skipIf(!tools.redis.available)('redisStore on a real redis-server', () 
 
   describe('the KyxStore contract', () => {
     storeContract(() => store);
+  });
+
+  describe('the KyxWorkQueue contract', () => {
+    queueContract(() => store.queue);
   });
 
   it('writes every key under its prefix', async () => {

@@ -1,4 +1,16 @@
-import { account, type CallbackPayload, type ClientOptions, createClient, parseCallback } from '../../src/index.js';
+import {
+  account,
+  type CallbackPayload,
+  type ClientOptions,
+  createClient,
+  createResults,
+  parseCallback,
+  type ResultEvent,
+  type ResultsErrorContext,
+  type ResultsOptions,
+  type WorkflowDetails,
+  type WorkflowStatusResponse,
+} from '../../src/index.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
 import { manualClock } from './simulator.js';
 
@@ -78,5 +90,48 @@ export function variant(callback: CallbackPayload, change: { status?: string; se
     ...callback,
     callbackSentAt: change.sentAt === undefined ? callback.callbackSentAt : new Date(change.sentAt).toISOString(),
     workflowExecution: { ...callback.workflowExecution, status: change.status ?? callback.workflowExecution.status },
+  };
+}
+
+/** A processor on `client` (not started) that records what it delivers and reports. */
+export function recordingResults(
+  client: ResultsOptions['client'],
+  options: Partial<ResultsOptions> & { failResult?: number } = {},
+) {
+  const results: [WorkflowDetails, ResultEvent][] = [];
+  const statuses: [WorkflowStatusResponse, ResultEvent][] = [];
+  const errors: [unknown, ResultsErrorContext][] = [];
+  let failuresLeft = options.failResult ?? 0;
+  const processor = createResults({
+    client,
+    onResult: (details, event) => {
+      if (failuresLeft-- > 0) throw new Error('database down');
+      results.push([details, event]);
+    },
+    onStatus: (status, event) => void statuses.push([status, event]),
+    onError: (error, context) => void errors.push([error, context]),
+    retrySchedule: [20, 40, 60, 80, 100],
+    pollAfterMs: 20,
+    leaseMs: 2_000,
+    checkEveryMs: 20,
+    ...options,
+  });
+  return { processor, results, statuses, errors };
+}
+
+/** A callback for an execution nobody created (random ids), as a forger would send it. */
+export function forged(status = 'PROCESSED', extra: Record<string, unknown> = {}): object {
+  const id = globalThis.crypto.randomUUID();
+  const account = globalThis.crypto.randomUUID();
+  return {
+    callbackSentAt: '2026-01-01T00:00:00.000Z',
+    workflowExecution: {
+      id,
+      href: `https://retrieval.amer-1.jumio.ai/api/v1/accounts/${account}/workflow-executions/${id}`,
+      definitionKey: '10011',
+      status,
+    },
+    account: { id: account, href: `https://retrieval.amer-1.jumio.ai/api/v1/accounts/${account}` },
+    ...extra,
   };
 }
