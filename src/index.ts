@@ -5,6 +5,7 @@
  * @module jumio-kyx
  */
 export { account } from './builder/account.js';
+export { type CheckCustomCode, customDocumentType } from './builder/document-code.js';
 export type { KyxTypeError } from './builder/type-error.js';
 export type {
   AccountBuilder,
@@ -18,6 +19,7 @@ export type {
   IdPresetOptions,
   SendableRequest,
 } from './builder/types.js';
+export { type UncheckedWorkflow, uncheckedWorkflow } from './builder/unchecked-workflow.js';
 export {
   type CallbackErrorContext,
   type CallbackHandler,
@@ -39,7 +41,7 @@ export {
   type PartImageOptions,
   type UploadOptions,
 } from './client/client.js';
-export { findCredential, type UploadPart } from './client/credentials.js';
+export { allReused, findCredential, type UploadPart } from './client/credentials.js';
 export {
   httpError,
   KyxAuthenticationError,
@@ -146,9 +148,16 @@ export {
   PRESET_CATEGORIES,
   type PresetCategory,
   REQUIRED_PARTS,
+  REUSABLE_CATEGORIES,
+  type ReusableCategory,
   type TokenLifetime,
 } from './model/codes.js';
 export { COUNTRY_CODES, type CountryCode } from './model/countries.js';
+export {
+  CUSTOM_DOCUMENT_CODE_MAX,
+  type CustomDocumentCode,
+  type DocumentCode,
+} from './model/document-codes.js';
 export type { AccountId, CredentialId, IdInput, UntaggedString, WorkflowExecutionId } from './model/ids.js';
 export type {
   AccountMode,
@@ -162,6 +171,7 @@ export type {
   OverrideSettings,
   PredefinedType,
   PresetValues,
+  SelfieCredentialPreset,
   UserConsent,
   UserLocation,
   WebSettings,

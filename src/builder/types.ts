@@ -5,9 +5,11 @@ import type {
   FORBIDDEN_REFERENCE_CHARACTERS,
   IdType,
   PresetCategory,
+  ReusableCategory,
   TokenLifetime,
 } from '../model/codes.js';
 import type { CountryCode } from '../model/countries.js';
+import type { BARE_CUSTOM_MESSAGE, DocumentCode } from '../model/document-codes.js';
 import type {
   AccountMode,
   AccountRequest,
@@ -26,6 +28,7 @@ import type {
   NoWatchlistMessage,
   PRESET_METHOD,
   REUSE_ID_METHOD,
+  REUSE_ON_CREATE,
   RequiresMessage,
   UpdateOnlyMessage,
   USER_METHOD,
@@ -56,6 +59,18 @@ type CheckCountry<C extends string> = C extends CountryCode
   ? C
   : KyxTypeError<
       C extends keyof CountryAlpha2 ? CountryAlpha2[C] : 'country must be an ISO 3166-1 alpha-3 code (a CountryCode)'
+    >;
+
+/**
+ * The document code argument: a standard code, or a tenant's own made by `customDocumentType(code)`;
+ * the bare `'CUSTOM'` and other strings get a message saying what to pass.
+ */
+type CheckDocumentCode<T extends string> = T extends DocumentCode
+  ? T
+  : KyxTypeError<
+      T extends 'CUSTOM'
+        ? typeof BARE_CUSTOM_MESSAGE
+        : 'not a document code: use a standard code (DocumentType, e.g. BS) or customDocumentType(code) for your tenant\'s own'
     >;
 
 type ForbiddenReferenceCharacter = (typeof FORBIDDEN_REFERENCE_CHARACTERS)[number];
@@ -311,7 +326,7 @@ export type AccountTemplate<Needs extends 'ref' | 'user' = never> = [Needs] exte
  * ```
  */
 export interface IdPresetOptions {
-  /** UUID of an existing ID credential to reuse (workflow 5). */
+  /** UUID of an existing ID credential to reuse (account updates only); `.reuse('ID', id)` says it plainly. */
   id?: string;
   /** Countries offered: one code or a list. */
   country?: CountryCode | readonly CountryCode[];
@@ -379,7 +394,8 @@ export interface CapabilityOptions<TBuilder, TWorkflow> {
  *   when chosen at run time) or its {@link defineWorkflow} definition.
  * @typeParam THasRef - Whether `.ref()` was called.
  * @typeParam THasUser - Whether `.user()` was called.
- * @typeParam TPresets - The preset categories added (`'ID' | 'DOCUMENT' | 'FACEMAP'`), `never` for none.
+ * @typeParam TPresets - The credential categories listed (`'ID' | 'DOCUMENT' | 'FACEMAP' | 'SELFIE'`, new or
+ *   reused), `never` for none.
  */
 export interface AccountBuilder<
   TMode extends AccountMode = 'create',
@@ -419,15 +435,32 @@ export interface AccountBuilder<
   document: 'DOCUMENT' extends TPresets
     ? KyxTypeError<'.document() was already called: a DOCUMENT preset names exactly one country and one type'>
     : Accepts<TWorkflow, 'DOCUMENT'> extends true
-      ? <const C extends string>(
+      ? <const C extends string, const T extends DocumentType | (string & {})>(
           country: CheckCountry<C>,
-          type: DocumentType,
+          type: CheckDocumentCode<T>,
         ) => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | 'DOCUMENT'>
       : Fail<NotAccepted<TWorkflow, 'DOCUMENT'>>;
   /** Adds a FACEMAP (liveness) credential preset, optionally fixing the capture type. A second call replaces the first. */
   facemap: Accepts<TWorkflow, 'FACEMAP'> extends true
     ? (type?: FacemapType) => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | 'FACEMAP'>
     : Fail<NotAccepted<TWorkflow, 'FACEMAP'>>;
+  /**
+   * Reuses a credential on file (`ID`, `SELFIE` or `FACEMAP`) instead of collecting a new one:
+   * `{ id, category }` in `workflowDefinition.credentials`, or `{ category }` without an id (Jumio
+   * then takes the account's latest credential of that category). Account updates only
+   * (`account(accountId)`); the workflow must be set up for reuse in Jumio's Workflow Designer.
+   * A second call for one category replaces the first.
+   */
+  reuse: [TMode] extends ['create']
+    ? KyxTypeError<typeof REUSE_ON_CREATE>
+    : <const C extends ReusableCategory>(
+        category: Accepts<TWorkflow, C> extends true ? C : Fail<NotAccepted<TWorkflow, C>>,
+        credentialId?: string,
+      ) => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | C>;
+  /** Lists a new SELFIE credential to collect (`{ category: 'SELFIE' }`), for workflows that collect one. */
+  selfie: Accepts<TWorkflow, 'SELFIE'> extends true
+    ? () => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | 'SELFIE'>
+    : Fail<NotAccepted<TWorkflow, 'SELFIE'>>;
   /** Capability options: `.capability.ekyc('one')`, `.capability.extraction(false)`, … */
   readonly capability: CapabilityOptions<this, TWorkflow>;
   /** Sets `web`: success and error URLs (at most 1900 characters) and the locale. */

@@ -34,17 +34,29 @@ export type CategoriesOf<W> = [SpecOfWorkflow<W>] extends [never]
   ? CredentialCategory
   : SpecOfWorkflow<W>['credentials'][number];
 
+/** Whether a response's workflow takes the FACEMAP as a binary upload (workflow 16; any unknown workflow). */
+type FacemapUploaded<W> = [SpecOfWorkflow<W>] extends [never]
+  ? true
+  : SpecOfWorkflow<W> extends { readonly facemapUpload: true }
+    ? true
+    : false;
+
 /**
  * The file parts a response's workflow collects (ID `front`/`back`, SELFIE `face`, DOCUMENT
- * `document`); every {@link UploadPart} when the workflow is unknown.
+ * `document`, and the FACEMAP binary `facemap` where the workflow takes it over the API);
+ * every {@link UploadPart} when the workflow is unknown.
  *
  * @example
  * ```ts
  * import type { UploadPartOf } from 'jumio-kyx';
  * type Parts = UploadPartOf<10011>; // 'front' | 'back' | 'face'
+ * type Facemap = UploadPartOf<16>; // 'face' | 'facemap'
  * ```
  */
-export type UploadPartOf<W> = (typeof CREDENTIAL_PARTS)[CategoriesOf<W>][number] & UploadPart;
+export type UploadPartOf<W> = Exclude<
+  (typeof CREDENTIAL_PARTS)[CategoriesOf<W>][number] & UploadPart,
+  FacemapUploaded<W> extends true ? never : 'facemap'
+>;
 
 type CategoryOfPart<P> = {
   [C in CredentialCategory]: P extends (typeof CREDENTIAL_PARTS)[C][number] ? C : never;

@@ -45,7 +45,8 @@ export const WORKFLOW_CATALOG = [
     updateOnly: true,
     channels: ['API'],
     capabilities: ['usability', 'similarity'],
-    notes: 'The ID preset names the ID credential on file: .id({ id: credentialId }).',
+    notes:
+      "Reuses the ID on file: .reuse('ID', credentialId) (no id: the account's latest ID); collects a new selfie (.selfie()) over the API, then finalize. Needs biometric consent (userConsent).",
   }),
   defineWorkflow({
     key: 6,
@@ -67,9 +68,12 @@ export const WORKFLOW_CATALOG = [
     key: 16,
     name: 'Authentication on Premise',
     credentials: ['SELFIE', 'FACEMAP'],
-    channels: ALL_CHANNELS,
+    updateOnly: true,
+    facemapUpload: true,
+    channels: ['SDK', 'WEB'],
     capabilities: ['usability', 'authentication'],
-    notes: 'The customer uploads the stored facemap over the API; needs enablement.',
+    notes:
+      "Upload the stored facemap as a binary file (client.upload(response, 'facemap', bytes)) to the FACEMAP credential whose allowedChannels include API (the response carries two); the user takes a new selfie over SDK or WEB. Needs 'facemap on premise' enablement and consent. ⚠ Not documented: whether a finalize follows the upload; with Jumio Liveness facemaps can no longer be downloaded, so this workflow may be unavailable.",
   }),
   defineWorkflow({
     key: 20,
@@ -77,6 +81,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID', 'SELFIE'],
     channels: ['API'],
     capabilities: ['usability', 'similarity'],
+    notes: '⚠ Compares two images: ID and selfie, two IDs or two selfies; which pairs a tenant gets is not documented.',
   }),
   defineWorkflow({
     key: 32,
@@ -126,6 +131,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID', 'SELFIE', 'FACEMAP'],
     channels: ALL_CHANNELS,
     capabilities: IDIV,
+    notes: '⚠ similarity is not in the documented list; it is assumed from real results of 10013.',
   }),
   defineWorkflow({
     key: 10013,
@@ -156,6 +162,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID'],
     channels: ['API'],
     capabilities: ['usability', 'imageChecks', 'extraction', 'dataChecks'],
+    notes: '⚠ Known from a third-party integration only (API upload of FRONT/BACK, then finalize); other channels unknown.',
   }),
   defineWorkflow({
     key: 10026,
@@ -172,7 +179,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID', 'SELFIE', 'FACEMAP', 'DATA'],
     channels: ALL_CHANNELS,
     capabilities: IDIV,
-    notes: 'Requires supporting data (prepared data).',
+    notes: 'Requires supporting data (prepared data). ⚠ Channels are not documented; all three are assumed.',
   }),
   defineWorkflow({
     key: 10170,
@@ -180,7 +187,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['DATA', 'DOCUMENT'],
     channels: ALL_CHANNELS,
     capabilities: [],
-    notes: 'No extraction and no fraud checks; the decision is always PASSED.',
+    notes: 'No extraction and no fraud checks; the decision is always PASSED. ⚠ Known from a third party quoting Jumio.',
   }),
   defineWorkflow({
     key: 10172,
@@ -188,6 +195,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID'],
     channels: ALL_CHANNELS,
     capabilities: ['usability', 'extraction'],
+    notes: '⚠ Known from a third party; channels are not documented (all three are assumed).',
   }),
 ] as const;
 

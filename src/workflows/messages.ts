@@ -11,10 +11,15 @@ export const PRESET_METHOD = {
   ID: '.id({ country, type })',
   DOCUMENT: '.document(country, type)',
   FACEMAP: '.facemap()',
+  SELFIE: '.selfie()',
 } as const satisfies Record<PresetCategory, string>;
 
-/** The call that names the ID credential on file, for a workflow that reuses one (workflow 5). */
-export const REUSE_ID_METHOD = '.id({ id: credentialId })';
+/** The call that reuses the ID credential on file (no id: the latest), for a workflow that reuses one (workflow 5). */
+export const REUSE_ID_METHOD = ".reuse('ID', credentialId)";
+
+/** A credential on file named on a create: reuse needs an account that holds it. */
+export const REUSE_ON_CREATE =
+  'reusing a credential needs an existing account: start from account(accountId) to reuse its credentials';
 
 /** The call that sets the user reference a workflow requires. */
 export const USER_METHOD = '.user(userReference)';
@@ -73,11 +78,6 @@ export function requiresMessage<K extends number, Call extends string>(key: K, c
 export type RequiresMessage<K, Call extends string> = K extends number
   ? ReturnType<typeof requiresMessage<K, Call>>
   : never;
-
-/** An ID preset without the id of the credential on file, for a workflow that reuses one (run time only). */
-export function needsCredentialIdMessage<K extends number>(key: K) {
-  return `workflow ${key} needs the id of the ID credential on file: ${REUSE_ID_METHOD}` as const;
-}
 
 /** `capability.extraction()` where the workflow collects no DOCUMENT. */
 export function noExtractionMessage<K extends number>(key: K) {

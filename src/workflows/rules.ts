@@ -3,11 +3,11 @@ import type { AccountMode, AccountRequest } from '../model/request.js';
 import type { WorkflowSpec } from './define.js';
 import {
   categoryList,
-  needsCredentialIdMessage,
   noExtractionMessage,
   notAcceptedMessage,
   noWatchlistMessage,
   presetCall,
+  REUSE_ON_CREATE,
   requiresMessage,
   USER_METHOD,
   updateOnlyMessage,
@@ -15,13 +15,13 @@ import {
 
 /**
  * The catalog rules of one workflow that a request breaks: update-only workflows on a create,
- * presets the workflow does not accept, required presets and fields that are missing, and
+ * presets the workflow does not accept, credentials on file named on a create, required presets and fields that are missing, and
  * capability options the workflow cannot use. `spec` undefined (an unknown key) yields none.
  * The messages are the builder's compile-time errors for the same rules (./messages.ts).
  */
 export function workflowIssues(request: AccountRequest, mode: AccountMode, spec: WorkflowSpec | undefined): KyxIssue[] {
-  if (!spec) return [];
-  const issues: KyxIssue[] = [];
+  const issues = reuseOnCreateIssues(request, mode);
+  if (!spec) return issues;
   const { key } = spec;
   if (spec.updateOnly && mode === 'create') {
     issues.push({ path: 'workflowDefinition.key', message: updateOnlyMessage(key) });
@@ -33,9 +33,6 @@ export function workflowIssues(request: AccountRequest, mode: AccountMode, spec:
         path: `workflowDefinition.credentials.${index}.category`,
         message: notAcceptedMessage(key, preset.category, categoryList(spec.credentials)),
       });
-    }
-    if (spec.reusesCredential && preset.category === 'ID' && preset.id === undefined) {
-      issues.push({ path: `workflowDefinition.credentials.${index}.id`, message: needsCredentialIdMessage(key) });
     }
   });
   for (const category of spec.requiredPresets ?? []) {
@@ -56,5 +53,17 @@ export function workflowIssues(request: AccountRequest, mode: AccountMode, spec:
   if (capabilities?.watchlistScreening && !spec.capabilities.includes('watchlistScreening')) {
     issues.push({ path: 'workflowDefinition.capabilities.watchlistScreening', message: noWatchlistMessage(key) });
   }
+  return issues;
+}
+
+/** Credentials on file (`credentials[].id`) named by a create: any workflow, known or not. */
+function reuseOnCreateIssues(request: AccountRequest, mode: AccountMode): KyxIssue[] {
+  if (mode !== 'create') return [];
+  const issues: KyxIssue[] = [];
+  (request.workflowDefinition.credentials ?? []).forEach((preset, index) => {
+    if (preset.id !== undefined) {
+      issues.push({ path: `workflowDefinition.credentials.${index}.id`, message: REUSE_ON_CREATE });
+    }
+  });
   return issues;
 }
