@@ -1,7 +1,7 @@
 import { KyxValidationError } from '../errors.js';
 import {
-  BARE_CUSTOM_MESSAGE,
-  CUSTOM_CODE_RULE,
+  type BARE_CUSTOM_MESSAGE,
+  type CUSTOM_CODE_RULE,
   type CUSTOM_DOCUMENT_CODE_MAX,
   type CustomDocumentCode,
   customCodeProblem,

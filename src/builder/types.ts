@@ -70,7 +70,7 @@ type CheckDocumentCode<T extends string> = T extends DocumentCode
   : KyxTypeError<
       T extends 'CUSTOM'
         ? typeof BARE_CUSTOM_MESSAGE
-        : 'not a document code: use a standard code (DocumentType, e.g. BS) or customDocumentType(code) for your tenant\'s own'
+        : "not a document code: use a standard code (DocumentType, e.g. BS) or customDocumentType(code) for your tenant's own"
     >;
 
 type ForbiddenReferenceCharacter = (typeof FORBIDDEN_REFERENCE_CHARACTERS)[number];

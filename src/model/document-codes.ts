@@ -52,7 +52,8 @@ export function customCodeProblem(code: unknown): string | undefined {
   if (code.length > CUSTOM_DOCUMENT_CODE_MAX) {
     return `is ${code.length} characters long: use the code as set up in the Jumio portal (${CUSTOM_CODE_RULE})`;
   }
-  if (NOT_IN_CODE.test(code)) return `contains a blank: use the code as set up in the Jumio portal (${CUSTOM_CODE_RULE})`;
+  if (NOT_IN_CODE.test(code))
+    return `contains a blank: use the code as set up in the Jumio portal (${CUSTOM_CODE_RULE})`;
   return undefined;
 }
 

@@ -162,7 +162,8 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID'],
     channels: ['API'],
     capabilities: ['usability', 'imageChecks', 'extraction', 'dataChecks'],
-    notes: '⚠ Known from a third-party integration only (API upload of FRONT/BACK, then finalize); other channels unknown.',
+    notes:
+      '⚠ Known from a third-party integration only (API upload of FRONT/BACK, then finalize); other channels unknown.',
   }),
   defineWorkflow({
     key: 10026,
@@ -187,7 +188,8 @@ export const WORKFLOW_CATALOG = [
     credentials: ['DATA', 'DOCUMENT'],
     channels: ALL_CHANNELS,
     capabilities: [],
-    notes: 'No extraction and no fraud checks; the decision is always PASSED. ⚠ Known from a third party quoting Jumio.',
+    notes:
+      'No extraction and no fraud checks; the decision is always PASSED. ⚠ Known from a third party quoting Jumio.',
   }),
   defineWorkflow({
     key: 10172,
