@@ -85,9 +85,28 @@ type PartList<T extends readonly unknown[]> = T extends readonly [infer C extend
 
 type KeyOf<W> = W extends WorkflowSpec ? W['key'] : W;
 
+/** The parts of a list without the FACEMAP binary, for a workflow that does not take it over the API. */
+type WithoutFacemap<T extends readonly unknown[]> = T extends readonly [infer A, ...infer R]
+  ? A extends 'facemap'
+    ? WithoutFacemap<R>
+    : [A, ...WithoutFacemap<R>]
+  : [];
+
 /** The message for a part the workflow does not collect. */
 type PartMessage<W, P> = W extends unknown
-  ? PartList<SpecOfWorkflow<W>['credentials']> extends infer Parts extends string[]
+  ? P extends 'facemap'
+    ? 'FACEMAP' extends SpecOfWorkflow<W>['credentials'][number]
+      ? `workflow ${KeyOf<W> & number} takes no facemap file: its FACEMAP is captured by the web client or SDK (a stored facemap is uploaded in workflow 16 only)`
+      : FileMessage<W, P>
+    : FileMessage<W, P>
+  : never;
+
+type FileMessage<W, P> = W extends unknown
+  ? (
+      FacemapUploaded<W> extends true
+        ? PartList<SpecOfWorkflow<W>['credentials']>
+        : WithoutFacemap<PartList<SpecOfWorkflow<W>['credentials']>>
+    ) extends infer Parts extends string[]
     ? `workflow ${KeyOf<W> & number} collects no ${CategoryOfPart<P>} credential (it collects ${Join<SpecOfWorkflow<W>['credentials'], 'and'>})${Parts extends []
         ? ', so it has no file part to upload'
         : `: upload ${Join<Quoted<Parts>, 'or'>}`}`
