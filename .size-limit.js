@@ -15,9 +15,11 @@ import { readFileSync } from 'node:fs';
  * checked): 22.55 kB measured 2026-12-01. Issue 12 (limits that queue, idempotency keys, the
  * memory store) added 3.0 kB. Issue 17 (capped bodies, redirect errors, URL and option checks)
  * added ~1.5 kB. All merged: 28.26 kB measured 2026-12-01; the budget is that + ~4 %.
+ * Issue 20 (credential reuse, tenant document codes, the catalog's flagged uncertainties in its
+ * notes) added 0.53 kB to the builder: 10.47 kB measured 2026-12-06 (the notes are 0.51 kB of it).
  */
 export const budgets = [
-  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '9.95 kB', gzip: true },
+  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '10.5 kB', gzip: true },
   {
     name: 'builder + client (with ky and valibot)',
     path: 'dist/index.js',

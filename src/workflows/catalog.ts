@@ -45,8 +45,7 @@ export const WORKFLOW_CATALOG = [
     updateOnly: true,
     channels: ['API'],
     capabilities: ['usability', 'similarity'],
-    notes:
-      "Reuses the ID on file: .reuse('ID', credentialId) (no id: the account's latest ID); collects a new selfie (.selfie()) over the API, then finalize. Needs biometric consent (userConsent).",
+    notes: "Reuses the ID on file: .reuse('ID', id?) (no id: the latest). Needs consent.",
   }),
   defineWorkflow({
     key: 6,
@@ -73,7 +72,7 @@ export const WORKFLOW_CATALOG = [
     channels: ['SDK', 'WEB'],
     capabilities: ['usability', 'authentication'],
     notes:
-      "Upload the stored facemap as a binary file (client.upload(response, 'facemap', bytes)) to the FACEMAP credential whose allowedChannels include API (the response carries two); the user takes a new selfie over SDK or WEB. Needs 'facemap on premise' enablement and consent. ⚠ Not documented: whether a finalize follows the upload; with Jumio Liveness facemaps can no longer be downloaded, so this workflow may be unavailable.",
+      'Upload the stored facemap (binary) to the FACEMAP credential with API in allowedChannels; the new selfie comes by SDK/WEB. Needs enablement. ⚠ finalize after the upload undocumented; may be unavailable with Jumio Liveness.',
   }),
   defineWorkflow({
     key: 20,
@@ -81,7 +80,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID', 'SELFIE'],
     channels: ['API'],
     capabilities: ['usability', 'similarity'],
-    notes: '⚠ Compares two images: ID and selfie, two IDs or two selfies; which pairs a tenant gets is not documented.',
+    notes: '⚠ ID/selfie, ID/ID or selfie/selfie: which pair is not documented.',
   }),
   defineWorkflow({
     key: 32,
@@ -131,7 +130,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID', 'SELFIE', 'FACEMAP'],
     channels: ALL_CHANNELS,
     capabilities: IDIV,
-    notes: '⚠ similarity is not in the documented list; it is assumed from real results of 10013.',
+    notes: '⚠ similarity assumed (seen in real 10013 results).',
   }),
   defineWorkflow({
     key: 10013,
@@ -162,8 +161,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID'],
     channels: ['API'],
     capabilities: ['usability', 'imageChecks', 'extraction', 'dataChecks'],
-    notes:
-      '⚠ Known from a third-party integration only (API upload of FRONT/BACK, then finalize); other channels unknown.',
+    notes: '⚠ Known from a third party only; other channels unknown.',
   }),
   defineWorkflow({
     key: 10026,
@@ -180,7 +178,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID', 'SELFIE', 'FACEMAP', 'DATA'],
     channels: ALL_CHANNELS,
     capabilities: IDIV,
-    notes: 'Requires supporting data (prepared data). ⚠ Channels are not documented; all three are assumed.',
+    notes: 'Requires supporting data (prepared data). ⚠ Channels assumed.',
   }),
   defineWorkflow({
     key: 10170,
@@ -188,8 +186,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['DATA', 'DOCUMENT'],
     channels: ALL_CHANNELS,
     capabilities: [],
-    notes:
-      'No extraction and no fraud checks; the decision is always PASSED. ⚠ Known from a third party quoting Jumio.',
+    notes: 'No extraction and no fraud checks; the decision is always PASSED. ⚠ Third-party source.',
   }),
   defineWorkflow({
     key: 10172,
@@ -197,7 +194,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID'],
     channels: ALL_CHANNELS,
     capabilities: ['usability', 'extraction'],
-    notes: '⚠ Known from a third party; channels are not documented (all three are assumed).',
+    notes: '⚠ Third-party source; channels assumed.',
   }),
 ] as const;
 
