@@ -18,6 +18,13 @@ type Count<S extends string, Seen extends unknown[] = []> = Seen['length'] exten
 /**
  * The argument of {@link customDocumentType}: a literal breaking the rule becomes a
  * {@link KyxTypeError} saying what to do; a `string` chosen at run time passes (checked when called).
+ *
+ * @example
+ * ```ts
+ * import type { CheckCustomCode } from 'jumio-kyx';
+ * type Ok = CheckCustomCode<'ACMEPAY'>; // 'ACMEPAY'
+ * type TooLong = CheckCustomCode<'ACMEPAYMENTS'>; // KyxTypeError<"custom document code 'ACMEPAYMENTS' is longer than 10 characters: …">
+ * ```
  */
 export type CheckCustomCode<C extends string> = string extends C
   ? C

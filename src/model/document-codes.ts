@@ -5,7 +5,15 @@ import { DOCUMENT_TYPES, type DocumentType } from './codes.js';
 // blanks, max 10 chars"), written once: the run-time check, its messages, and the compile-time
 // check of a literal read the same rule.
 
-/** Longest custom document code the Jumio portal accepts. */
+/**
+ * Longest custom document code the Jumio portal accepts.
+ *
+ * @example
+ * ```ts
+ * import { CUSTOM_DOCUMENT_CODE_MAX } from 'jumio-kyx';
+ * 'ACMEPAY'.length <= CUSTOM_DOCUMENT_CODE_MAX; // true
+ * ```
+ */
 export const CUSTOM_DOCUMENT_CODE_MAX = 10;
 
 /**
