@@ -17,6 +17,8 @@ export type {
   CompiledAccountRequest,
   CompleteAccountRequest,
   IdPresetOptions,
+  ListedCredential,
+  ReusedCredential,
   SendableRequest,
 } from './builder/types.js';
 export { type UncheckedWorkflow, uncheckedWorkflow } from './builder/unchecked-workflow.js';
@@ -87,7 +89,14 @@ export { KyxRedirectError } from './client/redirect-error.js';
 export { assertSafeUrl, REGIONS, type Region, type RegionHosts, regionHosts } from './client/regions.js';
 export { type Operation, RETRY_POLICIES, type RetryPolicy, type RetrySettings } from './client/retry-policy.js';
 export type { SendAllFulfilled, SendAllOptions, SendAllOutcome, SendAllRejected } from './client/send-all.js';
-export type { CategoriesOf, CheckData, CheckPart, ResponseWorkflow, UploadPartOf } from './client/upload-parts.js';
+export type {
+  AllReused,
+  CategoriesOf,
+  CheckData,
+  CheckPart,
+  ResponseWorkflow,
+  UploadPartOf,
+} from './client/upload-parts.js';
 export {
   JUMIO_RETRIEVAL_SCHEDULE,
   KyxResultPendingError,

@@ -2,7 +2,9 @@ import { expectAssignable, expectError, expectType } from 'tsd';
 import {
   type AccountRequest,
   type AccountResponse,
+  type AllReused,
   account,
+  type CheckPart,
   type CustomDocumentCode,
   customDocumentType,
   type DocumentCode,
@@ -94,3 +96,20 @@ expectError(client.upload(onPremise, 'front', bytes));
 const idv = await client.send(account().ref('x').workflow(10011));
 expectError(client.upload(idv, 'facemap', bytes)); // captured by SDK/WEB elsewhere
 expectType<'front' | 'back' | 'face'>(null as unknown as UploadPartOf<10011>);
+
+// ---- every credential reused: nothing to upload ------------------------------------------------
+const reusedOnly = await client.send(
+  account(accountId).ref('x').workflow(5).reuse('ID', credentialId).reuse('SELFIE', credentialId).consent(consent),
+);
+expectType<AccountResponse<AllReused<5>>>(reusedOnly);
+expectType<never>(null as unknown as UploadPartOf<AllReused<5>>);
+expectError(client.upload(reusedOnly, 'face', bytes));
+expectType<
+  KyxTypeError<'every credential of this workflow 5 transaction is reused from the account (allowedChannels: []): there is nothing to upload, and Jumio finalizes it itself (wait for the callback, or client.waitForResult(response))'>
+>(null as unknown as CheckPart<AllReused<5>, 'face'>);
+// a new selfie beside the reused ID: the selfie is uploaded as usual
+const withSelfie = await client.send(
+  account(accountId).ref('x').workflow(5).reuse('ID', credentialId).selfie().consent(consent),
+);
+expectType<AccountResponse<5>>(withSelfie);
+expectType<Promise<UploadResponse>>(client.upload(withSelfie, 'face', bytes));

@@ -44,6 +44,29 @@ import type { KyxTypeError } from './type-error.js';
  */
 type WorkflowState = number | WorkflowSpec | null;
 
+/**
+ * A credential category the builder recorded as reused (`.reuse('ID')` records `'ID'` and
+ * `'reused ID'`), so a response can tell that every credential of its workflow is reused.
+ *
+ * @example
+ * ```ts
+ * import type { ReusedCredential } from 'jumio-kyx';
+ * const reused: ReusedCredential = 'reused SELFIE';
+ * ```
+ */
+export type ReusedCredential = `reused ${ReusableCategory}`;
+
+/**
+ * What the builder records of its credential entries: the categories listed, and which were reused.
+ *
+ * @example
+ * ```ts
+ * import type { ListedCredential } from 'jumio-kyx';
+ * const listed: ListedCredential[] = ['ID', 'reused ID', 'SELFIE'];
+ * ```
+ */
+export type ListedCredential = PresetCategory | ReusedCredential;
+
 /** `true` for a union (a workflow key chosen at run time), `false` for one member. */
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 
@@ -155,15 +178,15 @@ type PresetCall<S extends WorkflowSpec, C extends PresetCategory> = C extends 'I
   : (typeof PRESET_METHOD)[C];
 
 /** The first unmet requirement of a workflow, or `never` when it is satisfied. */
-type WorkflowProblem<S extends WorkflowSpec, THasUser extends boolean, TPresets extends PresetCategory> = [
-  Exclude<TPresets, S['credentials'][number]>,
+type WorkflowProblem<S extends WorkflowSpec, THasUser extends boolean, TPresets extends ListedCredential> = [
+  Exclude<TPresets, S['credentials'][number] | ReusedCredential>,
 ] extends [never]
   ? S extends { readonly requiredPresets: readonly (infer Req extends PresetCategory)[] }
     ? [Exclude<Req, TPresets>] extends [never]
       ? UserProblem<S, THasUser>
       : RequiresMessage<S['key'], PresetCall<S, Exclude<Req, TPresets>>>
     : UserProblem<S, THasUser>
-  : NotAcceptedBy<S, Exclude<TPresets, S['credentials'][number]>>;
+  : NotAcceptedBy<S, Exclude<TPresets, S['credentials'][number] | ReusedCredential>>;
 
 type UserProblem<S extends WorkflowSpec, THasUser extends boolean> = THasUser extends true
   ? never
@@ -179,7 +202,7 @@ type BuildProblem<
   TWorkflow,
   THasRef extends boolean,
   THasUser extends boolean,
-  TPresets extends PresetCategory,
+  TPresets extends ListedCredential,
 > = THasRef extends false
   ? typeof NO_REFERENCE
   : [TWorkflow] extends [null]
@@ -191,7 +214,7 @@ type BuildProblem<
         : never;
 
 /** A member that is `T` when the builder is complete, else the error saying what is missing. */
-type WhenComplete<TWorkflow, THasRef extends boolean, THasUser extends boolean, TPresets extends PresetCategory, T> =
+type WhenComplete<TWorkflow, THasRef extends boolean, THasUser extends boolean, TPresets extends ListedCredential, T> =
   BuildProblem<TWorkflow, THasRef, THasUser, TPresets> extends infer Problem extends string
     ? [Problem] extends [never]
       ? T
@@ -395,14 +418,14 @@ export interface CapabilityOptions<TBuilder, TWorkflow> {
  * @typeParam THasRef - Whether `.ref()` was called.
  * @typeParam THasUser - Whether `.user()` was called.
  * @typeParam TPresets - The credential categories listed (`'ID' | 'DOCUMENT' | 'FACEMAP' | 'SELFIE'`, new or
- *   reused), `never` for none.
+ *   reused; a reused one also as `'reused ID'`, …), `never` for none.
  */
 export interface AccountBuilder<
   TMode extends AccountMode = 'create',
   TWorkflow extends WorkflowState = null,
   THasRef extends boolean = false,
   THasUser extends boolean = false,
-  TPresets extends PresetCategory = never,
+  TPresets extends ListedCredential = never,
 > {
   /** Sets `customerInternalReference` (1–100 characters, none of `<>"/;`%{}|`, no PII). Required. */
   ref<const S extends string>(
@@ -456,7 +479,7 @@ export interface AccountBuilder<
     : <const C extends ReusableCategory>(
         category: Accepts<TWorkflow, C> extends true ? C : Fail<NotAccepted<TWorkflow, C>>,
         credentialId?: string,
-      ) => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | C>;
+      ) => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | C | `reused ${C}`>;
   /** Lists a new SELFIE credential to collect (`{ category: 'SELFIE' }`), for workflows that collect one. */
   selfie: Accepts<TWorkflow, 'SELFIE'> extends true
     ? () => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | 'SELFIE'>

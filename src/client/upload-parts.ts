@@ -2,7 +2,7 @@
 // compile-time messages when it does not. A response's workflow is its type parameter `W`: a
 // workflow key, a WorkflowSpec, or `unknown` (any workflow: every part).
 import type { KyxTypeError } from '../builder/type-error.js';
-import type { CapabilityOptions } from '../builder/types.js';
+import type { AccountBuilder, CapabilityOptions, ListedCredential } from '../builder/types.js';
 import type { CREDENTIAL_PARTS, CredentialCategory } from '../model/codes.js';
 import type { WORKFLOW_CATALOG } from '../workflows/catalog.js';
 import type { WorkflowRegistry, WorkflowSpec } from '../workflows/define.js';
@@ -18,6 +18,28 @@ type SpecOfKey<K> = K extends keyof WorkflowRegistry
     ? CatalogByKey[K]
     : never;
 
+/**
+ * The workflow of a response whose credentials are all reused from the account (the request
+ * reused every category its workflow collects): nothing is uploaded, and Jumio finalizes it.
+ *
+ * @example
+ * ```ts
+ * import type { AccountResponse, AllReused } from 'jumio-kyx';
+ * declare const response: AccountResponse<AllReused<5>>;
+ * ```
+ *
+ * @typeParam K - The workflow key.
+ */
+export interface AllReused<K extends number = number> {
+  /** The workflow key whose credentials are all reused. */
+  readonly allReused: K;
+}
+
+/** The message for an upload on a response whose credentials are all reused. */
+type AllReusedMessage<K> = K extends number
+  ? `every credential of this workflow ${K} transaction is reused from the account (allowedChannels: []): there is nothing to upload, and Jumio finalizes it itself (wait for the callback, or client.waitForResult(response))`
+  : never;
+
 /** The spec a response's workflow parameter stands for, or `never` when it is unknown. */
 type SpecOfWorkflow<W> = W extends WorkflowSpec ? W : W extends KnownKey ? SpecOfKey<W> : never;
 
@@ -30,9 +52,11 @@ type SpecOfWorkflow<W> = W extends WorkflowSpec ? W : W extends KnownKey ? SpecO
  * type Collected = CategoriesOf<10026>; // 'DOCUMENT'
  * ```
  */
-export type CategoriesOf<W> = [SpecOfWorkflow<W>] extends [never]
-  ? CredentialCategory
-  : SpecOfWorkflow<W>['credentials'][number];
+export type CategoriesOf<W> = [W] extends [AllReused]
+  ? never
+  : [SpecOfWorkflow<W>] extends [never]
+    ? CredentialCategory
+    : SpecOfWorkflow<W>['credentials'][number];
 
 /** Whether a response's workflow takes the FACEMAP as a binary upload (workflow 16; any unknown workflow). */
 type FacemapUploaded<W> = [SpecOfWorkflow<W>] extends [never]
@@ -124,7 +148,11 @@ type FileMessage<W, P> = W extends unknown
  * type Refused = CheckPart<10026, 'front'>; // KyxTypeError<"workflow 10026 collects no ID credential …">
  * ```
  */
-export type CheckPart<W, P extends UploadPart> = [P] extends [UploadPartOf<W>] ? P : KyxTypeError<PartMessage<W, P>>;
+export type CheckPart<W, P extends UploadPart> = [P] extends [UploadPartOf<W>]
+  ? P
+  : [W] extends [AllReused<infer K>]
+    ? KyxTypeError<AllReusedMessage<K>>
+    : KyxTypeError<PartMessage<W, P>>;
 
 /**
  * The prepared-data argument of `client.uploadData`: a JSON object, or a {@link KyxTypeError}
@@ -139,11 +167,13 @@ export type CheckPart<W, P extends UploadPart> = [P] extends [UploadPartOf<W>] ?
 export type CheckData<W> =
   'DATA' extends CategoriesOf<W>
     ? Record<string, unknown>
-    : KyxTypeError<
-        W extends unknown
-          ? `workflow ${KeyOf<W> & number} collects no DATA credential (it collects ${Join<SpecOfWorkflow<W>['credentials'], 'and'>}), so it takes no prepared data`
-          : never
-      >;
+    : [W] extends [AllReused<infer K>]
+      ? KyxTypeError<AllReusedMessage<K>>
+      : KyxTypeError<
+          W extends unknown
+            ? `workflow ${KeyOf<W> & number} collects no DATA credential (it collects ${Join<SpecOfWorkflow<W>['credentials'], 'and'>}), so it takes no prepared data`
+            : never
+        >;
 
 /**
  * The workflow an account response records for a request: the key when it names a catalog or
@@ -158,8 +188,21 @@ export type CheckData<W> =
  * ```
  */
 export type ResponseWorkflow<R> = R extends { readonly capability: CapabilityOptions<infer _B, infer W> }
-  ? WorkflowOfState<W>
+  ? R extends AccountBuilder<'update', infer _W, boolean, boolean, infer P extends ListedCredential>
+    ? EveryCredentialReused<W, P> extends true
+      ? AllReused<W extends WorkflowSpec ? W['key'] : W & number>
+      : WorkflowOfState<W>
+    : WorkflowOfState<W>
   : unknown;
+
+/** Whether a request reused every category its (one, known) workflow collects. */
+type EveryCredentialReused<W, P> = [W] extends [number | WorkflowSpec]
+  ? [SpecOfWorkflow<W>] extends [never]
+    ? false
+    : [Exclude<`reused ${SpecOfWorkflow<W>['credentials'][number]}`, P>] extends [never]
+      ? true
+      : false
+  : false;
 
 type WorkflowOfState<W> = W extends number
   ? W
