@@ -370,8 +370,10 @@ export interface IdPresetOptions {
  *
  * @typeParam TBuilder - What each option returns: the builder it was reached from.
  * @typeParam TWorkflow - The workflow that builder recorded (see {@link AccountBuilder}).
+ * @typeParam TListed - The credential entries that builder recorded (a response reads whether all were reused).
  */
-export interface CapabilityOptions<TBuilder, TWorkflow> {
+// biome-ignore lint/correctness/noUnusedVariables: TListed is a phantom read by the client's response types
+export interface CapabilityOptions<TBuilder, TWorkflow, TListed extends ListedCredential = never> {
   /** Configures watchlist screening; with a profile, overrides the search profile (`capabilities.watchlistScreening.searchProfile`). */
   watchlist: [TWorkflow] extends [null]
     ? (searchProfile?: string) => TBuilder
@@ -485,7 +487,7 @@ export interface AccountBuilder<
     ? () => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | 'SELFIE'>
     : Fail<NotAccepted<TWorkflow, 'SELFIE'>>;
   /** Capability options: `.capability.ekyc('one')`, `.capability.extraction(false)`, … */
-  readonly capability: CapabilityOptions<this, TWorkflow>;
+  readonly capability: CapabilityOptions<this, TWorkflow, TPresets>;
   /** Sets `web`: success and error URLs (at most 1900 characters) and the locale. */
   web(settings: WebSettings): this;
   /** Sets `userConsent`: the end user's IP, location and consent. */

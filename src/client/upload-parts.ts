@@ -2,7 +2,7 @@
 // compile-time messages when it does not. A response's workflow is its type parameter `W`: a
 // workflow key, a WorkflowSpec, or `unknown` (any workflow: every part).
 import type { KyxTypeError } from '../builder/type-error.js';
-import type { AccountBuilder, CapabilityOptions, ListedCredential } from '../builder/types.js';
+import type { CapabilityOptions, ReusedCredential } from '../builder/types.js';
 import type { CREDENTIAL_PARTS, CredentialCategory } from '../model/codes.js';
 import type { WORKFLOW_CATALOG } from '../workflows/catalog.js';
 import type { WorkflowRegistry, WorkflowSpec } from '../workflows/define.js';
@@ -187,12 +187,12 @@ export type CheckData<W> =
  * type Workflow = ResponseWorkflow<typeof request>; // 10011
  * ```
  */
-export type ResponseWorkflow<R> = R extends { readonly capability: CapabilityOptions<infer _B, infer W> }
-  ? R extends AccountBuilder<'update', infer _W, boolean, boolean, infer P extends ListedCredential>
-    ? EveryCredentialReused<W, P> extends true
+export type ResponseWorkflow<R> = R extends { readonly capability: CapabilityOptions<infer _B, infer W, infer P> }
+  ? [Extract<P, ReusedCredential>] extends [never]
+    ? WorkflowOfState<W>
+    : EveryCredentialReused<W, P> extends true
       ? AllReused<W extends WorkflowSpec ? W['key'] : W & number>
       : WorkflowOfState<W>
-    : WorkflowOfState<W>
   : unknown;
 
 /** Whether a request reused every category its (one, known) workflow collects. */
