@@ -5,6 +5,7 @@
  * @module jumio-kyx
  */
 export { account } from './builder/account.js';
+export { type CheckCustomCode, customDocumentType } from './builder/document-code.js';
 export { type FromBodyOptions, fromBody } from './builder/from-body.js';
 export type { KyxTypeError } from './builder/type-error.js';
 export type {
@@ -18,9 +19,12 @@ export type {
   CompiledAccountRequest,
   CompleteAccountRequest,
   IdPresetOptions,
+  ListedCredential,
+  ReusedCredential,
   SendableRequest,
   TemplateNeeding,
 } from './builder/types.js';
+export { type UncheckedWorkflow, uncheckedWorkflow } from './builder/unchecked-workflow.js';
 export {
   type CallbackErrorContext,
   type CallbackHandler,
@@ -54,7 +58,7 @@ export {
   type UploadDataOptions,
   type UploadOptions,
 } from './client/client.js';
-export { findCredential, type UploadPart } from './client/credentials.js';
+export { allReused, findCredential, type UploadPart } from './client/credentials.js';
 export {
   httpError,
   KyxAuthenticationError,
@@ -102,6 +106,7 @@ export { assertSafeUrl, REGIONS, type Region, type RegionHosts, regionHosts } fr
 export { type Operation, RETRY_POLICIES, type RetryPolicy, type RetrySettings } from './client/retry-policy.js';
 export type { SendAllFulfilled, SendAllOptions, SendAllOutcome, SendAllRejected } from './client/send-all.js';
 export type {
+  AllReused,
   CategoriesOf,
   CheckData,
   CheckPart,
@@ -176,9 +181,16 @@ export {
   PRESET_CATEGORIES,
   type PresetCategory,
   REQUIRED_PARTS,
+  REUSABLE_CATEGORIES,
+  type ReusableCategory,
   type TokenLifetime,
 } from './model/codes.js';
 export { COUNTRY_CODES, type CountryCode } from './model/countries.js';
+export {
+  CUSTOM_DOCUMENT_CODE_MAX,
+  type CustomDocumentCode,
+  type DocumentCode,
+} from './model/document-codes.js';
 export type { AccountId, CredentialId, IdInput, UntaggedString, WorkflowExecutionId } from './model/ids.js';
 export type {
   PreparedData,
@@ -200,6 +212,7 @@ export type {
   OverrideSettings,
   PredefinedType,
   PresetValues,
+  SelfieCredentialPreset,
   UserConsent,
   UserLocation,
   WebSettings,

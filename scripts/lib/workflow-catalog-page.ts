@@ -55,12 +55,14 @@ function section(spec: WorkflowSpec): string {
     `  .workflow(${spec.key})`,
     ...(spec.requiredPresets ?? []).map((category) =>
       category === 'ID' && spec.reusesCredential
-        ? `  .id({ id: '${SAMPLE_CREDENTIAL_ID}' })`
+        ? `  .reuse('ID', '${SAMPLE_CREDENTIAL_ID}')`
         : category === 'DOCUMENT'
           ? "  .document('USA', 'BS')"
           : category === 'ID'
             ? "  .id({ country: 'USA', type: 'PASSPORT' })"
-            : '  .facemap()',
+            : category === 'SELFIE'
+              ? '  .selfie()'
+              : '  .facemap()',
     ),
     '  .build();',
   ];
@@ -72,6 +74,9 @@ function section(spec: WorkflowSpec): string {
     `| channels | ${list(spec.channels)} |`,
     `| capabilities | ${list(spec.capabilities, 'none')} |`,
     ...preparedDataRows(spec),
+    ...(spec.facemapUpload
+      ? ["| FACEMAP upload | a binary file over the API: `client.upload(response, 'facemap', bytes)` |"]
+      : []),
   ];
   return [
     `## ${heading(spec)}`,

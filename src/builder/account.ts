@@ -1,5 +1,5 @@
 import { KyxValidationError } from '../errors.js';
-import type { PresetCategory } from '../model/codes.js';
+import type { PresetCategory, ReusableCategory } from '../model/codes.js';
 import type { AccountMode, Capabilities, CredentialPreset, PresetValues } from '../model/request.js';
 import type { WorkflowSpec } from '../workflows/define.js';
 import type { WorkflowKey } from '../workflows/keys.js';
@@ -18,7 +18,7 @@ type OpenBuilder = AccountBuilder<AccountMode, WorkflowKey, true, true, never>;
  * The members whose public parameter is a type-level check (`CheckReference<S>`, …) or the public
  * builder itself (`with`), which the untyped implementation cannot take as typed.
  */
-type UntypedMembers = 'ref' | 'workflow' | 'document' | 'with' | 'extra';
+type UntypedMembers = 'ref' | 'workflow' | 'document' | 'reuse' | 'with' | 'extra';
 
 /** The parameters of a member that is a function; `never` for an error member. */
 type Params<F> = F extends (...args: infer A) => unknown ? A : never;
@@ -144,6 +144,16 @@ class AccountBuilderImpl implements Implementation {
       country: values(country),
       type: values(type),
     } as CredentialPreset);
+  }
+
+  reuse(category: ReusableCategory, credentialId?: string) {
+    // `id` first, as in Jumio's own example: { "id": "…", "category": "ID" }
+    const preset = credentialId === undefined ? { category } : { id: credentialId, category };
+    return this.#preset(category, preset as CredentialPreset);
+  }
+
+  selfie() {
+    return this.#preset('SELFIE', { category: 'SELFIE' });
   }
 
   facemap(type?: string) {

@@ -5,9 +5,11 @@ import type {
   FORBIDDEN_REFERENCE_CHARACTERS,
   IdType,
   PresetCategory,
+  ReusableCategory,
   TokenLifetime,
 } from '../model/codes.js';
 import type { CountryCode } from '../model/countries.js';
+import type { BARE_CUSTOM_MESSAGE, DocumentCode } from '../model/document-codes.js';
 import type {
   AccountMode,
   AccountRequest,
@@ -26,6 +28,7 @@ import type {
   NoWatchlistMessage,
   PRESET_METHOD,
   REUSE_ID_METHOD,
+  REUSE_ON_CREATE,
   RequiresMessage,
   UpdateOnlyMessage,
   USER_METHOD,
@@ -40,6 +43,29 @@ import type { KyxTypeError } from './type-error.js';
  * hovers and messages short: `AccountBuilder<"create", 10026, …>`.
  */
 type WorkflowState = number | WorkflowSpec | null;
+
+/**
+ * A credential category the builder recorded as reused (`.reuse('ID')` records `'ID'` and
+ * `'reused ID'`), so a response can tell that every credential of its workflow is reused.
+ *
+ * @example
+ * ```ts
+ * import type { ReusedCredential } from 'jumio-kyx';
+ * const reused: ReusedCredential = 'reused SELFIE';
+ * ```
+ */
+export type ReusedCredential = `reused ${ReusableCategory}`;
+
+/**
+ * What the builder records of its credential entries: the categories listed, and which were reused.
+ *
+ * @example
+ * ```ts
+ * import type { ListedCredential } from 'jumio-kyx';
+ * const listed: ListedCredential[] = ['ID', 'reused ID', 'SELFIE'];
+ * ```
+ */
+export type ListedCredential = PresetCategory | ReusedCredential;
 
 /** `true` for a union (a workflow key chosen at run time), `false` for one member. */
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
@@ -56,6 +82,18 @@ type CheckCountry<C extends string> = C extends CountryCode
   ? C
   : KyxTypeError<
       C extends keyof CountryAlpha2 ? CountryAlpha2[C] : 'country must be an ISO 3166-1 alpha-3 code (a CountryCode)'
+    >;
+
+/**
+ * The document code argument: a standard code, or a tenant's own made by `customDocumentType(code)`;
+ * the bare `'CUSTOM'` and other strings get a message saying what to pass.
+ */
+type CheckDocumentCode<T extends string> = T extends DocumentCode
+  ? T
+  : KyxTypeError<
+      T extends 'CUSTOM'
+        ? typeof BARE_CUSTOM_MESSAGE
+        : "not a document code: use a standard code (DocumentType, e.g. BS) or customDocumentType(code) for your tenant's own"
     >;
 
 type ForbiddenReferenceCharacter = (typeof FORBIDDEN_REFERENCE_CHARACTERS)[number];
@@ -140,15 +178,15 @@ type PresetCall<S extends WorkflowSpec, C extends PresetCategory> = C extends 'I
   : (typeof PRESET_METHOD)[C];
 
 /** The first unmet requirement of a workflow, or `never` when it is satisfied. */
-type WorkflowProblem<S extends WorkflowSpec, THasUser extends boolean, TPresets extends PresetCategory> = [
-  Exclude<TPresets, S['credentials'][number]>,
+type WorkflowProblem<S extends WorkflowSpec, THasUser extends boolean, TPresets extends ListedCredential> = [
+  Exclude<TPresets, S['credentials'][number] | ReusedCredential>,
 ] extends [never]
   ? S extends { readonly requiredPresets: readonly (infer Req extends PresetCategory)[] }
     ? [Exclude<Req, TPresets>] extends [never]
       ? UserProblem<S, THasUser>
       : RequiresMessage<S['key'], PresetCall<S, Exclude<Req, TPresets>>>
     : UserProblem<S, THasUser>
-  : NotAcceptedBy<S, Exclude<TPresets, S['credentials'][number]>>;
+  : NotAcceptedBy<S, Exclude<TPresets, S['credentials'][number] | ReusedCredential>>;
 
 type UserProblem<S extends WorkflowSpec, THasUser extends boolean> = THasUser extends true
   ? never
@@ -164,7 +202,7 @@ type BuildProblem<
   TWorkflow,
   THasRef extends boolean,
   THasUser extends boolean,
-  TPresets extends PresetCategory,
+  TPresets extends ListedCredential,
 > = THasRef extends false
   ? typeof NO_REFERENCE
   : [TWorkflow] extends [null]
@@ -176,7 +214,7 @@ type BuildProblem<
         : never;
 
 /** A member that is `T` when the builder is complete, else the error saying what is missing. */
-type WhenComplete<TWorkflow, THasRef extends boolean, THasUser extends boolean, TPresets extends PresetCategory, T> =
+type WhenComplete<TWorkflow, THasRef extends boolean, THasUser extends boolean, TPresets extends ListedCredential, T> =
   BuildProblem<TWorkflow, THasRef, THasUser, TPresets> extends infer Problem extends string
     ? [Problem] extends [never]
       ? T
@@ -369,7 +407,7 @@ export interface TemplateNeeding<Needs extends 'ref' | 'user'> extends AccountSe
  * ```
  */
 export interface IdPresetOptions {
-  /** UUID of an existing ID credential to reuse (workflow 5). */
+  /** UUID of an existing ID credential to reuse (account updates only); `.reuse('ID', id)` says it plainly. */
   id?: string;
   /** Countries offered: one code or a list. */
   country?: CountryCode | readonly CountryCode[];
@@ -390,8 +428,10 @@ export interface IdPresetOptions {
  *
  * @typeParam TBuilder - What each option returns: the builder it was reached from.
  * @typeParam TWorkflow - The workflow that builder recorded (see {@link AccountBuilder}).
+ * @typeParam TListed - The credential entries that builder recorded (a response reads whether all were reused).
  */
-export interface CapabilityOptions<TBuilder, TWorkflow> {
+// biome-ignore lint/correctness/noUnusedVariables: TListed is a phantom read by the client's response types
+export interface CapabilityOptions<TBuilder, TWorkflow, TListed extends ListedCredential = never> {
   /** Configures watchlist screening; with a profile, overrides the search profile (`capabilities.watchlistScreening.searchProfile`). */
   watchlist: [TWorkflow] extends [null]
     ? (searchProfile?: string) => TBuilder
@@ -437,14 +477,15 @@ export interface CapabilityOptions<TBuilder, TWorkflow> {
  *   when chosen at run time) or its {@link defineWorkflow} definition.
  * @typeParam THasRef - Whether `.ref()` was called.
  * @typeParam THasUser - Whether `.user()` was called.
- * @typeParam TPresets - The preset categories added (`'ID' | 'DOCUMENT' | 'FACEMAP'`), `never` for none.
+ * @typeParam TPresets - The credential categories listed (`'ID' | 'DOCUMENT' | 'FACEMAP' | 'SELFIE'`, new or
+ *   reused; a reused one also as `'reused ID'`, …), `never` for none.
  */
 export interface AccountBuilder<
   TMode extends AccountMode = 'create',
   TWorkflow extends WorkflowState = null,
   THasRef extends boolean = false,
   THasUser extends boolean = false,
-  TPresets extends PresetCategory = never,
+  TPresets extends ListedCredential = never,
 > {
   /** Sets `customerInternalReference` (1–100 characters, none of ``<>"/;`%{}|``, no PII). Required. */
   ref<const S extends string>(
@@ -477,17 +518,34 @@ export interface AccountBuilder<
   document: 'DOCUMENT' extends TPresets
     ? KyxTypeError<'.document() was already called: a DOCUMENT preset names exactly one country and one type'>
     : Accepts<TWorkflow, 'DOCUMENT'> extends true
-      ? <const C extends string>(
+      ? <const C extends string, const T extends DocumentType | (string & {})>(
           country: CheckCountry<C>,
-          type: DocumentType,
+          type: CheckDocumentCode<T>,
         ) => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | 'DOCUMENT'>
       : Fail<NotAccepted<TWorkflow, 'DOCUMENT'>>;
   /** Adds a FACEMAP (liveness) credential preset, optionally fixing the capture type. A second call replaces the first. */
   facemap: Accepts<TWorkflow, 'FACEMAP'> extends true
     ? (type?: FacemapType) => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | 'FACEMAP'>
     : Fail<NotAccepted<TWorkflow, 'FACEMAP'>>;
+  /**
+   * Reuses a credential on file (`ID`, `SELFIE` or `FACEMAP`) instead of collecting a new one:
+   * `{ id, category }` in `workflowDefinition.credentials`, or `{ category }` without an id (Jumio
+   * then takes the account's latest credential of that category). Account updates only
+   * (`account(accountId)`); the workflow must be set up for reuse in Jumio's Workflow Designer.
+   * A second call for one category replaces the first.
+   */
+  reuse: [TMode] extends ['create']
+    ? KyxTypeError<typeof REUSE_ON_CREATE>
+    : <const C extends ReusableCategory>(
+        category: Accepts<TWorkflow, C> extends true ? C : Fail<NotAccepted<TWorkflow, C>>,
+        credentialId?: string,
+      ) => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | C | `reused ${C}`>;
+  /** Lists a new SELFIE credential to collect (`{ category: 'SELFIE' }`), for workflows that collect one. */
+  selfie: Accepts<TWorkflow, 'SELFIE'> extends true
+    ? () => AccountBuilder<TMode, TWorkflow, THasRef, THasUser, TPresets | 'SELFIE'>
+    : Fail<NotAccepted<TWorkflow, 'SELFIE'>>;
   /** Capability options: `.capability.ekyc('one')`, `.capability.extraction(false)`, … */
-  readonly capability: CapabilityOptions<this, TWorkflow>;
+  readonly capability: CapabilityOptions<this, TWorkflow, TPresets>;
   /** Sets `web`: success and error URLs (at most 1900 characters) and the locale. */
   web(settings: WebSettings): this;
   /** Sets `userConsent`: the end user's IP, location and consent. */

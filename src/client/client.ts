@@ -2,6 +2,7 @@ import type * as v from 'valibot';
 import type { SendableRequest } from '../builder/types.js';
 import { KyxValidationError } from '../errors.js';
 import { CREDENTIAL_PARTS } from '../model/codes.js';
+import { acceptsIdPdf } from '../model/id-pdf.js';
 import { API_PATHS, apiPath } from '../model/paths.js';
 import type { PreparedData } from '../model/prepared-data.js';
 import type {
@@ -174,7 +175,10 @@ export interface KyxClient {
    * Uploads a part file (JPEG/PNG ≤ 15 MB; DOCUMENT also PDF) to the URL Jumio returned, with
    * the credential's `api.token`, and returns Jumio's answer. The file is checked before
    * anything is sent. On a response of a known workflow only its parts compile: `front`/`back`
-   * for ID, `face` for SELFIE, `document` for DOCUMENT.
+   * for ID, `face` for SELFIE, `document` for DOCUMENT, `facemap` (a binary file, sent as
+   * `application/octet-stream` to the FACEMAP credential whose channels include API) for
+   * workflow 16. An ID part may be a PDF only on a response to a request this client sent with
+   * the Brazilian digital driving licence preset (`.id({ country: 'BRA', type: 'DRIVING_LICENSE' })`).
    */
   upload<W = unknown, const P extends UploadPart = UploadPart>(
     source: AccountResponse<W> | ResponseCredential,
@@ -263,6 +267,9 @@ export function createClient(options: ClientOptions): KyxClient {
   const hosts = regionHosts(region, options.baseUrl);
   // a long-lived client sees a new api.token per transaction; older ones are still caught by their JWT shape
   const apiTokens = new RecentSet(256);
+  // responses (and their credentials) of requests that preset the Brazilian digital driving
+  // licence: their ID parts may be PDFs (model/id-pdf.ts)
+  const idPdf = new WeakSet<object>();
   const store = options.store ?? memoryStore();
   // one client with both permissions, or one per permission: both of one tenant, sharing its scope
   const initiate = 'initiate' in credentials ? credentials.initiate : credentials;
@@ -334,6 +341,10 @@ export function createClient(options: ClientOptions): KyxClient {
             send,
           );
     });
+    if (acceptsIdPdf(compiled.body)) {
+      idPdf.add(response);
+      for (const credential of response.workflowExecution.credentials) idPdf.add(credential);
+    }
     // every token of the answer is a secret from now on, JWT-shaped or not
     for (const credential of response.workflowExecution.credentials) {
       if (credential.api) apiTokens.add(credential.api.token);
@@ -413,7 +424,7 @@ export function createClient(options: ClientOptions): KyxClient {
     async upload(source, named: unknown, file, call) {
       const part = String(named);
       const picked = credentialForPart(source, part, call?.label, workflowOf.get(source));
-      const checked = await checkFile(file, part === 'document');
+      const checked = await checkFile(file, part, idPdf.has(source));
       const form = new FormData();
       form.append('file', checked.blob, `${part}.${checked.extension}`);
       return postPart(picked, part, { body: form }, call);

@@ -4,7 +4,8 @@ import type { AccountResponse, CredentialApi, ResponseCredential } from '../mode
 
 /**
  * The parts {@link KyxClient.upload} sends as files: ID `front`/`back`, SELFIE `face`, DOCUMENT
- * `document` (prepared data goes through {@link KyxClient.uploadData}).
+ * `document`, and the FACEMAP binary `facemap` of workflow 16 (prepared data goes through
+ * {@link KyxClient.uploadData}).
  *
  * @example
  * ```ts
@@ -12,7 +13,7 @@ import type { AccountResponse, CredentialApi, ResponseCredential } from '../mode
  * const part: UploadPart = 'back';
  * ```
  */
-export type UploadPart = 'front' | 'back' | 'face' | 'document';
+export type UploadPart = 'front' | 'back' | 'face' | 'document' | 'facemap';
 
 /** Every {@link UploadPart}, for run-time messages. */
 const FILE_PARTS = ['front', 'back', 'face', 'document'] as const satisfies readonly UploadPart[];
@@ -107,7 +108,14 @@ export function credentialForPart(
   const category = categoryOfPart(part);
   const fail = (path: string, message: string) => new KyxValidationError([{ path, message }], 'upload');
   if (category === undefined) throw fail('part', `must be one of ${Object.values(CREDENTIAL_PARTS).flat().join(', ')}`);
-  const credential = isResponse(source) ? findCredential(source, category, label) : source;
+  // A response may carry two credentials of one category (workflow 16: a FACEMAP for the API and
+  // one for SDK/WEB): the one whose allowedChannels include API takes uploads.
+  const credential = isResponse(source)
+    ? (source.workflowExecution.credentials.find(
+        (c) =>
+          c.category === category && (label === undefined || c.label === label) && c.allowedChannels.includes('API'),
+      ) ?? findCredential(source, category, label))
+    : source;
   if (credential === undefined) {
     const collected = (source as AccountResponse).workflowExecution.credentials.map((c) => c.category);
     throw fail('workflowExecution.credentials', missingPartMessage(part, category, collected, workflow, label));
@@ -117,7 +125,12 @@ export function credentialForPart(
   }
   const { api } = credential;
   if (api === undefined) {
-    throw fail(`${category}.api`, `is absent: the API channel is not allowed for this credential`);
+    throw fail(
+      `${category}.api`,
+      credential.allowedChannels.length === 0
+        ? 'is absent: this credential is reused from the account (allowedChannels: []), so it takes no upload'
+        : 'is absent: the API channel is not allowed for this credential',
+    );
   }
   const url = api.parts[part];
   if (url === undefined) throw fail(`${category}.api.parts.${part}`, 'is not offered by Jumio');
@@ -127,6 +140,18 @@ export function credentialForPart(
 /** The credential whose API block finalizes the execution (any credential with one). */
 export function credentialForFinalize(source: AccountResponse | ResponseCredential): ApiCredential {
   const credential = isResponse(source) ? source.workflowExecution.credentials.find((c) => c.api) : source;
+  if (credential?.api === undefined && isResponse(source) && allReused(source)) {
+    throw new KyxValidationError(
+      [
+        {
+          path: 'workflowExecution.credentials',
+          message:
+            'are all reused from the account (allowedChannels: []): Jumio finalizes this transaction itself; wait for the callback or call waitForResult',
+        },
+      ],
+      'finalize',
+    );
+  }
   if (credential?.api === undefined) {
     throw new KyxValidationError(
       [{ path: 'workflowExecution.credentials', message: 'has no credential with an API channel to finalize' }],
@@ -134,4 +159,20 @@ export function credentialForFinalize(source: AccountResponse | ResponseCredenti
     );
   }
   return { credential, api: credential.api };
+}
+
+/**
+ * Whether every credential of an account response is reused from the account (`allowedChannels: []`):
+ * nothing is uploaded and Jumio finalizes the transaction itself.
+ *
+ * @example
+ * ```ts
+ * import { allReused, type AccountResponse } from 'jumio-kyx';
+ * declare const response: AccountResponse;
+ * if (allReused(response)) console.log('nothing to upload: Jumio finalizes it');
+ * ```
+ */
+export function allReused(response: AccountResponse): boolean {
+  const { credentials } = response.workflowExecution;
+  return credentials.length > 0 && credentials.every((c) => c.allowedChannels.length === 0);
 }

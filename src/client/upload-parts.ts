@@ -2,7 +2,7 @@
 // compile-time messages when it does not. A response's workflow is its type parameter `W`: a
 // workflow key, a WorkflowSpec, or `unknown` (any workflow: every part).
 import type { KyxTypeError } from '../builder/type-error.js';
-import type { CapabilityOptions } from '../builder/types.js';
+import type { CapabilityOptions, ReusedCredential } from '../builder/types.js';
 import type { CREDENTIAL_PARTS, CredentialCategory } from '../model/codes.js';
 import type { AccountResponse } from '../model/response.js';
 import type { WORKFLOW_CATALOG } from '../workflows/catalog.js';
@@ -20,6 +20,28 @@ type SpecOfKey<K> = K extends keyof WorkflowRegistry
     ? CatalogByKey[K]
     : never;
 
+/**
+ * The workflow of a response whose credentials are all reused from the account (the request
+ * reused every category its workflow collects): nothing is uploaded, and Jumio finalizes it.
+ *
+ * @example
+ * ```ts
+ * import type { AccountResponse, AllReused } from 'jumio-kyx';
+ * declare const response: AccountResponse<AllReused<5>>;
+ * ```
+ *
+ * @typeParam K - The workflow key.
+ */
+export interface AllReused<K extends number = number> {
+  /** The workflow key whose credentials are all reused. */
+  readonly allReused: K;
+}
+
+/** The message for an upload on a response whose credentials are all reused. */
+type AllReusedMessage<K> = K extends number
+  ? `every credential of this workflow ${K} transaction is reused from the account (allowedChannels: []): there is nothing to upload, and Jumio finalizes it itself (wait for the callback, or client.waitForResult(response))`
+  : never;
+
 /** The spec a response's workflow parameter stands for, or `never` when it is unknown. */
 export type SpecOfWorkflow<W> = W extends WorkflowSpec ? W : W extends KnownKey ? SpecOfKey<W> : never;
 
@@ -32,36 +54,50 @@ export type SpecOfWorkflow<W> = W extends WorkflowSpec ? W : W extends KnownKey 
  * type Collected = CategoriesOf<10026>; // 'DOCUMENT'
  * ```
  */
-export type CategoriesOf<W> = [SpecOfWorkflow<W>] extends [never]
-  ? CredentialCategory
-  : SpecOfWorkflow<W>['credentials'][number];
+export type CategoriesOf<W> = [W] extends [AllReused]
+  ? never
+  : [SpecOfWorkflow<W>] extends [never]
+    ? CredentialCategory
+    : SpecOfWorkflow<W>['credentials'][number];
+
+/** Whether a response's workflow takes the FACEMAP as a binary upload (workflow 16; any unknown workflow). */
+type FacemapUploaded<W> = [SpecOfWorkflow<W>] extends [never]
+  ? true
+  : SpecOfWorkflow<W> extends { readonly facemapUpload: true }
+    ? true
+    : false;
 
 /**
  * The file parts a response's workflow collects (ID `front`/`back`, SELFIE `face`, DOCUMENT
- * `document`); every {@link UploadPart} when the workflow is unknown or chosen at run time (a
- * {@link WorkflowKey}: its rules are checked at run time). For a narrower union of workflows (a
- * table of templates), the parts every one of them collects.
+ * `document`, and the FACEMAP binary `facemap` where the workflow takes it over the API); every
+ * {@link UploadPart} when the workflow is unknown or chosen at run time (a {@link WorkflowKey}: its
+ * rules are checked at run time). For a narrower union of workflows (a table of templates), the
+ * parts every one of them collects.
  *
  * @example
  * ```ts
  * import type { UploadPartOf } from 'jumio-kyx';
  * type Parts = UploadPartOf<10011>; // 'front' | 'back' | 'face'
+ * type Facemap = UploadPartOf<16>; // 'face' | 'facemap'
  * type Common = UploadPartOf<10011 | 6>; // 'face'
  * ```
  */
 export type UploadPartOf<W> = [WorkflowKey] extends [W]
   ? UploadPart
-  : Exclude<
-      UploadPart,
-      W extends unknown ? Exclude<UploadPart, (typeof CREDENTIAL_PARTS)[CategoriesOf<W>][number]> : never
-    >;
+  : Exclude<UploadPart, W extends unknown ? Exclude<UploadPart, PartsOfOne<W>> : never>;
+
+/** The parts one workflow collects (the FACEMAP binary only where it takes it over the API). */
+type PartsOfOne<W> = Exclude<
+  (typeof CREDENTIAL_PARTS)[CategoriesOf<W>][number] & UploadPart,
+  FacemapUploaded<W> extends true ? never : 'facemap'
+>;
 
 /** `true` for a union of workflows (a response that may be of any of them), `false` for one. */
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 
 /** The parts every workflow of W collects, in the model's order, quoted and joined. */
 type CommonParts<W> =
-  FileParts<['front', 'back', 'face', 'document']> extends infer All extends UploadPart[]
+  FileParts<['front', 'back', 'face', 'document', 'facemap']> extends infer All extends UploadPart[]
     ? PartsIn<All, UploadPartOf<W>> extends infer Common extends string[]
       ? Common extends []
         ? 'none'
@@ -105,10 +141,17 @@ type PartList<T extends readonly unknown[]> = T extends readonly [infer C extend
 
 export type KeyOf<W> = W extends WorkflowSpec ? W['key'] : W;
 
+/** The parts of a list without the FACEMAP binary, for a workflow that does not take it over the API. */
+type WithoutFacemap<T extends readonly unknown[]> = T extends readonly [infer A, ...infer R]
+  ? A extends 'facemap'
+    ? WithoutFacemap<R>
+    : [A, ...WithoutFacemap<R>]
+  : [];
+
 /**
- * The message for a part the workflow does not collect. A response of a union of workflows (a key
- * chosen at run time, a table of templates indexed by a union) accepts only the parts every one of
- * them collects, and says so.
+ * The message for a part the workflow does not collect. A response of a union of workflows (a
+ * table of templates indexed by a union) accepts only the parts every one of them collects, and
+ * says so.
  */
 type PartMessage<W, P> =
   IsUnion<W> extends true
@@ -116,7 +159,19 @@ type PartMessage<W, P> =
     : OnePartMessage<W, P>;
 
 type OnePartMessage<W, P> = W extends unknown
-  ? PartList<SpecOfWorkflow<W>['credentials']> extends infer Parts extends string[]
+  ? P extends 'facemap'
+    ? 'FACEMAP' extends SpecOfWorkflow<W>['credentials'][number]
+      ? `workflow ${KeyOf<W> & number} takes no facemap file: its FACEMAP is captured by the web client or SDK (a stored facemap is uploaded in workflow 16 only)`
+      : FileMessage<W, P>
+    : FileMessage<W, P>
+  : never;
+
+type FileMessage<W, P> = W extends unknown
+  ? (
+      FacemapUploaded<W> extends true
+        ? PartList<SpecOfWorkflow<W>['credentials']>
+        : WithoutFacemap<PartList<SpecOfWorkflow<W>['credentials']>>
+    ) extends infer Parts extends string[]
     ? `workflow ${KeyOf<W> & number} collects no ${CategoryOfPart<P>} credential (it collects ${Join<SpecOfWorkflow<W>['credentials'], 'and'>})${Parts extends []
         ? ', so it has no file part to upload'
         : `: upload ${Join<Quoted<Parts>, 'or'>}`}`
@@ -134,7 +189,11 @@ type OnePartMessage<W, P> = W extends unknown
  * type Refused = CheckPart<10026, 'front'>; // KyxTypeError<"workflow 10026 collects no ID credential …">
  * ```
  */
-export type CheckPart<W, P extends UploadPart> = [P] extends [UploadPartOf<W>] ? P : KyxTypeError<PartMessage<W, P>>;
+export type CheckPart<W, P extends UploadPart> = [P] extends [UploadPartOf<W>]
+  ? P
+  : [W] extends [AllReused<infer K>]
+    ? KyxTypeError<AllReusedMessage<K>>
+    : KyxTypeError<PartMessage<W, P>>;
 
 /**
  * The prepared-data argument of `client.uploadData`: a JSON object, or a {@link KyxTypeError}
@@ -149,11 +208,13 @@ export type CheckPart<W, P extends UploadPart> = [P] extends [UploadPartOf<W>] ?
 export type CheckData<W> =
   'DATA' extends CategoriesOf<W>
     ? Record<string, unknown>
-    : KyxTypeError<
-        W extends unknown
-          ? `workflow ${KeyOf<W> & number} collects no DATA credential (it collects ${Join<SpecOfWorkflow<W>['credentials'], 'and'>}), so it takes no prepared data`
-          : never
-      >;
+    : [W] extends [AllReused<infer K>]
+      ? KyxTypeError<AllReusedMessage<K>>
+      : KyxTypeError<
+          W extends unknown
+            ? `workflow ${KeyOf<W> & number} collects no DATA credential (it collects ${Join<SpecOfWorkflow<W>['credentials'], 'and'>}), so it takes no prepared data`
+            : never
+        >;
 
 /**
  * The workflow an account response records for a request: the key when it names a catalog or
@@ -167,9 +228,22 @@ export type CheckData<W> =
  * type Workflow = ResponseWorkflow<typeof request>; // 10011
  * ```
  */
-export type ResponseWorkflow<R> = R extends { readonly capability: CapabilityOptions<infer _B, infer W> }
-  ? WorkflowOfState<W>
+export type ResponseWorkflow<R> = R extends { readonly capability: CapabilityOptions<infer _B, infer W, infer P> }
+  ? [Extract<P, ReusedCredential>] extends [never]
+    ? WorkflowOfState<W>
+    : EveryCredentialReused<W, P> extends true
+      ? AllReused<W extends WorkflowSpec ? W['key'] : W & number>
+      : WorkflowOfState<W>
   : unknown;
+
+/** Whether a request reused every category its (one, known) workflow collects. */
+type EveryCredentialReused<W, P> = [W] extends [number | WorkflowSpec]
+  ? [SpecOfWorkflow<W>] extends [never]
+    ? false
+    : [Exclude<`reused ${SpecOfWorkflow<W>['credentials'][number]}`, P>] extends [never]
+      ? true
+      : false
+  : false;
 
 type WorkflowOfState<W> = W extends number
   ? W

@@ -22,7 +22,8 @@ export type IdType = (typeof ID_TYPES)[number];
 
 /**
  * Supporting-document type codes accepted in a DOCUMENT credential preset, with their meaning.
- * `CUSTOM` stands for tenant-defined document types.
+ * A tenant's own codes (set up in the Jumio portal) are given with `customDocumentType(code)`;
+ * there is no `CUSTOM` code.
  *
  * @example
  * ```ts
@@ -56,7 +57,6 @@ export const DOCUMENT_TYPES = {
   VC: 'Voided check',
   VT: 'Vehicle title',
   WWCC: 'Working with children check',
-  CUSTOM: 'Tenant-defined custom document type',
 } as const;
 
 /**
@@ -93,8 +93,8 @@ export const FACEMAP_TYPES = ['IPROOV_STANDARD', 'IPROOV_PREMIUM', 'JUMIO_STANDA
 export type FacemapType = (typeof FACEMAP_TYPES)[number];
 
 /**
- * Credential categories a workflow can collect. Only `ID`, `DOCUMENT` and `FACEMAP` can be
- * preset in a request; `SELFIE` and `DATA` appear in responses.
+ * Credential categories a workflow can collect. `ID`, `DOCUMENT`, `FACEMAP` and `SELFIE` can be
+ * listed in a request (`workflowDefinition.credentials`); `DATA` appears in responses.
  *
  * @example
  * ```ts
@@ -116,15 +116,17 @@ export const CREDENTIAL_CATEGORIES = ['ID', 'SELFIE', 'FACEMAP', 'DOCUMENT', 'DA
 export type CredentialCategory = (typeof CREDENTIAL_CATEGORIES)[number];
 
 /**
- * Credential categories that a request may preset in `workflowDefinition.credentials`.
+ * Credential categories that a request may list in `workflowDefinition.credentials`: a preset to
+ * collect (`ID`, `DOCUMENT`, `FACEMAP`, `SELFIE`) or a credential on file to reuse (see
+ * {@link REUSABLE_CATEGORIES}).
  *
  * @example
  * ```ts
  * import { PRESET_CATEGORIES } from 'jumio-kyx';
- * PRESET_CATEGORIES.includes('DOCUMENT'); // true
+ * PRESET_CATEGORIES.includes('SELFIE'); // true
  * ```
  */
-export const PRESET_CATEGORIES = ['ID', 'DOCUMENT', 'FACEMAP'] as const;
+export const PRESET_CATEGORIES = ['ID', 'DOCUMENT', 'FACEMAP', 'SELFIE'] as const;
 
 /**
  * One of {@link PRESET_CATEGORIES}.
@@ -138,8 +140,32 @@ export const PRESET_CATEGORIES = ['ID', 'DOCUMENT', 'FACEMAP'] as const;
 export type PresetCategory = (typeof PRESET_CATEGORIES)[number];
 
 /**
+ * Credential categories an account update may reuse from the account (`.reuse(category, id?)`):
+ * Jumio documents reuse of ID, SELFIE and FACEMAP credentials that passed usability with consent.
+ *
+ * @example
+ * ```ts
+ * import { REUSABLE_CATEGORIES } from 'jumio-kyx';
+ * REUSABLE_CATEGORIES.includes('SELFIE'); // true
+ * ```
+ */
+export const REUSABLE_CATEGORIES = ['ID', 'SELFIE', 'FACEMAP'] as const;
+
+/**
+ * One of {@link REUSABLE_CATEGORIES}.
+ *
+ * @example
+ * ```ts
+ * import type { ReusableCategory } from 'jumio-kyx';
+ * const category: ReusableCategory = 'ID';
+ * ```
+ */
+export type ReusableCategory = (typeof REUSABLE_CATEGORIES)[number];
+
+/**
  * The upload parts of each credential category, as the lowercase keys of
- * `credentials[].api.parts` in an account response. FACEMAP is captured by the web client or SDK.
+ * `credentials[].api.parts` in an account response. FACEMAP is captured by the web client or SDK,
+ * except in workflows that take a stored facemap over the API as a binary file (workflow 16).
  *
  * @example
  * ```ts

@@ -1,5 +1,6 @@
-import type { CrossDeviceOption, DocumentType, FacemapType, IdType, Locale, TokenLifetime } from './codes.js';
+import type { CrossDeviceOption, FacemapType, IdType, Locale, TokenLifetime } from './codes.js';
 import type { CountryCode } from './countries.js';
+import type { DocumentCode } from './document-codes.js';
 
 /**
  * Whether a request creates an account (POST) or adds a transaction to one (PUT).
@@ -63,7 +64,10 @@ export interface AccountRequest {
 export interface WorkflowDefinition {
   /** The workflow definition key. */
   key: number;
-  /** Credential presets: which credentials to collect and which countries and types to offer. */
+  /**
+   * Credential presets: which credentials to collect and which countries and types to offer; an
+   * entry with an `id` (or, on an update, one the workflow reuses) names a credential on file.
+   */
   credentials?: CredentialPreset[];
   /** Options for capabilities that need configuration. */
   capabilities?: Capabilities;
@@ -139,8 +143,8 @@ export interface DocumentCredentialPreset {
   category: 'DOCUMENT';
   /** Exactly one country. */
   country: PresetValues<CountryCode>;
-  /** Exactly one document type. */
-  type: PresetValues<DocumentType>;
+  /** Exactly one document type: a standard code or a tenant's own ({@link DocumentCode}). */
+  type: PresetValues<DocumentCode>;
 }
 
 /**
@@ -165,6 +169,23 @@ export interface FacemapCredentialPreset {
 }
 
 /**
+ * A SELFIE credential entry: a new selfie to collect (`{ category: 'SELFIE' }`), or, with `id`,
+ * a selfie on file to reuse (account updates only).
+ *
+ * @example
+ * ```ts
+ * import type { SelfieCredentialPreset } from 'jumio-kyx';
+ * const preset: SelfieCredentialPreset = { category: 'SELFIE' };
+ * ```
+ */
+export interface SelfieCredentialPreset {
+  /** UUID of an existing credential to reuse. */
+  id?: string;
+  /** Always `SELFIE`. */
+  category: 'SELFIE';
+}
+
+/**
  * One entry of `workflowDefinition.credentials`.
  *
  * @example
@@ -173,7 +194,11 @@ export interface FacemapCredentialPreset {
  * const preset: CredentialPreset = { category: 'FACEMAP' };
  * ```
  */
-export type CredentialPreset = IdCredentialPreset | DocumentCredentialPreset | FacemapCredentialPreset;
+export type CredentialPreset =
+  | IdCredentialPreset
+  | DocumentCredentialPreset
+  | FacemapCredentialPreset
+  | SelfieCredentialPreset;
 
 /**
  * `workflowDefinition.capabilities`: options for capabilities that need configuration.

@@ -2,7 +2,6 @@ import * as v from 'valibot';
 import { alpha2Message } from './alpha2.js';
 import {
   CROSS_DEVICE_OPTIONS,
-  DOCUMENT_TYPES,
   FACEMAP_TYPES,
   FORBIDDEN_REFERENCE_CHARACTERS,
   ID_TYPES,
@@ -10,6 +9,7 @@ import {
   type TokenLifetime,
 } from './codes.js';
 import { COUNTRY_CODES, type CountryCode } from './countries.js';
+import { type DocumentCode, documentCodeProblem } from './document-codes.js';
 import type { AccountRequest } from './request.js';
 import {
   forbiddenCharactersMessage,
@@ -56,7 +56,15 @@ function presetValues<TItem extends v.GenericSchema<string>>(item: TItem, exactl
 }
 
 const CREDENTIAL_ID = v.pipe(v.string(), v.uuid('must be a UUID'));
-const DOCUMENT_CODES = Object.keys(DOCUMENT_TYPES) as (keyof typeof DOCUMENT_TYPES)[];
+
+// A standard code (DOCUMENT_TYPES) or a tenant's own (1–10 characters, no blanks, not CUSTOM).
+const DOCUMENT_CODE = v.custom<DocumentCode>(
+  (input) => documentCodeProblem(input) === undefined,
+  (issue) => {
+    const problem = documentCodeProblem(issue.input) ?? '';
+    return problem.startsWith("'CUSTOM'") ? problem : `${issue.received} is not a document code: ${problem}`;
+  },
+);
 
 /**
  * Valibot schema of one `workflowDefinition.credentials[]` entry.
@@ -85,15 +93,19 @@ export const CredentialPresetSchema = v.variant(
       id: v.exactOptional(CREDENTIAL_ID),
       category: v.literal('DOCUMENT'),
       country: presetValues(COUNTRY, true),
-      type: presetValues(oneOf(DOCUMENT_CODES, 'a known document type code'), true),
+      type: presetValues(DOCUMENT_CODE, true),
     }),
     v.strictObject({
       id: v.exactOptional(CREDENTIAL_ID),
       category: v.literal('FACEMAP'),
       type: v.exactOptional(presetValues(oneOf(FACEMAP_TYPES, `a facemap type (${FACEMAP_TYPES.join(', ')})`), false)),
     }),
+    v.strictObject({
+      id: v.exactOptional(CREDENTIAL_ID),
+      category: v.literal('SELFIE'),
+    }),
   ],
-  (issue) => `category ${issue.received} cannot be preset: use ID, DOCUMENT or FACEMAP`,
+  (issue) => `category ${issue.received} cannot be listed: use ID, DOCUMENT, FACEMAP or SELFIE`,
 );
 
 /**

@@ -13,6 +13,22 @@ export interface CheckedAccountRequest {
   readonly onFile: readonly CredentialRecord[];
 }
 
+/** The account's most recent credential of a category that has parts (passed acquisition), if any. */
+function latestOnFile(
+  engine: Engine,
+  account: AccountRecord | undefined,
+  category: string,
+): CredentialRecord | undefined {
+  let latest: CredentialRecord | undefined;
+  for (const credential of engine.state.credentials.values()) {
+    // Map order is insertion order: the last match is the newest
+    if (credential.accountId === account?.id && credential.category === category && credential.parts.size > 0) {
+      latest = credential;
+    }
+  }
+  return latest;
+}
+
 /** A 400 whose detail names every offending field. */
 export function invalid(issues: readonly KyxIssue[]): Response {
   return problem(400, `Invalid request: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
@@ -56,7 +72,18 @@ export async function checkAccountRequest(
   const onFile: CredentialRecord[] = [];
   const issues: KyxIssue[] = [];
   (request.workflowDefinition.credentials ?? []).forEach((preset, index) => {
-    if (preset.id === undefined) return;
+    if (preset.id === undefined) {
+      // a workflow that reuses the ID on file takes the account's latest one when no id is named
+      if (!(spec.reusesCredential && preset.category === 'ID')) return;
+      const latest = latestOnFile(engine, account, 'ID');
+      if (latest === undefined) {
+        issues.push({
+          path: `workflowDefinition.credentials.${index}`,
+          message: `workflow ${key} reuses an ID credential, but this account has none on file: run an ID workflow first`,
+        });
+      } else onFile.push(latest);
+      return;
+    }
     const credential = engine.state.credentials.get(preset.id);
     if (!credential || credential.accountId !== account?.id || credential.category !== preset.category) {
       issues.push({

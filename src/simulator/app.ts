@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { CREDENTIAL_PARTS, REQUIRED_PARTS } from '../model/codes.js';
+import { acceptsIdPdf } from '../model/id-pdf.js';
 import type { AccountId } from '../model/ids.js';
 import { parseWith } from '../model/parse.js';
 import { API_PATHS } from '../model/paths.js';
@@ -114,7 +115,10 @@ export function createApp(
     if (execution.status !== 'INITIATED') {
       return problem(400, `The workflow execution is ${execution.status}: parts can no longer be uploaded`);
     }
-    const upload = await readUpload(c.req.raw, owned.category);
+    const upload = await readUpload(c.req.raw, owned.category, {
+      idPdf: acceptsIdPdf(execution.request),
+      facemapBinary: execution.spec.facemapUpload === true,
+    });
     if (!upload.ok) return upload.response;
     if (owned.category === 'DATA') {
       // the client's own check: formats and the workflow's prepared-data rules (keys Jumio may add are kept)

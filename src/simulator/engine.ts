@@ -34,6 +34,16 @@ const CHANNEL_ORDER = ['WEB', 'API', 'SDK'] as const;
 const DEFAULT_TOKEN_LIFETIME = '30m';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/**
+ * The credentials a workflow hands out per category, by their channels: one each, except a
+ * FACEMAP the customer uploads over the API (workflow 16), which comes twice: one credential
+ * for the stored facemap (API), one for the new capture (SDK/WEB).
+ */
+function credentialChannels(category: CredentialCategory, spec: WorkflowSpec): string[][] {
+  if (category === 'FACEMAP' && spec.facemapUpload) return [['API'], channelsFor(category, spec)];
+  return [channelsFor(category, spec)];
+}
+
 /** Channels through which a credential of a category can be acquired in a workflow. */
 function channelsFor(category: CredentialCategory, spec: WorkflowSpec): string[] {
   const possible = match(category)
@@ -156,6 +166,14 @@ export function createEngine(options: SimulatorOptions): Engine {
     schedule();
   }
 
+  function finalize(execution: ExecutionRecord): void {
+    const t = now();
+    execution.status = 'ACQUIRED';
+    execution.acquiredAt = t;
+    execution.processAt = t + processingDelayMs;
+    schedule();
+  }
+
   const requests: Partial<Record<SimulatorRoute, number>> = {};
   const rateLimited: Partial<Record<SimulatorRoute, number>> = {};
 
@@ -191,11 +209,13 @@ export function createEngine(options: SimulatorOptions): Engine {
       const lifetimeS = parseTokenLifetime(request.tokenLifetime ?? DEFAULT_TOKEN_LIFETIME);
       const expiresAt = createdAt + lifetimeS * 1000;
       const presets = request.workflowDefinition.credentials ?? [];
-      const credentials = spec.credentials.map((category): CredentialRecord => {
+      const credentials = spec.credentials.flatMap((category): CredentialRecord[] => {
         const existing = onFile.find((c) => c.category === category);
-        if (existing) return existing;
+        if (existing) return [existing];
+        return credentialChannels(category, spec).map((allowedChannels) => newCredential(category, allowedChannels));
+      });
+      function newCredential(category: CredentialCategory, allowedChannels: string[]): CredentialRecord {
         const credentialId = ids.uuid() as CredentialId;
-        const allowedChannels = channelsFor(category, spec);
         const preset = presets.find((p) => p.category === category);
         const country = preset && 'country' in preset ? preset.country?.values[0] : undefined;
         const type = preset && 'type' in preset ? preset.type?.values[0] : undefined;
@@ -217,7 +237,7 @@ export function createEngine(options: SimulatorOptions): Engine {
         state.credentials.set(credentialId, record);
         if (apiToken !== undefined) state.apiTokens.set(apiToken, credentialId);
         return record;
-      });
+      }
       const execution: ExecutionRecord = {
         id,
         accountId,
@@ -233,16 +253,12 @@ export function createEngine(options: SimulatorOptions): Engine {
       state.executions.set(id, execution);
       state.accounts.get(accountId)?.executionIds.add(id);
       state.counters.executionsCreated++;
+      // every credential reused from the account: nothing to acquire, Jumio finalizes it itself
+      if (credentials.length > 0 && credentials.every((c) => c.executionId !== id)) finalize(execution);
       schedule();
       return execution;
     },
-    finalize(execution) {
-      const t = now();
-      execution.status = 'ACQUIRED';
-      execution.acquiredAt = t;
-      execution.processAt = t + processingDelayMs;
-      schedule();
-    },
+    finalize,
     advance,
     stats(): SimulatorStats {
       const executions: Record<string, number> = {};

@@ -1,4 +1,5 @@
 import type { CredentialCategory } from '../model/codes.js';
+import { ID_PDF_MESSAGE } from '../model/id-pdf.js';
 import { problem } from './problem.js';
 
 /** Largest accepted part (Jumio's current credentials API: 15 MB). */
@@ -37,11 +38,24 @@ async function readPreparedData(request: Request): Promise<UploadResult> {
   return { ok: true, bytes: new TextEncoder().encode(text), contentType: 'application/json' };
 }
 
+/** What an upload may carry besides images, by its execution. */
+export interface UploadAllowance {
+  /** An ID part may be a PDF: the request preset the Brazilian digital driving licence. */
+  readonly idPdf?: boolean;
+  /** A FACEMAP part is the stored facemap, a binary file taken as it is (workflow 16, API only). */
+  readonly facemapBinary?: boolean;
+}
+
 /**
- * Reads and checks one part: multipart field `file`, JPEG or PNG (DOCUMENT also PDF) by magic
- * bytes, at most 15 MB; for DATA credentials a JSON object.
+ * Reads and checks one part: multipart field `file`, JPEG or PNG (DOCUMENT also PDF; ID also PDF
+ * when `idPdf`) by magic bytes, at most 15 MB; a FACEMAP binary as it is when `facemapBinary`;
+ * for DATA credentials a JSON object.
  */
-export async function readUpload(request: Request, category: CredentialCategory): Promise<UploadResult> {
+export async function readUpload(
+  request: Request,
+  category: CredentialCategory,
+  { idPdf = false, facemapBinary = false }: UploadAllowance = {},
+): Promise<UploadResult> {
   if (category === 'DATA') return readPreparedData(request);
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_UPLOAD_BYTES + 64 * 1024) return fail(`file must be at most 15 MB (got ${declared} bytes)`);
@@ -58,11 +72,16 @@ export async function readUpload(request: Request, category: CredentialCategory)
   if (file === null || typeof file === 'string') return fail('multipart field "file" with the image is required');
   if (file.size > MAX_UPLOAD_BYTES) return fail(`file must be at most 15 MB (got ${file.size} bytes)`);
   const bytes = new Uint8Array(await file.arrayBuffer());
+  if (category === 'FACEMAP' && facemapBinary) {
+    if (bytes.length === 0) return fail('file must not be empty (the stored facemap, a binary file)');
+    return { ok: true, bytes, contentType: 'application/octet-stream' };
+  }
   const type = sniffType(bytes);
-  const accepted =
-    category === 'DOCUMENT' ? ['image/jpeg', 'image/png', 'application/pdf'] : ['image/jpeg', 'image/png'];
+  const pdf = category === 'DOCUMENT' || (category === 'ID' && idPdf);
+  if (type === 'application/pdf' && category === 'ID' && !idPdf) return fail(`file: ${ID_PDF_MESSAGE}`);
+  const accepted = pdf ? ['image/jpeg', 'image/png', 'application/pdf'] : ['image/jpeg', 'image/png'];
   if (type === undefined || !accepted.includes(type)) {
-    const allowed = category === 'DOCUMENT' ? 'JPEG, PNG or PDF' : 'JPEG or PNG';
+    const allowed = pdf ? 'JPEG, PNG or PDF' : 'JPEG or PNG';
     return fail(
       `file must be ${allowed} (${type ? `got ${type}` : 'unrecognised content'}) for a ${category} credential`,
     );

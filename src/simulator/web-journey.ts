@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { CREDENTIAL_PARTS, type CredentialCategory, REQUIRED_PARTS } from '../model/codes.js';
+import { acceptsIdPdf } from '../model/id-pdf.js';
 import type { Engine } from './engine.js';
 import type { SimulatorEnv } from './env.js';
 import { limitBody, ROUTE_BODY_LIMITS } from './exposure.js';
@@ -157,7 +158,7 @@ export function registerWebJourney(app: Hono<SimulatorEnv>, engine: Engine): Web
     if (!credential || !parts.includes(classifier.toLowerCase())) {
       return problem(404, `No part ${classifier} of credential ${c.req.param('credentialId')} in this journey`);
     }
-    const upload = await readUpload(c.req.raw, credential.category);
+    const upload = await readUpload(c.req.raw, credential.category, { idPdf: acceptsIdPdf(execution.request) });
     if (!upload.ok) return upload.response;
     credential.parts.set(classifier, { classifier, bytes: upload.bytes, contentType: upload.contentType });
     execution.startedAt ??= engine.now();

@@ -45,7 +45,7 @@ export const WORKFLOW_CATALOG = [
     updateOnly: true,
     channels: ['API'],
     capabilities: ['usability', 'similarity'],
-    notes: 'The ID preset names the ID credential on file: .id({ id: credentialId }).',
+    notes: "Reuses the ID on file: .reuse('ID', id?) (no id: the latest). Needs consent.",
   }),
   defineWorkflow({
     key: 6,
@@ -67,9 +67,12 @@ export const WORKFLOW_CATALOG = [
     key: 16,
     name: 'Authentication on Premise',
     credentials: ['SELFIE', 'FACEMAP'],
-    channels: ALL_CHANNELS,
+    updateOnly: true,
+    facemapUpload: true,
+    channels: ['SDK', 'WEB'],
     capabilities: ['usability', 'authentication'],
-    notes: 'The customer uploads the stored facemap over the API; needs enablement.',
+    notes:
+      'Upload the stored facemap (binary) to the FACEMAP credential with API in allowedChannels; the new selfie comes by SDK/WEB. Needs enablement. ⚠ finalize after the upload undocumented; may be unavailable with Jumio Liveness.',
   }),
   defineWorkflow({
     key: 20,
@@ -77,6 +80,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID', 'SELFIE'],
     channels: ['API'],
     capabilities: ['usability', 'similarity'],
+    notes: '⚠ ID/selfie, ID/ID or selfie/selfie: which pair is not documented.',
   }),
   defineWorkflow({
     key: 32,
@@ -126,6 +130,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID', 'SELFIE', 'FACEMAP'],
     channels: ALL_CHANNELS,
     capabilities: IDIV,
+    notes: '⚠ similarity assumed (seen in real 10013 results).',
   }),
   defineWorkflow({
     key: 10013,
@@ -156,6 +161,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID'],
     channels: ['API'],
     capabilities: ['usability', 'imageChecks', 'extraction', 'dataChecks'],
+    notes: '⚠ Known from a third party only; other channels unknown.',
   }),
   defineWorkflow({
     key: 10026,
@@ -172,7 +178,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID', 'SELFIE', 'FACEMAP', 'DATA'],
     channels: ALL_CHANNELS,
     capabilities: IDIV,
-    notes: 'Requires supporting data (prepared data).',
+    notes: 'Requires supporting data (prepared data). ⚠ Channels assumed.',
   }),
   defineWorkflow({
     key: 10170,
@@ -180,7 +186,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['DATA', 'DOCUMENT'],
     channels: ALL_CHANNELS,
     capabilities: [],
-    notes: 'No extraction and no fraud checks; the decision is always PASSED.',
+    notes: 'No extraction and no fraud checks; the decision is always PASSED. ⚠ Third-party source.',
   }),
   defineWorkflow({
     key: 10172,
@@ -188,6 +194,7 @@ export const WORKFLOW_CATALOG = [
     credentials: ['ID'],
     channels: ALL_CHANNELS,
     capabilities: ['usability', 'extraction'],
+    notes: '⚠ Third-party source; channels assumed.',
   }),
   // Risk signals (part 2 §1 of the fact sheet): standalone keys take prepared data over the API
   // (create → uploadData → finalize); combined keys add a signal to ID + Identity Verification.

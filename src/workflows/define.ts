@@ -26,8 +26,17 @@ export interface WorkflowSpec {
   readonly requiredFields?: readonly 'userReference'[];
   /** `true` when the workflow runs only on an existing account (`account(accountId)`, PUT). */
   readonly updateOnly?: boolean;
-  /** `true` when the ID preset must name an existing credential by `id`. */
+  /**
+   * `true` when the workflow evaluates an ID credential already on the account (workflow 5):
+   * the request names it with `.reuse('ID', credentialId?)` (no id: the latest one).
+   */
   readonly reusesCredential?: boolean;
+  /**
+   * `true` when the FACEMAP credential is uploaded over the API as a binary file (workflow 16,
+   * Authentication on Premise): `client.upload(response, 'facemap', bytes)`. Elsewhere a facemap
+   * is captured by the web client or SDK.
+   */
+  readonly facemapUpload?: boolean;
   /** Channels through which credentials can be acquired. */
   readonly channels: readonly Channel[];
   /** The capabilities (services) the workflow runs, in order, e.g. `usability`, `extraction`. */

@@ -11,10 +11,19 @@ export const PRESET_METHOD = {
   ID: '.id({ country, type })',
   DOCUMENT: '.document(country, type)',
   FACEMAP: '.facemap()',
+  SELFIE: '.selfie()',
 } as const satisfies Record<PresetCategory, string>;
 
-/** The call that names the ID credential on file, for a workflow that reuses one (workflow 5). */
-export const REUSE_ID_METHOD = '.id({ id: credentialId })';
+/** The call that reuses the ID credential on file (no id: the latest), for a workflow that reuses one (workflow 5). */
+export const REUSE_ID_METHOD = ".reuse('ID', credentialId)";
+
+/** A credential on file named on a create: reuse needs an account that holds it. */
+export const REUSE_ON_CREATE =
+  'reusing a credential needs an existing account: start from account(accountId) to reuse its credentials';
+
+/** {@link REUSE_ON_CREATE} in the words of a JSON body. */
+const REUSE_ON_CREATE_JSON =
+  'reusing a credential needs an existing account: send the body to that account (PUT /api/v1/accounts/{accountId}; kyx --update)';
 
 /** The call that sets the user reference a workflow requires. */
 export const USER_METHOD = '.user(userReference)';
@@ -34,6 +43,7 @@ export const HOW = {
   builder: {
     preset: PRESET_METHOD,
     reuseId: REUSE_ID_METHOD,
+    reuseOnCreate: REUSE_ON_CREATE,
     user: USER_METHOD,
     update: UPDATE_METHOD,
   },
@@ -43,9 +53,11 @@ export const HOW = {
       DOCUMENT:
         'a DOCUMENT credential: add {"category": "DOCUMENT", "country": …, "type": …} to "workflowDefinition.credentials"',
       FACEMAP: 'a FACEMAP credential: add {"category": "FACEMAP"} to "workflowDefinition.credentials"',
+      SELFIE: 'a SELFIE credential: add {"category": "SELFIE"} to "workflowDefinition.credentials"',
     },
     reuseId:
       'the ID credential on file: add {"category": "ID", "id": credentialId} to "workflowDefinition.credentials"',
+    reuseOnCreate: REUSE_ON_CREATE_JSON,
     user: 'a user reference: add "userReference"',
     update: 'send it to an existing account (PUT /api/v1/accounts/{accountId}; kyx --update)',
   },
@@ -112,11 +124,6 @@ export function requiresMessage<K extends number, Call extends string>(key: K, c
 export type RequiresMessage<K, Call extends string> = K extends number
   ? ReturnType<typeof requiresMessage<K, Call>>
   : never;
-
-/** An ID preset without the id of the credential on file, for a workflow that reuses one (run time only). */
-export function needsCredentialIdMessage<K extends number>(key: K, wording: Wording = 'builder') {
-  return `workflow ${key} needs the id of the ID credential on file: ${wording === 'json' ? 'add its "id"' : REUSE_ID_METHOD}`;
-}
 
 /** `capability.extraction()` where the workflow collects no DOCUMENT. */
 export function noExtractionMessage<K extends number>(key: K) {

@@ -4,7 +4,6 @@ import type { WorkflowSpec } from './define.js';
 import {
   categoryList,
   HOW,
-  needsCredentialIdMessage,
   noExtractionMessage,
   notAcceptedMessage,
   noWatchlistMessage,
@@ -16,7 +15,7 @@ import {
 
 /**
  * The catalog rules of one workflow that a request breaks: update-only workflows on a create,
- * presets the workflow does not accept, required presets and fields that are missing, and
+ * presets the workflow does not accept, credentials on file named on a create, required presets and fields that are missing, and
  * capability options the workflow cannot use. `spec` undefined (an unknown key) yields none.
  * The messages are the builder's compile-time errors for the same rules (./messages.ts); with
  * `wording: 'json'` they name the body's fields instead of the builder's methods. `request` may be
@@ -28,8 +27,8 @@ export function workflowIssues(
   spec: WorkflowSpec | undefined,
   wording: Wording = 'builder',
 ): KyxIssue[] {
-  if (!spec) return [];
-  const issues: KyxIssue[] = [];
+  const issues = reuseOnCreateIssues(request, mode, wording);
+  if (!spec) return issues;
   const { key } = spec;
   if (spec.updateOnly && mode === 'create') {
     issues.push({ path: 'workflowDefinition.key', message: updateOnlyMessage(key, HOW[wording].update) });
@@ -40,12 +39,6 @@ export function workflowIssues(
       issues.push({
         path: `workflowDefinition.credentials.${index}.category`,
         message: notAcceptedMessage(key, preset.category, categoryList(spec.credentials)),
-      });
-    }
-    if (spec.reusesCredential && preset.category === 'ID' && preset.id === undefined) {
-      issues.push({
-        path: `workflowDefinition.credentials.${index}.id`,
-        message: needsCredentialIdMessage(key, wording),
       });
     }
   });
@@ -90,4 +83,16 @@ export function ruleView(body: unknown): { key: number; request: AccountRequest 
   const capabilities = isRecord(definition['capabilities']) ? definition['capabilities'] : {};
   const request = { ...body, workflowDefinition: { key, credentials, capabilities } };
   return { key, request: request as unknown as AccountRequest };
+}
+
+/** Credentials on file (`credentials[].id`) named by a create: any workflow, known or not. */
+function reuseOnCreateIssues(request: AccountRequest, mode: AccountMode, wording: Wording): KyxIssue[] {
+  if (mode !== 'create') return [];
+  const issues: KyxIssue[] = [];
+  (request.workflowDefinition.credentials ?? []).forEach((preset, index) => {
+    if (preset.id !== undefined) {
+      issues.push({ path: `workflowDefinition.credentials.${index}.id`, message: HOW[wording].reuseOnCreate });
+    }
+  });
+  return issues;
 }

@@ -10,8 +10,11 @@ import { account } from '../../src/index.js';
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 10_000);
 const ISO3 = new Set(Object.keys(countries.getAlpha3Codes()).filter((c) => c !== 'XKK'));
 const DOC_CODES = new Set(
-  'BC BS CAAP CB CC CCS CRC HCC IC LAG LOAP MEDC MOAP PB SEL SENC SS SSC STUC TAC TR UB VC VT WWCC CUSTOM'.split(' '),
+  'BC BS CAAP CB CC CCS CRC HCC IC LAG LOAP MEDC MOAP PB SEL SENC SS SSC STUC TAC TR UB VC VT WWCC'.split(' '),
 );
+/** A standard code, or a tenant's own: 1–10 characters, no blanks, never the bare CUSTOM. */
+const documentCodeOk = (code: string) =>
+  DOC_CODES.has(code) || (code !== 'CUSTOM' && code.length >= 1 && code.length <= 10 && !/\s/.test(code));
 const ID_TYPES = new Set(['ID_CARD', 'DRIVING_LICENSE', 'PASSPORT', 'VISA']);
 const FACEMAP_TYPES = new Set(['IPROOV_STANDARD', 'IPROOV_PREMIUM', 'JUMIO_STANDARD']);
 const UUID = '572ac7b5-9f83-409d-ba8e-f0014e411c7e';
@@ -21,12 +24,12 @@ const WORKFLOWS: Record<
   number,
   { accepts: string[]; requires?: string; user?: true; updateOnly?: true; screening?: true; reuse?: true }
 > = {
-  10011: { accepts: ['ID', 'FACEMAP'] },
+  10011: { accepts: ['ID', 'FACEMAP', 'SELFIE'] },
   10026: { accepts: ['DOCUMENT'], requires: 'DOCUMENT' },
-  32: { accepts: ['ID', 'FACEMAP'], user: true, screening: true },
+  32: { accepts: ['ID', 'FACEMAP', 'SELFIE'], user: true, screening: true },
   10010: { accepts: [], user: true, screening: true },
-  10014: { accepts: ['FACEMAP'], updateOnly: true },
-  5: { accepts: ['ID'], requires: 'ID', updateOnly: true, reuse: true },
+  10014: { accepts: ['FACEMAP', 'SELFIE'], updateOnly: true },
+  5: { accepts: ['ID', 'SELFIE'], requires: 'ID', updateOnly: true, reuse: true },
   10170: { accepts: ['DOCUMENT'] },
   20001: { accepts: ['ID', 'DOCUMENT', 'FACEMAP'] }, // not in the catalog: generic rules only
 };
@@ -70,7 +73,13 @@ const requestInput = fc.record({
       id: maybe(mix(fc.constant('fdb1bc31-99a0-4671-8f2a-2bf7ca2faace'), fc.constant('abc'))),
     }),
   ),
-  document: maybe(fc.tuple(country, mix(fc.constantFrom('BS', 'UB', 'CUSTOM'), fc.constantFrom('ZZ', 'bs')))),
+  document: maybe(
+    fc.tuple(
+      country,
+      mix(fc.constantFrom('BS', 'UB', 'ACMEPAY', 'ZZ'), fc.constantFrom('CUSTOM', 'ACME PAY', 'ABCDEFGHIJK')),
+    ),
+  ),
+  selfie: maybe(mix(fc.constantFrom('new', 'reuse', 'reuse-latest'), fc.constant('reuse-bad'))),
   facemap: maybe(mix(fc.constantFrom('none', 'IPROOV_PREMIUM'), fc.constant('IPROOV_ULTRA'))),
   extraction: maybe(fc.boolean()),
   ekyc: maybe(mix(fc.constantFrom('one', 'two'), fc.constant('three'))),
@@ -149,11 +158,16 @@ function referenceAccepts(r: Input): boolean {
     if (countries && (countries.length === 0 || !countries.every((c) => ISO3.has(c)))) return false;
     if (r.id.type !== undefined && !ID_TYPES.has(r.id.type)) return false;
     if (r.id.id === 'abc') return false;
-    if (spec.reuse && r.id.id === undefined) return false;
+    if (r.id.id !== undefined && r.mode === 'create') return false; // reuse needs an existing account
   }
   if (r.document) {
     presets.push('DOCUMENT');
-    if (!ISO3.has(r.document[0]) || !DOC_CODES.has(r.document[1])) return false;
+    if (!ISO3.has(r.document[0]) || !documentCodeOk(r.document[1])) return false;
+  }
+  if (r.selfie) {
+    presets.push('SELFIE');
+    if (r.selfie === 'reuse-bad') return false;
+    if (r.selfie === 'reuse' && r.mode === 'create') return false;
   }
   if (r.facemap) {
     presets.push('FACEMAP');
@@ -200,6 +214,10 @@ function viaBuilder(r: Input) {
   if (r.id) b = b.id(r.id);
   if (r.document) b = b.document(...r.document);
   if (r.facemap) b = r.facemap === 'none' ? b.facemap() : b.facemap(r.facemap);
+  if (r.selfie === 'new') b = b.selfie();
+  if (r.selfie === 'reuse') b = b.reuse('SELFIE', 'aa1bc31f-99a0-4671-8f2a-2bf7ca2faace');
+  if (r.selfie === 'reuse-latest') b = b.reuse('SELFIE');
+  if (r.selfie === 'reuse-bad') b = b.reuse('SELFIE', 'abc');
   if (r.extraction !== undefined) b = b.capability.extraction(r.extraction);
   if (r.ekyc !== undefined) b = b.capability.ekyc(r.ekyc);
   if (r.watchlist !== undefined) b = b.capability.watchlist(r.watchlist);

@@ -129,13 +129,16 @@ describe('web', () => {
 });
 
 describe('credential presets', () => {
-  it('accepts each document code in a DOCUMENT preset and rejects unknown codes', () => {
+  it('accepts each document code and a tenant code (1–10 characters, no blanks) in a DOCUMENT preset, not CUSTOM', () => {
     for (const code of Object.keys(DOCUMENT_TYPES) as DocumentType[]) {
       expect(paths(js().ref('r').workflow(10026).document('USA', code))).toEqual([]);
     }
-    expect(paths(js().ref('r').workflow(10026).document('USA', 'ZZ'))).toEqual([
-      'workflowDefinition.credentials.0.type.values.0',
-    ]);
+    expect(paths(js().ref('r').workflow(10026).document('USA', 'ZZ'))).toEqual([]); // a tenant's own code
+    for (const code of ['CUSTOM', 'ABCDEFGHIJK', 'A B', '']) {
+      expect(paths(js().ref('r').workflow(10026).document('USA', code))).toEqual([
+        'workflowDefinition.credentials.0.type.values.0',
+      ]);
+    }
   });
   it('rejects a country that is not ISO 3166-1 alpha-3, naming the alpha-3 code of an alpha-2 one', () => {
     expect(issuesOf(js().ref('r').workflow(10026).document('US', 'BS'))).toEqual([
@@ -268,16 +271,23 @@ describe('workflow rules from the catalog', () => {
     const update = account('572ac7b5-9f83-409d-ba8e-f0014e411c7e') as unknown as ReturnType<typeof js>;
     expect(paths(update.ref('r').workflow(key))).not.toContain('workflowDefinition.key');
   });
-  it('workflow 5 needs the id of the ID credential on file', () => {
+  it('workflow 5 needs the ID credential on file (by id, or the latest without one); reuse needs an update', () => {
     const update = account('572ac7b5-9f83-409d-ba8e-f0014e411c7e') as unknown as ReturnType<typeof js>;
     expect(issuesOf(update.ref('r').workflow(5))).toEqual([
       {
         path: 'workflowDefinition.credentials',
-        message: 'workflow 5 requires .id({ id: credentialId })',
+        message: "workflow 5 requires .reuse('ID', credentialId)",
       },
     ]);
-    expect(paths(update.ref('r').workflow(5).id({ country: 'USA' }))).toEqual(['workflowDefinition.credentials.0.id']);
+    expect(paths(update.ref('r').workflow(5).reuse('ID'))).toEqual([]);
+    expect(paths(update.ref('r').workflow(5).reuse('ID', 'fdb1bc31-99a0-4671-8f2a-2bf7ca2faace'))).toEqual([]);
     expect(paths(update.ref('r').workflow(5).id({ id: 'fdb1bc31-99a0-4671-8f2a-2bf7ca2faace' }))).toEqual([]);
+    expect(paths(update.ref('r').workflow(5).reuse('ID', 'not-a-uuid'))).toEqual([
+      'workflowDefinition.credentials.0.id',
+    ]);
+    expect(paths(js().ref('r').workflow(10011).id({ id: 'fdb1bc31-99a0-4671-8f2a-2bf7ca2faace' }))).toEqual([
+      'workflowDefinition.credentials.0.id',
+    ]);
   });
   it('extraction needs a workflow that accepts DOCUMENT; watchlist one that screens', () => {
     expect(paths(base().capability.extraction(false))).toEqual([

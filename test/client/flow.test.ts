@@ -112,7 +112,11 @@ describe('credential upload', () => {
     ['an empty file', () => new Uint8Array(), 'must not be empty'],
     ['a file over 15 MB', () => new Blob([JPEG, new Uint8Array(15 * 1024 * 1024)]), 'must be at most 15 MB'],
     ['a GIF', () => new TextEncoder().encode('GIF89a......'), 'must be a JPEG or PNG image'],
-    ['a PDF for an ID part', () => PDF, 'must be a JPEG or PNG image'],
+    [
+      'a PDF for an ID part',
+      () => PDF,
+      'a PDF is accepted for an ID part only for the Brazilian digital driving licence',
+    ],
   ];
   for (const [name, file, message] of rejected) {
     it(`rejects ${name} before sending anything`, async () => {

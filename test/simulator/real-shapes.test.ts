@@ -71,7 +71,7 @@ function request(spec: WorkflowSpec, reference: string, accountId?: string, cred
     if (category === 'DOCUMENT') builder = builder.document('USA', 'BS');
     if (category === 'ID')
       builder = spec.reusesCredential
-        ? builder.id({ id: credentialId })
+        ? builder.reuse('ID', credentialId)
         : builder.id({ country: 'USA', type: 'PASSPORT' });
     if (category === 'FACEMAP') builder = builder.facemap();
   }
@@ -84,7 +84,8 @@ async function acquire(client: KyxClient, response: AccountResponse): Promise<bo
   for (const credential of api) {
     for (const part of REQUIRED_PARTS[credential.category as keyof typeof REQUIRED_PARTS] ?? []) {
       if (part === 'prepared_data') await client.uploadData(credential, SAMPLE_PREPARED_DATA);
-      else if (part !== 'facemap') await client.upload(credential, part, part === 'document' ? PDF : JPEG);
+      else if (part === 'facemap') await client.upload(credential, part, new Uint8Array([0x46, 0x4d, 0x01]));
+      else await client.upload(credential, part, part === 'document' ? PDF : JPEG);
     }
   }
   if (api.length === 0) return false;

@@ -99,7 +99,9 @@ describe('the hosted web journey (web.href)', () => {
     // a PDF is not an ID image: the page shows the detail next to the input
     const rejected = await post(id?.id as string, 'FRONT', PDF);
     expect(rejected.status).toBe(400);
-    expect(((await rejected.json()) as { detail: string }).detail).toContain('file must be JPEG or PNG');
+    expect(((await rejected.json()) as { detail: string }).detail).toContain(
+      'a PDF is accepted for an ID part only for the Brazilian digital driving licence',
+    );
     // finalize before the required parts names them
     const early = await sim.fetch(`${BASE}/web/v4/app/finalize`, { method: 'POST', headers: auth });
     expect(early.status).toBe(400);

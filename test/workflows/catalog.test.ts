@@ -53,11 +53,12 @@ describe('workflow catalog', () => {
       }
     }
   });
-  it('records the facts the issue names: userReference for 32 and 10010, update-only 5, 9, 10014', () => {
+  it('records the facts the issue names: userReference for 32 and 10010, update-only 5, 9, 16, 10014', () => {
     const needsUser = WORKFLOW_CATALOG.filter((w) => 'requiredFields' in w).map((w) => w.key);
     const updateOnly = WORKFLOW_CATALOG.filter((w) => 'updateOnly' in w && w.updateOnly).map((w) => w.key);
     expect(needsUser).toEqual([32, 10010]);
-    expect(updateOnly).toEqual([5, 9, 10014]);
+    expect(updateOnly).toEqual([5, 9, 16, 10014]);
+    expect(WORKFLOW_CATALOG.filter((w) => 'facemapUpload' in w).map((w) => w.key)).toEqual([16]);
     expect(findWorkflow(10026)?.requiredPresets).toEqual(['DOCUMENT']);
     expect(findWorkflow(12345)).toBeUndefined();
   });
