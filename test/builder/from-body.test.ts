@@ -69,7 +69,7 @@ describe('every problem at once, in words about the JSON', () => {
     });
   });
 
-  it('JSON wording for each rule: user reference, update-only, credential id on file', () => {
+  it('JSON wording for each rule: user reference, update-only, a credential on file named on a create', () => {
     const issues = (body: object, mode?: 'update') =>
       (validateAccountRequest(body, mode ? { mode } : {}) as { issues?: unknown }).issues;
     expect(issues({ customerInternalReference: 'r', workflowDefinition: { key: 10010 } })).toEqual([
@@ -83,14 +83,15 @@ describe('every problem at once, in words about the JSON', () => {
       },
     ]);
     expect(
-      issues(
-        { customerInternalReference: 'r', workflowDefinition: { key: 5, credentials: [{ category: 'ID' }] } },
-        'update',
-      ),
+      issues({
+        customerInternalReference: 'r',
+        workflowDefinition: { key: 10011, credentials: [{ id: UUID, category: 'ID' }] },
+      }),
     ).toEqual([
       {
         path: 'workflowDefinition.credentials.0.id',
-        message: 'workflow 5 needs the id of the ID credential on file: add its "id"',
+        message:
+          'reusing a credential needs an existing account: send the body to that account (PUT /api/v1/accounts/{accountId}; kyx --update)',
       },
     ]);
   });
@@ -101,7 +102,7 @@ describe('every problem at once, in words about the JSON', () => {
       success: false,
       issues: [
         // one issue at the entry; the rule's "does not accept a credential of no category" is not added
-        { path: 'workflowDefinition.credentials.0', message: expect.stringContaining('cannot be preset') },
+        { path: 'workflowDefinition.credentials.0', message: expect.stringContaining('cannot be listed') },
         expect.objectContaining({ path: 'workflowDefinition.credentials' }),
       ],
     });

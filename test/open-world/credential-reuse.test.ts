@@ -77,7 +77,7 @@ describe("Jumio's workflow-5 example", () => {
     expect(result.success && JSON.stringify(result.output)).toBe(text);
   });
 
-  it('refuses a credential on file on a create, naming the entry and saying what to do', () => {
+  it('refuses a credential on file on a create (JSON), naming the entry and saying what to do', () => {
     const result = validateAccountRequest(
       {
         customerInternalReference: 'x',
@@ -91,7 +91,7 @@ describe("Jumio's workflow-5 example", () => {
         {
           path: 'workflowDefinition.credentials.0.id',
           message:
-            'reusing a credential needs an existing account: start from account(accountId) to reuse its credentials',
+            'reusing a credential needs an existing account: send the body to that account (PUT /api/v1/accounts/{accountId}; kyx --update)',
         },
       ],
     });

@@ -49,7 +49,8 @@ describe('workflow 16', () => {
       issues: [
         {
           path: 'workflowDefinition.key',
-          message: 'workflow 16 runs only on an existing account: start from account(accountId)',
+          message:
+            'workflow 16 runs only on an existing account: send it to an existing account (PUT /api/v1/accounts/{accountId}; kyx --update)',
         },
       ],
     });
