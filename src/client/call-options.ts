@@ -16,7 +16,7 @@ export interface CallOptions {
    * Milliseconds the whole call may take: every attempt, the waits for a rate-limit slot, the
    * token request and the retry delays together (default: none; each attempt has its `timeout`).
    * Past it the call fails with `KyxTimeoutError`, whose `mayHaveCreated` is `true` only when an
-   * account request had been sent. For `waitForResult` it bounds each status and details call.
+   * account request had been sent. For `waitForResult` it is the whole wait (see its options).
    */
   deadline?: number;
   /**

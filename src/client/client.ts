@@ -214,7 +214,7 @@ export interface KyxClient {
    * Polls the status on a schedule (default {@link JUMIO_RETRIEVAL_SCHEDULE}, the first call 40 s
    * after this one) and resolves with the details once the status is terminal (`PROCESSED`,
    * `SESSION_EXPIRED`, `TOKEN_EXPIRED`). Jumio's schedule is its retry policy for retrieval after a
-   * callback (about 16 minutes), not a bound on how long a user may take: give `deadlineMs` to keep
+   * callback (about 16 minutes), not a bound on how long a user may take: give `deadline` to keep
    * asking past it (every last interval of the schedule) until then. Throws
    * {@link KyxResultPendingError} naming the last status when the schedule and deadline run out;
    * `signal` aborts it at any point, also during a wait. Every call goes through this client. For

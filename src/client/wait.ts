@@ -8,7 +8,7 @@ import { sleep } from './sleep.js';
  * Jumio's documented retry policy for retrieval after a callback: the times (ms after it) at which
  * to try again — 40, 60, 100, 160, 240, 340, 460, 600, 760 and 940 s, at most 10 attempts. It
  * covers brief outages of the retrieval service; it is not a bound on how long a user may take
- * (see `deadlineMs` of `waitForResult`, and `createResults`, which follows it after each callback).
+ * (see `deadline` of `waitForResult`, and `createResults`, which follows it after each callback).
  *
  * @example
  * ```ts
@@ -35,7 +35,7 @@ const TERMINAL_STATUSES: ReadonlySet<string> = new Set(['PROCESSED', 'SESSION_EX
  * const options: WaitForResultOptions = {
  *   signal: AbortSignal.timeout(2 * 3600_000),
  *   schedule: [5_000, 15_000, 40_000], // ms after the call
- *   deadlineMs: 3600_000, // then every 25 s for up to an hour: a user may take that long
+ *   deadline: 3600_000, // then every 25 s for up to an hour: a user may take that long
  * };
  * ```
  */
@@ -46,10 +46,11 @@ export interface WaitForResultOptions extends CallOptions {
    */
   schedule?: readonly number[];
   /**
-   * Keep asking past the schedule until this many ms after the call, every last interval of the
-   * schedule (180 s for Jumio's; at least 1 s). Default: stop when the schedule runs out.
+   * The whole wait, in ms after the call: keep asking past the schedule until then, every last
+   * interval of the schedule (180 s for Jumio's; at least 1 s), and bound each status and details
+   * call by the time left. Default: stop when the schedule runs out.
    */
-  deadlineMs?: number;
+  deadline?: number;
   /**
    * Waits `ms` (default: a timer). Inject one to run the schedule on a test clock, e.g. the
    * simulator's: `async (ms) => { clock.advance(ms); await simulator.tick(); }`. An abort
@@ -179,10 +180,10 @@ export async function waitForResult(
 ): Promise<WorkflowDetails> {
   const reference = executionIds(execution);
   const base = checkSchedule(options.schedule ?? JUMIO_RETRIEVAL_SCHEDULE);
-  const { signal, sleep = timer, deadlineMs } = options;
-  if (deadlineMs !== undefined && !(typeof deadlineMs === 'number' && Number.isFinite(deadlineMs) && deadlineMs >= 0)) {
+  const { signal, sleep = timer, deadline } = options;
+  if (deadline !== undefined && !(typeof deadline === 'number' && Number.isFinite(deadline) && deadline >= 0)) {
     throw new KyxValidationError(
-      [{ path: 'deadlineMs', message: 'must be a non-negative number of ms' }],
+      [{ path: 'deadline', message: 'must be a non-negative number of ms' }],
       'waitForResult options',
     );
   }
@@ -190,12 +191,13 @@ export async function waitForResult(
   const last = base.at(-1) as number;
   const every = Math.max(1_000, base.length > 1 ? last - (base.at(-2) as number) : last);
   const schedule = [...base];
-  if (deadlineMs !== undefined) for (let t = last + every; t <= deadlineMs; t += every) schedule.push(t);
-  const call: CallOptions = {
+  if (deadline !== undefined) for (let t = last + every; t <= deadline; t += every) schedule.push(t);
+  // each call is bounded by what is left of the whole wait
+  const callAt = (at: number): CallOptions => ({
     ...(signal !== undefined ? { signal } : {}),
     ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-    ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
-  };
+    ...(deadline !== undefined ? { deadline: Math.max(1, deadline - at) } : {}),
+  });
   let at = 0;
   let status: WorkflowStatus = 'INITIATED';
   let calls = 0;
@@ -204,7 +206,7 @@ export async function waitForResult(
     if (time > at) await abortable(sleep(time - at, signal), signal);
     at = time;
     signal?.throwIfAborted();
-    status = (await client.status(reference, call)).workflowExecution.status;
+    status = (await client.status(reference, callAt(at))).workflowExecution.status;
     calls += 1;
     const terminal = TERMINAL_STATUSES.has(status);
     options.onStatus?.({
@@ -213,7 +215,7 @@ export async function waitForResult(
       scheduled: schedule.length,
       nextAt: terminal ? undefined : schedule[calls],
     });
-    if (terminal) return client.details(reference, call);
+    if (terminal) return client.details(reference, callAt(at));
   }
   throw new KyxResultPendingError({ status, statusCalls: calls, waitedMs: at, ...reference });
 }

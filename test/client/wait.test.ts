@@ -55,11 +55,11 @@ async function acquired(client: ReturnType<typeof setup>['client'], ref: string)
 }
 
 describe('client.waitForResult', () => {
-  it('deadlineMs: a user who takes longer than Jumio’s schedule (a retry policy, not a cap) is still waited for', async () => {
+  it('deadline: a user who takes longer than Jumio’s schedule (a retry policy, not a cap) is still waited for', async () => {
     // processed 30 minutes after finalize: past the 940 s of the schedule
     const { client, sleep, slept, statusCalls, detailsCalls } = setup({ processingDelayMs: 30 * 60_000 });
     const created = await acquired(client, 'wait-deadline');
-    const details = await client.waitForResult(created, { sleep, deadlineMs: 60 * 60_000 });
+    const details = await client.waitForResult(created, { sleep, deadline: 60 * 60_000 });
     expect(details.workflow.status).toBe('PROCESSED');
     expect(slept.slice(0, 10)).toEqual(
       JUMIO_RETRIEVAL_SCHEDULE.map((t, i) => t - (JUMIO_RETRIEVAL_SCHEDULE[i - 1] ?? 0)),
@@ -75,9 +75,9 @@ describe('client.waitForResult', () => {
       .catch((e: unknown) => e);
     expect(pending).toBeInstanceOf(KyxResultPendingError);
     expect((pending as KyxResultPendingError).statusCalls).toBe(10);
-    const bad = await client.waitForResult(created, { deadlineMs: -1 }).catch((e: unknown) => e);
+    const bad = await client.waitForResult(created, { deadline: -1 }).catch((e: unknown) => e);
     expect((bad as KyxValidationError).issues).toEqual([
-      { path: 'deadlineMs', message: 'must be a non-negative number of ms' },
+      { path: 'deadline', message: 'must be a non-negative number of ms' },
     ]);
   });
 
