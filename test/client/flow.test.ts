@@ -12,6 +12,7 @@ import {
 import {
   ACCOUNT_ID,
   caught,
+  checkEachTestShowsNoSecret,
   EXECUTION,
   EXECUTION_ID,
   expectNoLeaks,
@@ -25,6 +26,8 @@ import {
   setup,
   TOKEN_PREFIX,
 } from '../support/client-harness.js';
+
+checkEachTestShowsNoSecret(); // every test: nothing it showed holds a secret
 
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9]);

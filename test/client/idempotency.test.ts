@@ -14,6 +14,7 @@ import {
 import { createSimulator, type Simulator } from '../../src/simulator/index.js';
 import {
   caught,
+  checkEachTestShowsNoSecret,
   expectNoLeaks,
   type Handler,
   hang,
@@ -24,6 +25,8 @@ import {
   SEED_RESPONSE,
   setup,
 } from '../support/client-harness.js';
+
+checkEachTestShowsNoSecret(); // every test: nothing it showed holds a secret
 
 // Idempotency keys: at most one account request per key is ever sent by the clients of a store.
 

@@ -11,6 +11,7 @@ import {
 import { createSimulator, type Simulator } from '../../src/simulator/index.js';
 import {
   caught,
+  checkEachTestShowsNoSecret,
   expectNoLeaks,
   type Handler,
   json,
@@ -19,6 +20,8 @@ import {
   SEED_RESPONSE,
   setup,
 } from '../support/client-harness.js';
+
+checkEachTestShowsNoSecret(); // every test: nothing it showed holds a secret
 
 // Limits that queue: every call waits its turn under the tenant's limits, in call order.
 

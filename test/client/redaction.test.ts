@@ -5,6 +5,7 @@ import {
   ACCOUNT_ID,
   CLIENT_SECRET,
   caught,
+  checkEachTestShowsNoSecret,
   EXECUTION,
   expectNoLeaks,
   type Handler,
@@ -21,6 +22,8 @@ import {
   systemError,
   TOKEN_PREFIX,
 } from '../support/client-harness.js';
+
+checkEachTestShowsNoSecret(); // every test: nothing it showed holds a secret
 
 // Every failure kind, with a server that echoes secrets back in its problem details, while the
 // harness collects each error (message, stack, inspect, JSON), hook event and inspect(client).

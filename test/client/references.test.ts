@@ -3,6 +3,7 @@ import { type KyxClient, KyxValidationError, parseCallback, type UploadResponse 
 import {
   ACCOUNT_ID,
   caught,
+  checkEachTestShowsNoSecret,
   EXECUTION,
   EXECUTION_ID,
   expectNoLeaks,
@@ -13,6 +14,8 @@ import {
   SEED_RESPONSE,
   setup,
 } from '../support/client-harness.js';
+
+checkEachTestShowsNoSecret(); // every test: nothing it showed holds a secret
 
 // Execution references: every kind names the same execution (same URL), anything else is a
 // KyxValidationError naming the field before a request is sent; upload answers are returned.

@@ -10,6 +10,7 @@ import {
 import {
   ACCOUNT_ID,
   caught,
+  checkEachTestShowsNoSecret,
   EXECUTION,
   EXECUTION_ID,
   expectNoLeaks,
@@ -23,6 +24,8 @@ import {
   setup,
   systemError,
 } from '../support/client-harness.js';
+
+checkEachTestShowsNoSecret(); // every test: nothing it showed holds a secret
 
 const create = () => account().ref('myOrganization').workflow(10011);
 const accountCalls = (calls: Recorded[]) => calls.filter((c) => c.path.startsWith('/api/v1/accounts'));

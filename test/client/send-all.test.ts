@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { account, type CompleteAccountRequest, KyxBadRequestError, KyxValidationError } from '../../src/index.js';
 import {
   caught,
+  checkEachTestShowsNoSecret,
   expectNoLeaks,
   type Handler,
   json,
@@ -11,6 +12,8 @@ import {
   SEED_RESPONSE,
   setup,
 } from '../support/client-harness.js';
+
+checkEachTestShowsNoSecret(); // every test: nothing it showed holds a secret
 
 const idFor = (ref: string) => `00000000-0000-4000-8000-${ref.replace(/\D/g, '').padStart(12, '0')}`;
 

@@ -12,6 +12,7 @@ import {
   CLIENT_ID,
   CLIENT_SECRET,
   caught,
+  checkEachTestShowsNoSecret,
   expectNoLeaks,
   json,
   jumio,
@@ -20,6 +21,8 @@ import {
   setup,
   TOKEN_PREFIX,
 } from '../support/client-harness.js';
+
+checkEachTestShowsNoSecret(); // every test: nothing it showed holds a secret
 
 const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
 const create = () => account().ref('myOrganization').workflow(10011);

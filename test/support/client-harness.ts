@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { seedJsonSnippets } from '../../fixtures/seed.js';
 import {
   type AccountResponse,
@@ -138,6 +138,22 @@ export async function caught(promise: Promise<unknown>): Promise<Error> {
 export function record(error: unknown): void {
   shown.push(String(error), inspect(error, { depth: 10, showHidden: true }), JSON.stringify(error) ?? '');
   if (error instanceof Error) shown.push(error.message, String(error.stack));
+}
+
+/**
+ * Registers, for every test of the calling file, a check after the test that nothing it showed
+ * (errors, hook events, inspect output) contains a secret or token: each test carries its own
+ * verdict, also when run alone (`vitest -t …`).
+ */
+export function checkEachTestShowsNoSecret(): void {
+  let from = 0;
+  beforeEach(() => {
+    from = shown.length;
+  });
+  afterEach(() => {
+    const hits = shown.slice(from).flatMap((text) => secrets().filter((secret) => text.includes(secret)));
+    expect(hits, 'a secret or token in what this test showed').toEqual([]);
+  });
 }
 
 /** Asserts nothing collected in this file contains a secret or token (and that something was collected). */
