@@ -48,7 +48,6 @@ export {
   type ResultsStats,
 } from './callbacks/results.js';
 export { isJumioCallbackSource, JUMIO_CALLBACK_IPS, type TrustProxy } from './callbacks/sources.js';
-export type { ResponseLimits } from './client/body.js';
 export type { CallOptions } from './client/call-options.js';
 export {
   createClient,
@@ -249,6 +248,7 @@ export type {
   WorkflowStep,
   WorkflowSteps,
 } from './model/response.js';
+export type { ResponseLimits } from './shared/body.js';
 export { KyxStoreError } from './store/errors.js';
 export { memoryStore } from './store/memory.js';
 export type { KyxStore, KyxWorkQueue, QueueItem, QueueSettlement, StoreRateLimit } from './store/types.js';

@@ -1,7 +1,7 @@
-import { readCapped } from '../client/body.js';
 import type { KyxClient } from '../client/client.js';
 import { type KyxIssue, KyxValidationError } from '../errors.js';
 import type { CallbackPayload, WorkflowDetails } from '../model/response.js';
+import { readCapped } from '../shared/body.js';
 import { parseCallback } from './parse.js';
 import { clientOf, createResults, type ResultEvent, type Results, type ResultsErrorContext } from './results.js';
 import { isLoopbackAddress, JUMIO_CALLBACK_IPS, normalizeAddress, senderAddress, type TrustProxy } from './sources.js';

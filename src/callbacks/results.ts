@@ -2,11 +2,12 @@ import type { CallOptions } from '../client/call-options.js';
 import type { KyxClient } from '../client/client.js';
 import { KyxNotFoundError } from '../client/errors.js';
 import { type ExecutionReference, executionIds } from '../client/execution.js';
-import { sleep } from '../client/sleep.js';
 import { storeOf } from '../client/store-of.js';
 import { JUMIO_RETRIEVAL_SCHEDULE } from '../client/wait.js';
 import { KyxError, type KyxIssue, KyxValidationError } from '../errors.js';
+import { TERMINAL_STATUSES } from '../model/limits.js';
 import type { CallbackPayload, WorkflowDetails, WorkflowStatus, WorkflowStatusResponse } from '../model/response.js';
+import { sleep } from '../shared/sleep.js';
 import { KyxStoreError } from '../store/errors.js';
 import type { KyxWorkQueue, QueueItem, QueueSettlement } from '../store/types.js';
 
@@ -189,7 +190,6 @@ export interface Results {
   stats(): ResultsStats;
 }
 
-const TERMINAL: ReadonlySet<string> = new Set(['PROCESSED', 'SESSION_EXPIRED', 'TOKEN_EXPIRED']);
 const QUEUE = 'results';
 const DAY_MS = 86_400_000;
 /** Daily attempts past the schedule before a failing retrieval is given up. */
@@ -401,7 +401,7 @@ export function createResults(options: ResultsOptions): Results {
       };
     };
 
-    if (TERMINAL.has(String(verified))) {
+    if (TERMINAL_STATUSES.has(String(verified))) {
       let details: WorkflowDetails;
       try {
         details = await client.details(ids, call);
@@ -413,7 +413,7 @@ export function createResults(options: ResultsOptions): Results {
         }
         return retry(error, 'details');
       }
-      if (!TERMINAL.has(String(details.workflow.status))) return retry(undefined, 'details'); // not final there yet
+      if (!TERMINAL_STATUSES.has(String(details.workflow.status))) return retry(undefined, 'details'); // not final there yet
       lease.handOver(); // onResult gets leaseMs from now, no renewal: hung, it loses the lease
       try {
         await onResult(
@@ -438,7 +438,7 @@ export function createResults(options: ResultsOptions): Results {
       seen.push(String(verified).slice(0, 40));
     }
     const statuses = seen.slice(-8).join(',');
-    if (mode === 'callback' && TERMINAL.has(String(f['hint'])) && attempt + 1 < offsets.length) {
+    if (mode === 'callback' && TERMINAL_STATUSES.has(String(f['hint'])) && attempt + 1 < offsets.length) {
       // the callback said it was over and Jumio does not say so (yet): ask again on the schedule
       counters.unconfirmed++;
       return { delayMs: delayOf(anchor, attempt + 1), fields: { statuses, attempt: String(attempt + 1) } };

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { MAX_UPLOAD_BYTES } from '../model/limits.js';
 import { CliError, EXIT, usageError } from './exit.js';
 import { type CliIo, InputTooLargeError } from './io.js';
 import { jsonErrorPlace } from './json-error.js';
@@ -6,7 +7,7 @@ import { jsonErrorPlace } from './json-error.js';
 /** The most `kyx` reads of a JSON input (a request body, a saved response, prepared data, workflows). */
 export const MAX_JSON_BYTES = 1024 * 1024;
 /** The most `kyx upload` reads of a part file: Jumio's 15 MB limit, and the client's. */
-export const MAX_FILE_BYTES = 15 * 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_UPLOAD_BYTES;
 
 const CHUNK = 64 * 1024;
 const sourceName = (source: string) => (source === '-' ? '(stdin)' : source);

@@ -1,7 +1,7 @@
-import { resolveResponseLimits } from '../client/body.js';
 import { resolveRetrySettings } from '../client/retry-policy.js';
 import { createTransport } from '../client/transport.js';
 import { TokenResponseSchema } from '../model/response-schemas.js';
+import { resolveResponseLimits } from '../shared/body.js';
 import { defineCommand, EXIT } from './command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, connection } from './connection.js';
 import { printJson } from './output.js';

@@ -25,11 +25,11 @@ import {
   WorkflowStepsSchema,
 } from '../model/response-schemas.js';
 import { isLoopbackHost, parseTokenLifetime } from '../model/rules.js';
+import { resolveResponseLimits } from '../shared/body.js';
 import { memoryStore } from '../store/memory.js';
 import { tenantScope } from '../store/scope.js';
 import type { WorkflowSpec } from '../workflows/define.js';
 import { validatePreparedData } from '../workflows/prepared-data.js';
-import { resolveResponseLimits } from './body.js';
 import type { CallOptions } from './call-options.js';
 import { credentialForFinalize, credentialForPart, type PartCredential, type UploadPart } from './credentials.js';
 import { withinDeadline } from './deadline.js';

@@ -12,8 +12,9 @@ import { ID_PDF_MESSAGE } from '../model/id-pdf.js';
  */
 export type UploadFile = Blob | Uint8Array | ArrayBuffer;
 
-/** Largest part Jumio accepts (Credentials API 1.0.2: 15 MB). */
-export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from '../model/limits.js';
+
+export { MAX_UPLOAD_BYTES };
 
 const SIGNATURES = [
   { type: 'image/jpeg', extension: 'jpg', bytes: [0xff, 0xd8, 0xff] },

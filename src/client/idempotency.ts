@@ -2,6 +2,7 @@ import { isKyxError, type KyxIssue, KyxValidationError } from '../errors.js';
 import { parseWith } from '../model/parse.js';
 import type { AccountResponse } from '../model/response.js';
 import { AccountResponseSchema } from '../model/response-schemas.js';
+import { sleep } from '../shared/sleep.js';
 import { KyxStoreError } from '../store/errors.js';
 import { digest } from '../store/scope.js';
 import type { KyxStore } from '../store/types.js';
@@ -10,7 +11,6 @@ import { raced } from './deadline.js';
 import { KyxHttpError, KyxNetworkError } from './errors.js';
 import { KyxIdempotencyError } from './idempotency-error.js';
 import { networkErrorKind } from './network.js';
-import { sleep } from './sleep.js';
 
 /**
  * Options of {@link KyxClient.send}.

@@ -1,4 +1,4 @@
-import { sleep } from './sleep.js';
+import { sleep } from '../shared/sleep.js';
 
 /** Spaces events at least `1000 / ratePerSecond` ms apart, in the order `acquire` is called. */
 export interface RateLimiter {

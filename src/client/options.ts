@@ -1,6 +1,6 @@
 import { type KyxIssue, KyxValidationError } from '../errors.js';
+import { MAX_RESPONSE_BYTES, type ResponseLimits } from '../shared/body.js';
 import { type KyxStore, STORE_OPERATIONS } from '../store/types.js';
-import { MAX_RESPONSE_BYTES, type ResponseLimits } from './body.js';
 import type { KyxHooks } from './hooks.js';
 import { type IdempotencyOptions, idempotencyIssues } from './idempotency.js';
 import { type RateLimits, rateLimitIssues } from './rate-limits.js';

@@ -1,8 +1,9 @@
 import type { KyxIssue } from '../errors.js';
+import { JUMIO_TENANT_LIMITS } from '../model/limits.js';
+import { sleep } from '../shared/sleep.js';
 import { KyxStoreError } from '../store/errors.js';
 import type { KyxStore, StoreRateLimit } from '../store/types.js';
 import type { Operation } from './retry-policy.js';
-import { sleep } from './sleep.js';
 
 /**
  * One tenant limit as a token bucket: `burst` requests at once, refilled at `perSecond`.
@@ -52,9 +53,7 @@ export interface RateLimits {
  * ```
  */
 export const DEFAULT_RATE_LIMITS: Readonly<Record<keyof RateLimits, Readonly<RateLimit> | false>> = {
-  token: { perSecond: 10 },
-  account: { perSecond: 1, burst: 5 },
-  retrieval: { perSecond: 15 },
+  ...JUMIO_TENANT_LIMITS,
   upload: false,
 };
 

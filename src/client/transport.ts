@@ -2,7 +2,8 @@ import ky, { isForceRetryError, isHTTPError, isTimeoutError, type KyInstance } f
 import type * as v from 'valibot';
 import { isKyxError, KyxValidationError } from '../errors.js';
 import { parseWith } from '../model/parse.js';
-import { PROBLEM_BYTES, type ResolvedResponseLimits, readCapped } from './body.js';
+import { PROBLEM_BYTES, type ResolvedResponseLimits, readCapped } from '../shared/body.js';
+import { sleep } from '../shared/sleep.js';
 import { httpError, KyxNetworkError, KyxResponseError, KyxTimeoutError } from './errors.js';
 import { emit, type KyxHooks, type KyxRequestEvent } from './hooks.js';
 import { networkErrorKind, systemErrorCode } from './network.js';
@@ -11,7 +12,6 @@ import type { Limits } from './rate-limits.js';
 import { RedactedError, scrub } from './redact.js';
 import { KyxRedirectError } from './redirect-error.js';
 import { type Operation, RETRY_POLICIES, type ResolvedRetrySettings } from './retry-policy.js';
-import { sleep } from './sleep.js';
 
 /** Where a request's `Authorization` comes from. */
 export type Auth =

@@ -1,8 +1,9 @@
 import { KyxError, KyxValidationError } from '../errors.js';
+import { TERMINAL_STATUSES } from '../model/limits.js';
 import type { WorkflowDetails, WorkflowStatus, WorkflowStatusResponse } from '../model/response.js';
+import { sleep } from '../shared/sleep.js';
 import type { CallOptions } from './call-options.js';
 import { type ExecutionReference, executionIds } from './execution.js';
-import { sleep } from './sleep.js';
 
 /**
  * Jumio's documented retry policy for retrieval after a callback: the times (ms after it) at which
@@ -22,9 +23,6 @@ export const JUMIO_RETRIEVAL_SCHEDULE: readonly number[] = Object.freeze([
 
 /** Jumio's limit of consecutive retrieval attempts after acquisition. */
 const MAX_STATUS_CALLS = 10;
-
-/** The statuses after which nothing changes any more: the details are final. */
-const TERMINAL_STATUSES: ReadonlySet<string> = new Set(['PROCESSED', 'SESSION_EXPIRED', 'TOKEN_EXPIRED']);
 
 /**
  * Options of {@link KyxClient.waitForResult}.

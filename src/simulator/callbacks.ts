@@ -1,6 +1,6 @@
-import { sleep } from '../client/sleep.js';
 import type { CallbackPayload } from '../model/response.js';
 import { isLoopbackHost } from '../model/rules.js';
+import { sleep } from '../shared/sleep.js';
 import type { SimulatorCallbackLog } from './types.js';
 
 /** Delivers callbacks in the background, only to trusted hosts (repeats only when `retries` > 0; Jumio documents none). */

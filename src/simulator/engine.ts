@@ -1,6 +1,7 @@
 import { match } from 'ts-pattern';
 import type { CredentialCategory } from '../model/codes.js';
 import type { AccountId, CredentialId, WorkflowExecutionId } from '../model/ids.js';
+import { JUMIO_TENANT_LIMITS } from '../model/limits.js';
 import type { AccountRequest } from '../model/request.js';
 import type { CallbackPayload } from '../model/response.js';
 import { parseTokenLifetime } from '../model/rules.js';
@@ -23,12 +24,8 @@ function dropRule(options: SimulatorOptions): ((payload: CallbackPayload) => boo
   return () => random.next() < drop;
 }
 
-/** Jumio's default rate limits. */
-export const DEFAULT_RATE_LIMITS: Readonly<Record<'token' | 'account' | 'retrieval', RateLimit>> = {
-  token: { perSecond: 10 },
-  account: { perSecond: 1, burst: 5 },
-  retrieval: { perSecond: 15 },
-};
+/** Jumio's default rate limits (the model's, the ones the client keeps to). */
+export const DEFAULT_RATE_LIMITS: Readonly<Record<'token' | 'account' | 'retrieval', RateLimit>> = JUMIO_TENANT_LIMITS;
 
 const CHANNEL_ORDER = ['WEB', 'API', 'SDK'] as const;
 const DEFAULT_TOKEN_LIFETIME = '30m';

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { readCapped } from '../client/body.js';
 import { KyxValidationError } from '../errors.js';
 import { isLoopbackHost } from '../model/rules.js';
+import { readCapped } from '../shared/body.js';
 import { problem } from './problem.js';
 import type { SimulatorRoute, StartSimulatorOptions } from './types.js';
 import { MAX_UPLOAD_BYTES } from './uploads.js';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { match, P } from 'ts-pattern';
-import { sleep } from '../client/sleep.js';
+import { sleep } from '../shared/sleep.js';
 import type { Engine } from './engine.js';
 import type { SimulatorEnv } from './env.js';
 import type { FaultScripts } from './faults.js';

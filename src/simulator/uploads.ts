@@ -1,9 +1,9 @@
 import type { CredentialCategory } from '../model/codes.js';
 import { ID_PDF_MESSAGE } from '../model/id-pdf.js';
+import { MAX_UPLOAD_BYTES } from '../model/limits.js';
 import { problem } from './problem.js';
 
-/** Largest accepted part (Jumio's current credentials API: 15 MB). */
-export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES };
 
 const MAGIC: readonly { type: string; bytes: readonly number[] }[] = [
   { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resolveResponseLimits } from '../../src/client/body.js';
 import { RecentSet } from '../../src/client/recent.js';
 import { resolveRetrySettings } from '../../src/client/retry-policy.js';
 import { TokenManager } from '../../src/client/token.js';
 import { createTransport } from '../../src/client/transport.js';
+import { resolveResponseLimits } from '../../src/shared/body.js';
 
 // Found by the load test: the client remembered every api.token it ever saw (for scrubbing), so
 // a long-lived client's heap grew ~0.45 MB per 1,000 account requests. Now the most recent 256.

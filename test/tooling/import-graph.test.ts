@@ -6,11 +6,12 @@ const graph = readImportGraph(fileURLToPath(new URL('../../src', import.meta.url
 
 /**
  * The layers of src/, lowest first: a file may import only from its own layer or a lower one.
- * (model ← workflows ← builder ← client; the store beside the builder; callbacks and the Redis
- * store on the client; the simulator and the CLI on top; the entry files above everything.)
+ * (shared plumbing and the model at the ground floor; model ← workflows ← builder ← client; the
+ * store beside the builder; callbacks and the Redis store on the client; the simulator and the
+ * CLI on top; the entry files above everything.)
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['errors.ts', 'model'],
+  ['errors.ts', 'model', 'shared'],
   ['workflows'],
   ['builder', 'store'],
   ['client'],
@@ -44,6 +45,17 @@ describe('the import graph of src/', () => {
       ([file, target]) => /^(model|workflows)\//.test(file) && /^(builder|client|simulator|cli)\//.test(target),
     );
     expect(crossing).toEqual([]);
+  });
+
+  it('the simulator (the other side of the wire) imports nothing from client/ or callbacks/', () => {
+    const crossing = edges(graph).filter(
+      ([file, target]) => file.startsWith('simulator/') && /^(client|callbacks)\//.test(target),
+    );
+    expect(crossing).toEqual([]);
+  });
+
+  it('shared/ imports nothing of the library (it is the ground floor every layer uses)', () => {
+    expect(edges(graph).filter(([file]) => file.startsWith('shared/'))).toEqual([]);
   });
 
   it('imports point down the layers only', () => {

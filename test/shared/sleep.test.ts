@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sleep } from '../../src/client/sleep.js';
+import { sleep } from '../../src/shared/sleep.js';
 
 afterEach(() => {
   vi.useRealTimers();

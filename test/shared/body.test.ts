@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BodyRead, readCapped } from '../../src/client/body.js';
+import { type BodyRead, readCapped } from '../../src/shared/body.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
