@@ -1,6 +1,7 @@
 // `npm test` step: type-checks every ```ts block inside an `@example` of src/**/*.ts (and of the
 // guides in docs/guides and the README) against the BUILT package, and fails when an export of a
-// public entry point (package.json `exports`) has no `@example`. Each example becomes its own module in .tmp/examples/ importing 'jumio-kyx' (or a
+// public entry point (package.json `exports`) lacks its documentation: an `@example` for what a user
+// calls or builds (functions, classes, values, option objects), a doc comment for a type. Each example becomes its own module in .tmp/examples/ importing 'jumio-kyx' (or a
 // subpath), which resolves through the package's self-reference to dist/, as a consumer's would.
 // Run after the build: `tsx scripts/check-examples.ts`. Counts one test per example plus one for
 // the "every export has an example" rule (one failure per undocumented export).
@@ -56,11 +57,13 @@ function main(): void {
     console.log(
       `every export of ${entryPoints()
         .map((e) => e.specifier)
-        .join(', ')} has an @example`,
+        .join(', ')} is documented (an @example on functions, classes, values and options)`,
     );
   } else {
     failed += missing.length;
-    console.error(`✖ exports without an @example:\n${missing.map((m) => `    ${m}`).join('\n')}`);
+    console.error(
+      `✖ exports without their documentation (an @example, or for a type a doc comment):\n${missing.map((m) => `    ${m}`).join('\n')}`,
+    );
   }
   console.log(`examples: ${passed} passed, ${failed} failed`);
   process.exitCode = failed === 0 ? 0 : 1;

@@ -1,11 +1,5 @@
 /**
  * One problem found while validating a request or response: where it is and what is wrong.
- *
- * @example
- * ```ts
- * import type { KyxIssue } from 'jumio-kyx';
- * const issue: KyxIssue = { path: 'customerInternalReference', message: 'must not be empty' };
- * ```
  */
 export interface KyxIssue {
   /** Dotted path of the offending field, e.g. `workflowDefinition.credentials.0.country.values`. */

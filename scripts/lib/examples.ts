@@ -110,7 +110,19 @@ export function entryPoints(): { specifier: string; source: string }[] {
   });
 }
 
-/** Exports of the entry points whose declarations carry no `@example`. */
+/**
+ * Whether an export must show an `@example`: what a user calls or builds (functions, classes,
+ * values, option objects). A type alias or a data interface needs a doc comment saying what it is.
+ */
+function needsExample(symbol: ts.Symbol, name: string): boolean {
+  const callable = ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Variable;
+  return (symbol.flags & callable) !== 0 || name.endsWith('Options');
+}
+
+/**
+ * Exports of the entry points that lack their documentation: an `@example` where one teaches
+ * ({@link needsExample}), a doc comment everywhere else.
+ */
 export function undocumentedExports(): string[] {
   const entries = entryPoints();
   const program = ts.createProgram(
@@ -128,9 +140,10 @@ export function undocumentedExports(): string[] {
     }
     for (const exported of checker.getExportsOfModule(moduleSymbol)) {
       const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      const documented = (symbol.declarations ?? []).some((declaration) =>
-        ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === 'example'),
-      );
+      const declarations = symbol.declarations ?? [];
+      const documented = needsExample(symbol, exported.name)
+        ? declarations.some((d) => ts.getJSDocTags(d).some((tag) => tag.tagName.text === 'example'))
+        : declarations.some((d) => ts.getJSDocCommentsAndTags(d).length > 0);
       if (!documented) missing.push(`${entry.specifier}: ${exported.name}`);
     }
   }

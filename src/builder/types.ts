@@ -47,23 +47,11 @@ type WorkflowState = number | WorkflowSpec | null;
 /**
  * A credential category the builder recorded as reused (`.reuse('ID')` records `'ID'` and
  * `'reused ID'`), so a response can tell that every credential of its workflow is reused.
- *
- * @example
- * ```ts
- * import type { ReusedCredential } from 'jumio-kyx';
- * const reused: ReusedCredential = 'reused SELFIE';
- * ```
  */
 export type ReusedCredential = `reused ${ReusableCategory}`;
 
 /**
  * What the builder records of its credential entries: the categories listed, and which were reused.
- *
- * @example
- * ```ts
- * import type { ListedCredential } from 'jumio-kyx';
- * const listed: ListedCredential[] = ['ID', 'reused ID', 'SELFIE'];
- * ```
  */
 export type ListedCredential = PresetCategory | ReusedCredential;
 
@@ -248,12 +236,6 @@ type ExtraObject<T> = {
  * What `.extra(patch)` takes: part of an {@link AccountRequest}, any depth, whose objects also
  * take fields the types do not know (Jumio's newer fields, a tenant's own). Known fields keep
  * their types here and every run-time check; unknown ones are sent as given.
- *
- * @example
- * ```ts
- * import type { AccountExtra } from 'jumio-kyx';
- * const patch: AccountExtra = { workflowDefinition: { capabilities: { watchlistScreening: { additionalProperties: '' } } } };
- * ```
  */
 export type AccountExtra = ExtraPatch<AccountRequest>;
 
@@ -307,12 +289,6 @@ export interface SendableRequest<TMode extends AccountMode = AccountMode> {
 /**
  * A builder with every required part: it can be built, compiled, validated and sent, and it
  * keeps the optional setters.
- *
- * @example
- * ```ts
- * import { account, type CompleteAccountRequest } from 'jumio-kyx';
- * const ready: CompleteAccountRequest = account().ref('x').workflow(10011);
- * ```
  *
  * @typeParam TMode - `create` (POST) or `update` (PUT); both when not known.
  */
@@ -588,12 +564,6 @@ export type AccountFragment = <B extends AnyAccountBuilder>(builder: B) => B;
 /**
  * What every account builder has, whatever its state: the methods that do not change what it
  * still needs. Generic fragments ({@link AccountFragment}) are written against this.
- *
- * @example
- * ```ts
- * import { account, type AnyAccountBuilder } from 'jumio-kyx';
- * const builders: AnyAccountBuilder[] = [account(), account().ref('x').workflow(10011)];
- * ```
  */
 export interface AnyAccountBuilder {
   /** Sets `reportingCriteria`. */

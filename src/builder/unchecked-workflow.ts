@@ -9,12 +9,6 @@ import type { KyxTypeError } from './type-error.js';
  * {@link uncheckedWorkflow}: it accepts every credential and capability option, requires nothing,
  * and its responses accept every part (the FACEMAP binary too).
  *
- * @example
- * ```ts
- * import { uncheckedWorkflow, type UncheckedWorkflow } from 'jumio-kyx';
- * const tenantKyc: UncheckedWorkflow<10549> = uncheckedWorkflow(10549);
- * ```
- *
  * @typeParam K - The key.
  */
 export interface UncheckedWorkflow<K extends number = number> extends WorkflowSpec {

@@ -185,12 +185,6 @@ export type CallbackHandlerOptions = CallbackHandlerResultsOptions | CallbackHan
 
 /**
  * What the server knows about the request beyond the `Request` itself.
- *
- * @example
- * ```ts
- * import type { CallbackRequestInfo } from 'jumio-kyx';
- * const info: CallbackRequestInfo = { remoteAddress: '::ffff:34.202.241.227' };
- * ```
  */
 export interface CallbackRequestInfo {
   /** The peer address of the connection (`req.socket.remoteAddress`, Deno's `info.remoteAddr.hostname`, …). */

@@ -6,12 +6,6 @@ import type { AccountResponse, CredentialApi, ResponseCredential } from '../mode
  * The parts {@link KyxClient.upload} sends as files: ID `front`/`back`, SELFIE `face`, DOCUMENT
  * `document`, and the FACEMAP binary `facemap` of workflow 16 (prepared data goes through
  * {@link KyxClient.uploadData}).
- *
- * @example
- * ```ts
- * import type { UploadPart } from 'jumio-kyx';
- * const part: UploadPart = 'back';
- * ```
  */
 export type UploadPart = 'front' | 'back' | 'face' | 'document' | 'facemap';
 

@@ -2,12 +2,6 @@ import { KyxError, type KyxErrorOptions, type KyxIssue, KyxValidationError } fro
 
 /**
  * Machine-readable kind of an HTTP failure, one per status family the Jumio API documents.
- *
- * @example
- * ```ts
- * import type { KyxHttpErrorCode } from 'jumio-kyx';
- * const code: KyxHttpErrorCode = 'RATE_LIMITED';
- * ```
  */
 export type KyxHttpErrorCode =
   | 'BAD_REQUEST'
@@ -20,12 +14,6 @@ export type KyxHttpErrorCode =
 
 /**
  * What a {@link KyxHttpError} knows about the failed exchange. Never holds headers, tokens or bodies.
- *
- * @example
- * ```ts
- * import type { KyxHttpErrorInit } from 'jumio-kyx';
- * const init: KyxHttpErrorInit = { status: 404, method: 'GET', path: '/api/v1/accounts/x', title: 'Not Found' };
- * ```
  */
 export interface KyxHttpErrorInit {
   /** HTTP status code. */

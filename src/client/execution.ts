@@ -154,12 +154,6 @@ export function accountIdOf(reference: unknown): string {
 /**
  * An account, for `client.deleteAccount`: its id, an account response (or any value naming
  * `account.id`), or `{ accountId }`.
- *
- * @example
- * ```ts
- * import type { AccountReference } from 'jumio-kyx';
- * const stored: AccountReference = '572ac7b5-9f83-409d-ba8e-f0014e411c7e';
- * ```
  */
 export type AccountReference =
   | IdInput<AccountId>

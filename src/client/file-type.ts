@@ -3,12 +3,6 @@ import { ID_PDF_MESSAGE } from '../model/id-pdf.js';
 
 /**
  * A file the client can upload as a credential part: raw bytes or a `Blob`/`File`.
- *
- * @example
- * ```ts
- * import type { UploadFile } from 'jumio-kyx';
- * const file: UploadFile = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
- * ```
  */
 export type UploadFile = Blob | Uint8Array | ArrayBuffer;
 

@@ -7,23 +7,11 @@ import { KyxError } from '../errors.js';
  * - `holder-lost`: the process that held the key stopped renewing it before it recorded an
  *   outcome (it crashed or was killed mid-request);
  * - `expired`: the request succeeded, but its stored response expired with its tokens.
- *
- * @example
- * ```ts
- * import type { KyxIdempotencyReason } from 'jumio-kyx';
- * const reason: KyxIdempotencyReason = 'ambiguous';
- * ```
  */
 export type KyxIdempotencyReason = 'ambiguous' | 'holder-lost' | 'expired';
 
 /**
  * What {@link KyxIdempotencyError} knows.
- *
- * @example
- * ```ts
- * import type { KyxIdempotencyErrorInit } from 'jumio-kyx';
- * const init: KyxIdempotencyErrorInit = { key: 'signup-42', reason: 'holder-lost' };
- * ```
  */
 export interface KyxIdempotencyErrorInit {
   /** The idempotency key. */

@@ -10,23 +10,11 @@ import type { RetrySettings } from './retry-policy.js';
 /**
  * A fetch-compatible function (the global `fetch`, undici's, a test double). ky calls it with a
  * `Request`.
- *
- * @example
- * ```ts
- * import type { FetchLike } from 'jumio-kyx';
- * const recording: FetchLike = async (request) => new Response('{}', { status: 200 });
- * ```
  */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /**
  * OAuth2 client credentials (Portal: Settings > API credentials > OAuth2 Clients). Server-side only.
- *
- * @example
- * ```ts
- * import type { ClientCredentials } from 'jumio-kyx';
- * const credentials: ClientCredentials = { clientId: 'id', clientSecret: 'secret' };
- * ```
  */
 export interface ClientCredentials {
   /** OAuth2 client id. */

@@ -7,12 +7,6 @@ import type { Operation } from './retry-policy.js';
 
 /**
  * One tenant limit as a token bucket: `burst` requests at once, refilled at `perSecond`.
- *
- * @example
- * ```ts
- * import type { RateLimit } from 'jumio-kyx';
- * const account: RateLimit = { perSecond: 1, burst: 5 };
- * ```
  */
 export interface RateLimit {
   /** Requests per second at the steady rate. */
@@ -24,12 +18,6 @@ export interface RateLimit {
 /**
  * The tenant limits the client keeps to (`false` turns one off). Defaults are Jumio's documented
  * ones ({@link DEFAULT_RATE_LIMITS}); ask Jumio support for yours if they were raised.
- *
- * @example
- * ```ts
- * import type { RateLimits } from 'jumio-kyx';
- * const limits: RateLimits = { account: { perSecond: 3, burst: 10 }, upload: false };
- * ```
  */
 export interface RateLimits {
   /** OAuth2 token requests (default 10/s). */

@@ -14,12 +14,6 @@ export const REGIONS = ['amer-1', 'emea-1', 'apac-1'] as const;
 
 /**
  * One of {@link REGIONS}.
- *
- * @example
- * ```ts
- * import type { Region } from 'jumio-kyx';
- * const region: Region = 'apac-1';
- * ```
  */
 export type Region = (typeof REGIONS)[number];
 

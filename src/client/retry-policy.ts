@@ -1,11 +1,5 @@
 /**
  * The kinds of call the client makes; each has its own retry policy.
- *
- * @example
- * ```ts
- * import type { Operation } from 'jumio-kyx';
- * const operation: Operation = 'account';
- * ```
  */
 export type Operation = 'token' | 'account' | 'upload' | 'finalize' | 'retrieval' | 'deletion' | 'health';
 

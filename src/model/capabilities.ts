@@ -23,12 +23,6 @@ export const DECISION_TYPES = ['PASSED', 'WARNING', 'REJECTED', 'NOT_EXECUTED'] 
 /**
  * Decision types of a workflow, a step or a capability: the documented ones, and any newer value
  * Jumio sends (an open union: editors offer the known values, a new one still type-checks).
- *
- * @example
- * ```ts
- * import type { DecisionType } from 'jumio-kyx';
- * const type: DecisionType = 'REJECTED';
- * ```
  */
 export type DecisionType = LiteralUnion<(typeof DECISION_TYPES)[number], string>;
 
@@ -363,23 +357,11 @@ export const CAPABILITIES = {
 
 /**
  * A capability this library knows (a key of {@link CAPABILITIES}).
- *
- * @example
- * ```ts
- * import type { KnownCapabilityName } from 'jumio-kyx';
- * const name: KnownCapabilityName = 'extraction';
- * ```
  */
 export type KnownCapabilityName = keyof typeof CAPABILITIES;
 
 /**
  * A capability name: the 18 known ones, or one Jumio adds later (an open union).
- *
- * @example
- * ```ts
- * import type { CapabilityName } from 'jumio-kyx';
- * const names: CapabilityName[] = ['usability', 'extraction', 'someFutureCapability'];
- * ```
  */
 export type CapabilityName = LiteralUnion<KnownCapabilityName, string>;
 
@@ -440,12 +422,6 @@ export type CapabilityLabel<N extends string = string> = LiteralUnion<
 /**
  * The decision types a capability can have: its documented ones (e.g. `extraction`:
  * `PASSED`, `NOT_EXECUTED`), and any newer string.
- *
- * @example
- * ```ts
- * import type { CapabilityDecisionType } from 'jumio-kyx';
- * const type: CapabilityDecisionType<'extraction'> = 'PASSED';
- * ```
  */
 export type CapabilityDecisionType<N extends string = string> = LiteralUnion<
   [N] extends [KnownCapabilityName] ? keyof Row<N>['labels'] & string : (typeof DECISION_TYPES)[number],

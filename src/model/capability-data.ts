@@ -513,12 +513,6 @@ export interface DeviceRiskVerificationData {
 /**
  * A match result of a government database check: `MATCH`, `PARTIAL_MATCH`, `NOT_MATCH`, or a
  * newer value.
- *
- * @example
- * ```ts
- * import type { GovtIdMatch } from 'jumio-kyx';
- * const match: GovtIdMatch = 'PARTIAL_MATCH';
- * ```
  */
 export type GovtIdMatch = LiteralUnion<'MATCH' | 'PARTIAL_MATCH' | 'NOT_MATCH', string>;
 

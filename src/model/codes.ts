@@ -11,12 +11,6 @@ export const ID_TYPES = ['ID_CARD', 'DRIVING_LICENSE', 'PASSPORT', 'VISA'] as co
 
 /**
  * One of {@link ID_TYPES}.
- *
- * @example
- * ```ts
- * import type { IdType } from 'jumio-kyx';
- * const type: IdType = 'DRIVING_LICENSE';
- * ```
  */
 export type IdType = (typeof ID_TYPES)[number];
 
@@ -61,12 +55,6 @@ export const DOCUMENT_TYPES = {
 
 /**
  * A supporting-document type code, a key of {@link DOCUMENT_TYPES} such as `'BS'` or `'UB'`.
- *
- * @example
- * ```ts
- * import type { DocumentType } from 'jumio-kyx';
- * const type: DocumentType = 'UB';
- * ```
  */
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
 
@@ -83,12 +71,6 @@ export const FACEMAP_TYPES = ['IPROOV_STANDARD', 'IPROOV_PREMIUM', 'JUMIO_STANDA
 
 /**
  * One of {@link FACEMAP_TYPES}.
- *
- * @example
- * ```ts
- * import type { FacemapType } from 'jumio-kyx';
- * const type: FacemapType = 'IPROOV_PREMIUM';
- * ```
  */
 export type FacemapType = (typeof FACEMAP_TYPES)[number];
 
@@ -106,12 +88,6 @@ export const CREDENTIAL_CATEGORIES = ['ID', 'SELFIE', 'FACEMAP', 'DOCUMENT', 'DA
 
 /**
  * One of {@link CREDENTIAL_CATEGORIES}.
- *
- * @example
- * ```ts
- * import type { CredentialCategory } from 'jumio-kyx';
- * const category: CredentialCategory = 'SELFIE';
- * ```
  */
 export type CredentialCategory = (typeof CREDENTIAL_CATEGORIES)[number];
 
@@ -130,12 +106,6 @@ export const PRESET_CATEGORIES = ['ID', 'DOCUMENT', 'FACEMAP', 'SELFIE'] as cons
 
 /**
  * One of {@link PRESET_CATEGORIES}.
- *
- * @example
- * ```ts
- * import type { PresetCategory } from 'jumio-kyx';
- * const category: PresetCategory = 'ID';
- * ```
  */
 export type PresetCategory = (typeof PRESET_CATEGORIES)[number];
 
@@ -153,12 +123,6 @@ export const REUSABLE_CATEGORIES = ['ID', 'SELFIE', 'FACEMAP'] as const;
 
 /**
  * One of {@link REUSABLE_CATEGORIES}.
- *
- * @example
- * ```ts
- * import type { ReusableCategory } from 'jumio-kyx';
- * const category: ReusableCategory = 'ID';
- * ```
  */
 export type ReusableCategory = (typeof REUSABLE_CATEGORIES)[number];
 
@@ -200,12 +164,6 @@ export const REQUIRED_PARTS = {
 
 /**
  * A part key from {@link CREDENTIAL_PARTS}, such as `'front'` or `'prepared_data'`.
- *
- * @example
- * ```ts
- * import type { PartName } from 'jumio-kyx';
- * const part: PartName = 'face';
- * ```
  */
 export type PartName = (typeof CREDENTIAL_PARTS)[CredentialCategory][number];
 
@@ -222,12 +180,6 @@ export const CHANNELS = ['API', 'SDK', 'WEB'] as const;
 
 /**
  * One of {@link CHANNELS}.
- *
- * @example
- * ```ts
- * import type { Channel } from 'jumio-kyx';
- * const channel: Channel = 'WEB';
- * ```
  */
 export type Channel = (typeof CHANNELS)[number];
 
@@ -244,12 +196,6 @@ export const CROSS_DEVICE_OPTIONS = ['DEFAULT', 'QR_ONLY', 'EMAIL_ONLY'] as cons
 
 /**
  * One of {@link CROSS_DEVICE_OPTIONS}.
- *
- * @example
- * ```ts
- * import type { CrossDeviceOption } from 'jumio-kyx';
- * const option: CrossDeviceOption = 'EMAIL_ONLY';
- * ```
  */
 export type CrossDeviceOption = (typeof CROSS_DEVICE_OPTIONS)[number];
 
@@ -307,12 +253,6 @@ export const KNOWN_LOCALES = [
 
 /**
  * A web client locale: one of {@link KNOWN_LOCALES} (suggested by editors) or another `ll-CC` code.
- *
- * @example
- * ```ts
- * import type { Locale } from 'jumio-kyx';
- * const locale: Locale = 'de';
- * ```
  */
 export type Locale = (typeof KNOWN_LOCALES)[number] | (string & {});
 
@@ -350,11 +290,5 @@ export const FORBIDDEN_REFERENCE_CONTROLS: readonly (readonly [number, number])[
 
 /**
  * Time units of a token lifetime: seconds, minutes, hours, days.
- *
- * @example
- * ```ts
- * import type { TokenLifetime } from 'jumio-kyx';
- * const lifetime: TokenLifetime = '30m';
- * ```
  */
 export type TokenLifetime = `${number}${'s' | 'm' | 'h' | 'd'}`;

@@ -263,11 +263,5 @@ export const COUNTRY_CODES = [
 
 /**
  * An ISO 3166-1 alpha-3 country code, such as `'USA'` or `'DEU'`.
- *
- * @example
- * ```ts
- * import type { CountryCode } from 'jumio-kyx';
- * const country: CountryCode = 'CAN';
- * ```
  */
 export type CountryCode = (typeof COUNTRY_CODES)[number];

@@ -19,24 +19,12 @@ export const CUSTOM_DOCUMENT_CODE_MAX = 10;
 /**
  * A tenant's own DOCUMENT type code, made by {@link customDocumentType}: accepted wherever a
  * document code is (`.document(country, code)`).
- *
- * @example
- * ```ts
- * import { customDocumentType, type CustomDocumentCode } from 'jumio-kyx';
- * const code: CustomDocumentCode = customDocumentType('ACMEPAY');
- * ```
  */
 export type CustomDocumentCode = Tagged<string, 'CustomDocumentCode'>;
 
 /**
  * A document code: a standard one ({@link DocumentType}, e.g. `'BS'`) or a tenant's own
  * ({@link CustomDocumentCode}).
- *
- * @example
- * ```ts
- * import { customDocumentType, type DocumentCode } from 'jumio-kyx';
- * const codes: DocumentCode[] = ['BS', customDocumentType('ACMEPAY')];
- * ```
  */
 export type DocumentCode = DocumentType | CustomDocumentCode;
 

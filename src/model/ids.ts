@@ -45,24 +45,12 @@ type TagKey = Exclude<keyof AccountId, keyof string>;
 
 /**
  * A string that carries no brand: a plain `string` or literal is one, an {@link AccountId} is not.
- *
- * @example
- * ```ts
- * import type { UntaggedString } from 'jumio-kyx';
- * const fromDatabase: UntaggedString = '572ac7b5-9f83-409d-ba8e-f0014e411c7e';
- * ```
  */
 export type UntaggedString = string & { readonly [K in TagKey]?: never };
 
 /**
  * Where the client takes an id of kind `Id`: that branded id or a plain string, never a string
  * branded as another kind of id (`AccountIdInput` rejects a `WorkflowExecutionId`).
- *
- * @example
- * ```ts
- * import type { AccountId, IdInput } from 'jumio-kyx';
- * const plain: IdInput<AccountId> = '572ac7b5-9f83-409d-ba8e-f0014e411c7e';
- * ```
  */
 export type IdInput<Id extends AccountId | WorkflowExecutionId | CredentialId> = Id | UntaggedString;
 

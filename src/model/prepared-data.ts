@@ -8,12 +8,6 @@ import type { LiteralUnion } from 'type-fest';
 /**
  * The `address` of prepared data. Which keys a signal needs differs (eKYC: `line1`, `city`,
  * `postalCode`, `country`; SSN and DMV also `subdivision`).
- *
- * @example
- * ```ts
- * import type { PreparedDataAddress } from 'jumio-kyx';
- * const address: PreparedDataAddress = { line1: '1 Main St', city: 'Portland', postalCode: '97201', subdivision: 'OR', country: 'USA' };
- * ```
  */
 export interface PreparedDataAddress {
   /** Street line 1. */
@@ -40,12 +34,6 @@ export interface PreparedDataAddress {
 
 /**
  * The `id` of prepared data: the identity document's number and dates.
- *
- * @example
- * ```ts
- * import type { PreparedDataId } from 'jumio-kyx';
- * const id: PreparedDataId = { idNumber: 'D1234567', type: 'DRIVING_LICENSE', expiryDate: '2030-01-31' };
- * ```
  */
 export interface PreparedDataId {
   /** The document number (DMV: licence number; Colombia: NUIP without periods; Argentina: DNI; CURP). */
@@ -64,12 +52,6 @@ export interface PreparedDataId {
 
 /**
  * The `ine` block of prepared data: a Mexican INE voter card (Lista Nominal check).
- *
- * @example
- * ```ts
- * import type { PreparedDataIne } from 'jumio-kyx';
- * const ine: PreparedDataIne = { cic: '156885641', ocr: '3614093418420', type: 'E', registrationYear: 2015 };
- * ```
  */
 export interface PreparedDataIne {
   /** The CIC. */
@@ -148,12 +130,6 @@ export interface PreparedData {
  * A key of {@link PreparedData} in dotted form (`phoneNumber`, `address.subdivision`,
  * `id.idNumber`, `ine.registrationYear`): how the catalog names what a workflow needs and how
  * validation issues name a field.
- *
- * @example
- * ```ts
- * import type { PreparedDataPath } from 'jumio-kyx';
- * const path: PreparedDataPath = 'address.country';
- * ```
  */
 export type PreparedDataPath =
   | Exclude<keyof PreparedData, 'address' | 'id' | 'ine'>

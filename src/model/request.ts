@@ -54,12 +54,6 @@ export interface AccountRequest {
 
 /**
  * `workflowDefinition`: the workflow key plus optional credential presets and capability options.
- *
- * @example
- * ```ts
- * import type { WorkflowDefinition } from 'jumio-kyx';
- * const definition: WorkflowDefinition = { key: 10026, capabilities: { ekycCheck: { searchType: 'one' } } };
- * ```
  */
 export interface WorkflowDefinition {
   /** The workflow definition key. */
@@ -75,23 +69,11 @@ export interface WorkflowDefinition {
 
 /**
  * How a preset's values are applied: `DEFINED` fixes them, `RECOMMENDED` preselects them.
- *
- * @example
- * ```ts
- * import type { PredefinedType } from 'jumio-kyx';
- * const mode: PredefinedType = 'RECOMMENDED';
- * ```
  */
 export type PredefinedType = 'DEFINED' | 'RECOMMENDED';
 
 /**
  * A list of preset values with how they apply.
- *
- * @example
- * ```ts
- * import type { PresetValues } from 'jumio-kyx';
- * const countries: PresetValues<'USA' | 'CAN'> = { predefinedType: 'DEFINED', values: ['USA', 'CAN'] };
- * ```
  */
 export interface PresetValues<T extends string> {
   /** `DEFINED` (the user cannot change it) or `RECOMMENDED` (preselected). */
@@ -171,12 +153,6 @@ export interface FacemapCredentialPreset {
 /**
  * A SELFIE credential entry: a new selfie to collect (`{ category: 'SELFIE' }`), or, with `id`,
  * a selfie on file to reuse (account updates only).
- *
- * @example
- * ```ts
- * import type { SelfieCredentialPreset } from 'jumio-kyx';
- * const preset: SelfieCredentialPreset = { category: 'SELFIE' };
- * ```
  */
 export interface SelfieCredentialPreset {
   /** UUID of an existing credential to reuse. */
@@ -187,12 +163,6 @@ export interface SelfieCredentialPreset {
 
 /**
  * One entry of `workflowDefinition.credentials`.
- *
- * @example
- * ```ts
- * import type { CredentialPreset } from 'jumio-kyx';
- * const preset: CredentialPreset = { category: 'FACEMAP' };
- * ```
  */
 export type CredentialPreset =
   | IdCredentialPreset
@@ -202,12 +172,6 @@ export type CredentialPreset =
 
 /**
  * `workflowDefinition.capabilities`: options for capabilities that need configuration.
- *
- * @example
- * ```ts
- * import type { Capabilities } from 'jumio-kyx';
- * const capabilities: Capabilities = { documentVerification: { enableExtraction: 'false' } };
- * ```
  */
 export interface Capabilities {
   /** Overrides the tenant's default watchlist search profile. */
@@ -224,12 +188,6 @@ export interface Capabilities {
 
 /**
  * `web`: web client settings for the WEB channel.
- *
- * @example
- * ```ts
- * import type { WebSettings } from 'jumio-kyx';
- * const web: WebSettings = { successUrl: 'https://www.yourcompany.com/success', locale: 'es' };
- * ```
  */
 export interface WebSettings {
   /** Where the browser goes after a successful journey (at most 1900 characters). */
@@ -264,12 +222,6 @@ export interface UserConsent {
 
 /**
  * The end user's location in a consent record.
- *
- * @example
- * ```ts
- * import type { UserLocation } from 'jumio-kyx';
- * const location: UserLocation = { country: 'AUS', state: 'NSW' };
- * ```
  */
 export interface UserLocation {
   /** ISO 3166-1 alpha-3 country code. */
@@ -280,12 +232,6 @@ export interface UserLocation {
 
 /**
  * Whether and when consent was obtained.
- *
- * @example
- * ```ts
- * import type { ConsentRecord } from 'jumio-kyx';
- * const record: ConsentRecord = { obtained: 'na' };
- * ```
  */
 export interface ConsentRecord {
   /** `yes`, `no` or `na`. */
@@ -296,12 +242,6 @@ export interface ConsentRecord {
 
 /**
  * `overrideSettings`: tenant settings overridden for one transaction.
- *
- * @example
- * ```ts
- * import type { OverrideSettings } from 'jumio-kyx';
- * const settings: OverrideSettings = { crossDeviceOnly: true, crossDeviceOption: 'QR_ONLY' };
- * ```
  */
 export interface OverrideSettings {
   /** Whether acquisition must happen on a mobile device. */

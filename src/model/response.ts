@@ -24,12 +24,6 @@ import type { AccountId, CredentialId, WorkflowExecutionId } from './ids.js';
 
 /**
  * Workflow execution states. Jumio may add states: unknown values are kept as strings.
- *
- * @example
- * ```ts
- * import type { WorkflowStatus } from 'jumio-kyx';
- * const status: WorkflowStatus = 'PROCESSED';
- * ```
  */
 export type WorkflowStatus =
   | 'INITIATED'
@@ -172,12 +166,6 @@ export interface WorkflowStatusResponse {
 /**
  * Labels of a workflow or step decision: usually the type itself; `OK`, `TECHNICAL_ERROR` and
  * `TOKEN_EXPIRED` are seen too (an open union).
- *
- * @example
- * ```ts
- * import type { DecisionLabel } from 'jumio-kyx';
- * const label: DecisionLabel = 'TOKEN_EXPIRED';
- * ```
  */
 export type DecisionLabel = LiteralUnion<
   'PASSED' | 'WARNING' | 'REJECTED' | 'NOT_EXECUTED' | 'OK' | 'TECHNICAL_ERROR' | 'TOKEN_EXPIRED',
@@ -186,12 +174,6 @@ export type DecisionLabel = LiteralUnion<
 
 /**
  * A workflow or step decision: type, label and risk score.
- *
- * @example
- * ```ts
- * import type { Decision } from 'jumio-kyx';
- * const decision: Decision = { type: 'PASSED', details: { label: 'PASSED' }, risk: { score: 12 } };
- * ```
  */
 export interface Decision {
   /** `PASSED`, `REJECTED`, `WARNING`, `NOT_EXECUTED`, or a newer value. */
@@ -204,12 +186,6 @@ export interface Decision {
 
 /**
  * The decision of one capability result: its type and label, typed by the capability table.
- *
- * @example
- * ```ts
- * import type { CapabilityDecision } from 'jumio-kyx';
- * const decision: CapabilityDecision<'usability'> = { type: 'REJECTED', details: { label: 'BLURRED' } };
- * ```
  */
 export interface CapabilityDecision<N extends string = string> {
   /** A decision type capability `N` can have, or a newer value. */

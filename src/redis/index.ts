@@ -12,13 +12,6 @@ import { redisQueue } from './queue.js';
 /**
  * The part of a node-redis client (`createClient()` from `redis`, connected) that the store
  * uses: raw commands only, so it works with any node-redis version from 4 on.
- *
- * @example
- * ```ts
- * import { createClient } from 'redis';
- * import type { RedisCommandClient } from 'jumio-kyx/redis';
- * const client: RedisCommandClient = await createClient({ url: 'redis://127.0.0.1:6379' }).connect();
- * ```
  */
 export interface RedisCommandClient {
   /** Sends one command (`['GET', 'key']`) and resolves with its reply. */

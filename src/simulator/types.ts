@@ -38,12 +38,6 @@ export type SimulatorRoute = (typeof SIMULATOR_ROUTES)[number];
 
 /**
  * A rate limit as a token bucket: `burst` requests at once, refilled at `perSecond`.
- *
- * @example
- * ```ts
- * import type { RateLimit } from 'jumio-kyx/simulator';
- * const account: RateLimit = { perSecond: 1, burst: 5 };
- * ```
  */
 export interface RateLimit {
   /** Sustained requests per second. */
@@ -55,12 +49,6 @@ export interface RateLimit {
 /**
  * Per-tenant rate limits. Jumio's defaults: token 10/s, account 1/s (burst 5), retrieval 15/s.
  * `false` turns one limit off.
- *
- * @example
- * ```ts
- * import type { SimulatorRateLimits } from 'jumio-kyx/simulator';
- * const limits: SimulatorRateLimits = { account: { perSecond: 100 }, retrieval: false };
- * ```
  */
 export interface SimulatorRateLimits {
   /** `POST /oauth2/token`. */
@@ -82,12 +70,6 @@ export interface SimulatorRateLimits {
  * wins over `status`, which wins over handling; a dropped connection takes no `headers` or
  * `body`. In process, a dropped connection is a rejected fetch: a `TypeError` whose
  * `cause.code` is `'ECONNRESET'`.
- *
- * @example
- * ```ts
- * import type { SimulatorFault } from 'jumio-kyx/simulator';
- * const script: SimulatorFault[] = [{ status: 503 }, { reset: 'before' }, { delayMs: 50 }, {}];
- * ```
  */
 export interface SimulatorFault {
   /** Answer with this status and a problem body instead of handling the request. */
@@ -104,12 +86,6 @@ export interface SimulatorFault {
 
 /**
  * Client credentials the token endpoint accepts.
- *
- * @example
- * ```ts
- * import type { SimulatorClient } from 'jumio-kyx/simulator';
- * const client: SimulatorClient = { clientId: 'demo', clientSecret: 'demo-secret' };
- * ```
  */
 export interface SimulatorClient {
   /** OAuth2 client id. */

@@ -1,11 +1,5 @@
 /**
  * A rate limit as the store sees it: one request every `intervalMs`, up to `burst` at once.
- *
- * @example
- * ```ts
- * import type { StoreRateLimit } from 'jumio-kyx';
- * const account: StoreRateLimit = { intervalMs: 1000, burst: 4 };
- * ```
  */
 export interface StoreRateLimit {
   /** Milliseconds between two requests at the steady rate (`1000 / perSecond`). */
@@ -82,12 +76,6 @@ export interface QueueItem {
  * How {@link KyxWorkQueue.settle} ends a claim: due again after `delayMs` (with `fields` merged),
  * `done` (removed from the queue; a later `offer` of the id answers `'done'` for `keepMs`), or
  * `drop` (forgotten).
- *
- * @example
- * ```ts
- * import type { QueueSettlement } from 'jumio-kyx';
- * const retry: QueueSettlement = { delayMs: 40_000, fields: { attempt: '1' } };
- * ```
  */
 export type QueueSettlement =
   | { readonly delayMs: number; readonly fields?: Readonly<Record<string, string>> }

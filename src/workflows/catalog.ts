@@ -291,12 +291,6 @@ export const WORKFLOW_CATALOG = [
 
 /**
  * The keys of {@link WORKFLOW_CATALOG}.
- *
- * @example
- * ```ts
- * import type { CatalogWorkflowKey } from 'jumio-kyx';
- * const key: CatalogWorkflowKey = 10011;
- * ```
  */
 export type CatalogWorkflowKey = (typeof WORKFLOW_CATALOG)[number]['key'];
 

@@ -7,12 +7,6 @@ type CatalogByKey = { [S in (typeof WORKFLOW_CATALOG)[number] as S['key']]: S };
  * A workflow key the builder accepts: a catalog key or one registered in {@link WorkflowRegistry}.
  * A key chosen at run time (`key: WorkflowKey`, or a union of keys) is accepted too: its rules
  * are then checked at run time. Narrow a plain `number` with {@link isWorkflowKey}.
- *
- * @example
- * ```ts
- * import type { WorkflowKey } from 'jumio-kyx';
- * const key: WorkflowKey = 10026;
- * ```
  */
 export type WorkflowKey = keyof CatalogByKey | (keyof WorkflowRegistry & number);
 

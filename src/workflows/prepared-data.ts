@@ -29,12 +29,6 @@ export interface ValidatePreparedDataOptions {
 
 /**
  * Result of {@link validatePreparedData}: the data, or every problem found.
- *
- * @example
- * ```ts
- * import { type PreparedDataValidationResult, validatePreparedData } from 'jumio-kyx';
- * const result: PreparedDataValidationResult = validatePreparedData({ email: 'jane@example.com' }, { workflow: 10066 });
- * ```
  */
 export type PreparedDataValidationResult = KyxResult<PreparedData>;
 
