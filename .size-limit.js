@@ -22,18 +22,22 @@ import { readFileSync } from 'node:fs';
  * Issue 21 (risk signals): ten catalog entries with their prepared-data rules add 0.54 kB to the
  * builder (10.48 kB measured 2026-12-06); the client adds the prepared-data checks and five
  * capability data schemas (30.82 kB measured); the schemas entry 9.60 kB. Budgets: measured + ~1-3 %.
+ * All of 0.3 merged (issues 20–24: open world, risk signals, createResults, hardening III, the
+ * typed flow through templates), measured 2026-12-06: builder 13.07 kB, builder + client 35.82 kB,
+ * schemas 10.41 kB, redis 3.86 kB (its work queue for createResults). Budgets: measured + ~2-4 %.
+ * The 0.3 performance issue asks for a 6 kB builder; that is work still to do, not a budget.
  */
 export const budgets = [
   // issue 24 (issues bounded: the first 50 and a count, validation stopped after 1,000) added
   // 0.07 kB to a builder measured at 9.94 kB (10.01 kB alone, 2026-12-06)
-  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '13 kB', gzip: true },
+  { name: 'builder alone', path: 'dist/index.js', import: '{ account }', limit: '13.4 kB', gzip: true },
   {
     name: 'builder + client (with ky and valibot)',
     path: 'dist/index.js',
     import: '{ account, createClient }',
     // issue 23 (the run-time upload error naming the part, the workflow and the parts it collects)
     // added 0.29 kB: 31.57 kB measured 2026-12-06 with issues 20 and 24 merged; the budget is that + ~1 %
-    limit: '31.9 kB',
+    limit: '36.6 kB',
     gzip: true,
   },
   {
@@ -42,7 +46,7 @@ export const budgets = [
     name: 'jumio-kyx/schemas (every schema, with valibot)',
     path: 'dist/schemas.js',
     import: '*',
-    limit: '9.9 kB',
+    limit: '10.7 kB',
     gzip: true,
   },
   {
@@ -53,7 +57,7 @@ export const budgets = [
     ignore: ['redis'],
     // issue 24 (command timeout, lossless keys, the persistence check): 2.40 kB measured 2026-12-06;
     // issue 23 ("install redis" at construction when the peer is missing): 2.57 kB measured 2026-12-06
-    limit: '2.7 kB',
+    limit: '4 kB',
     gzip: true,
   },
 ];

@@ -76,8 +76,16 @@ const sample = `import {
 import { redisStore } from 'jumio-kyx/redis';
 import { AccountRequestSchema } from 'jumio-kyx/schemas';
 
-// jumio-kyx/redis type-checks and loads without the optional \`redis\` peer (it is imported on first use).
-export const store = redisStore({ url: 'redis://127.0.0.1:6379', prefix: 'consumer:' });
+// jumio-kyx/redis type-checks and loads without the optional \`redis\` peer; without it, redisStore
+// says at construction what to install (with it, the connection is opened on first use).
+export const store = (() => {
+  try {
+    return redisStore({ url: 'redis://127.0.0.1:6379', prefix: 'consumer:' });
+  } catch (error) {
+    if (!String(error).includes('install redis')) throw error;
+    return undefined;
+  }
+})();
 
 export const request = account().ref('myOrganization').workflow(10026).document('USA', 'BS').capability.ekyc('one');
 export const body: AccountRequest = request.build();
