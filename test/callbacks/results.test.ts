@@ -4,7 +4,10 @@ import {
   createClient,
   createResults,
   JUMIO_RETRIEVAL_SCHEDULE,
+  KyxError,
+  KyxStoreError,
   KyxValidationError,
+  memoryStore,
   type ResultsOptions,
 } from '../../src/index.js';
 import { forged, harness, post, recordingResults, variant } from '../support/callback-harness.js';
@@ -255,5 +258,101 @@ describe('createResults: options', () => {
       'retrySchedule',
     ]);
     expect(attempt({ client: h.client, onResult: () => 1, retrySchedule: JUMIO_RETRIEVAL_SCHEDULE })).toBeUndefined();
+  });
+});
+
+describe('createResults: what fails around it is reported, never lost', () => {
+  /** A client on the harness's simulator whose store's work queue fails `method` (the rest works). */
+  function failingQueue(method: 'offer' | 'claim' | 'settle' | 'nextDueMs') {
+    const h = setup();
+    const store = memoryStore();
+    const queue = {
+      ...store.queue,
+      [method]: () => Promise.reject(new Error(`${method}: connection lost`)),
+    };
+    const client = createClient({
+      region: 'amer-1',
+      credentials: { clientId: 'acme', clientSecret: 'acme-secret' },
+      userAgent: 'Acme Callbacks tests/1.0',
+      baseUrl: 'http://127.0.0.1:4010',
+      fetch: h.simulator.fetch,
+      rateLimits: false,
+      store: { ...store, queue },
+    });
+    return { h, client };
+  }
+
+  it('track: a store failure is a KyxStoreError; a full inbox (maxPending) says so; nothing is silently dropped', async () => {
+    const { h, client } = failingQueue('offer');
+    const failing = recordingResults(client);
+    const response = await h.started('track-store-down');
+    const error = await failing.processor.track(response).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KyxStoreError);
+    expect((error as KyxStoreError).message).toContain('track');
+
+    const full = recordingResults(h.client, { maxPending: 1 });
+    await full.processor.track(await h.started('track-first'));
+    const refused = await full.processor.track(await h.started('track-second')).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(KyxError);
+    expect((refused as KyxError).message).toBe(
+      'The results inbox holds 1 executions (maxPending): execution not tracked',
+    );
+  });
+
+  it('a store that fails to hand out work is reported (stage store) while the processor keeps running', async () => {
+    const { h, client } = failingQueue('claim');
+    const r = recordingResults(client);
+    r.processor.start();
+    cleanup.push(() => r.processor.stop());
+    await r.processor.track(await h.started('claim-store-down'));
+    await until(() => expect(r.errors.some(([e, c]) => c.stage === 'store' && e instanceof KyxStoreError)).toBe(true));
+    expect(r.results).toEqual([]);
+  });
+
+  it('a throwing onStatus runs again on the schedule and is reported, then the result is delivered', async () => {
+    const h = setup();
+    let failuresLeft = 1;
+    const statuses: string[] = [];
+    const r = recordingResults(h.client, {
+      onStatus: (status) => {
+        if (failuresLeft-- > 0) throw new Error('audit log down');
+        statuses.push(status.workflowExecution.status);
+      },
+    });
+    r.processor.start();
+    cleanup.push(() => r.processor.stop());
+    const response = await h.started('on-status-throws');
+    await r.processor.track(response);
+    await until(() => expect(statuses).toEqual(['INITIATED']));
+    expect(r.errors.map(([, c]) => c.stage)).toContain('onStatus');
+    h.clock.advance(5 * 60_000);
+    await h.simulator.tick();
+    await until(() => expect(r.results).toHaveLength(1));
+  });
+
+  it('options: onStatus and onError must be functions; a store without a work queue is named', () => {
+    const h = setup();
+    const issues = (options: object) => {
+      try {
+        createResults(options as ResultsOptions);
+        return [];
+      } catch (error) {
+        return (error as KyxValidationError).issues;
+      }
+    };
+    expect(issues({ client: h.client, onResult: () => 1, onStatus: 1, onError: 'x' })).toEqual([
+      { path: 'onStatus', message: 'must be a function' },
+      { path: 'onError', message: 'must be a function' },
+    ]);
+    const { queue: _queue, ...noQueue } = memoryStore();
+    const client = createClient({
+      region: 'amer-1',
+      credentials: { clientId: 'acme', clientSecret: 'acme-secret' },
+      userAgent: 'Acme Callbacks tests/1.0',
+      store: noQueue,
+    });
+    expect(issues({ client, onResult: () => 1 })).toEqual([
+      { path: 'client', message: 'its store has no work queue (use memoryStore() or redisStore())' },
+    ]);
   });
 });
