@@ -4,14 +4,14 @@ import {
   type AccountMode,
   account,
   allReused,
-  createClient,
   findCredential,
   KyxHttpError,
   KyxValidationError,
   validateAccountRequest,
 } from '../../src/index.js';
-import { createSimulator, type Simulator } from '../../src/simulator/index.js';
-import { JPEG, manualClock, PNG } from '../support/simulator.js';
+import type { Simulator } from '../../src/simulator/index.js';
+import { simulatedClient } from '../support/simulated-client.js';
+import { JPEG, PNG } from '../support/simulator.js';
 
 // Credential reuse (part 2 §2): Jumio's own workflow-5 example, built by the builder byte for
 // byte, then run by the simulator through the client: the reused ID is echoed with
@@ -23,20 +23,7 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
-function setup() {
-  const clock = manualClock();
-  const sim = createSimulator({ now: clock.now, processingDelayMs: 100, rateLimits: false });
-  open.push(sim);
-  const client = createClient({
-    region: 'amer-1',
-    credentials: { clientId: 'acme', clientSecret: 'secret' },
-    userAgent: 'Acme Onboarding/1.0',
-    baseUrl: 'https://jumio.test',
-    fetch: sim.fetch,
-    retry: false,
-  });
-  return { sim, client, clock };
-}
+const setup = () => simulatedClient(open);
 
 const consent = {
   userIp: '226.80.211.232',

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   account,
-  createClient,
   customDocumentType,
   KyxValidationError,
   uncheckedWorkflow,
   validateAccountRequest,
   WORKFLOW_CATALOG,
 } from '../../src/index.js';
-import { createSimulator, type Simulator } from '../../src/simulator/index.js';
-import { JPEG, manualClock, PDF, PNG } from '../support/simulator.js';
+import type { Simulator } from '../../src/simulator/index.js';
+import { simulatedClient } from '../support/simulated-client.js';
+import { JPEG, PDF, PNG } from '../support/simulator.js';
 
 // A tenant's own document codes and workflow keys (part 2 §4, main sheet §8.1): accepted by the
 // types and at run time; the bare CUSTOM code is gone; catalog keys keep their rules.
@@ -126,18 +126,8 @@ afterEach(async () => {
 
 describe('the simulator with tenant codes and keys', () => {
   it('runs a custom document code, and an unchecked key the tenant configured, through the client', async () => {
-    const clock = manualClock();
     const tenant = uncheckedWorkflow(10549);
-    const sim = createSimulator({ now: clock.now, processingDelayMs: 100, rateLimits: false, workflows: [tenant] });
-    open.push(sim);
-    const client = createClient({
-      region: 'amer-1',
-      credentials: { clientId: 'acme', clientSecret: 'secret' },
-      userAgent: 'Acme Onboarding/1.0',
-      baseUrl: 'https://jumio.test',
-      fetch: sim.fetch,
-      retry: false,
-    });
+    const { client } = simulatedClient(open, { simulator: { workflows: [tenant] } });
     const docv = await client.send(account().ref('d').workflow(10026).document('USA', customDocumentType('ACMEPAY')));
     await client.upload(docv, 'document', new Uint8Array(PDF));
     await client.finalize(docv);

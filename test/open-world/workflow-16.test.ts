@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { account, createClient, KyxValidationError, validateAccountRequest } from '../../src/index.js';
-import { createSimulator, type Simulator } from '../../src/simulator/index.js';
-import { JPEG, manualClock, PDF } from '../support/simulator.js';
+import { account, KyxValidationError, validateAccountRequest } from '../../src/index.js';
+import type { Simulator } from '../../src/simulator/index.js';
+import { simulatedClient } from '../support/simulated-client.js';
+import { JPEG, PDF } from '../support/simulator.js';
 
 // Workflow 16 (Authentication on Premise, part 2 §3.1): update only; the response carries two
 // FACEMAP credentials and the stored facemap (a binary file) goes to the one whose
@@ -13,24 +14,7 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
-function setup(seen: Request[] = []) {
-  const clock = manualClock();
-  const sim = createSimulator({ now: clock.now, processingDelayMs: 100, rateLimits: false });
-  open.push(sim);
-  const client = createClient({
-    region: 'amer-1',
-    credentials: { clientId: 'acme', clientSecret: 'secret' },
-    userAgent: 'Acme Onboarding/1.0',
-    baseUrl: 'https://jumio.test',
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      seen.push(request.clone());
-      return sim.fetch(request);
-    },
-    retry: false,
-  });
-  return { sim, client, clock };
-}
+const setup = (seen: Request[] = []) => simulatedClient(open, { onRequest: (request) => seen.push(request) });
 
 const consent = {
   userIp: '203.0.113.7',

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { account, createClient, KyxHttpError } from '../../src/index.js';
-import { createSimulator, type Simulator } from '../../src/simulator/index.js';
-import { JPEG, manualClock, PDF, PNG } from '../support/simulator.js';
+import { account, KyxHttpError } from '../../src/index.js';
+import type { Simulator } from '../../src/simulator/index.js';
+import { simulatedClient } from '../support/simulated-client.js';
+import { JPEG, PDF, PNG } from '../support/simulator.js';
 
 // The library's own client against the in-process simulator: the two sides of the contract
 // agree (no socket; the simulator's fetch is the client's fetch).
@@ -10,20 +11,7 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
-function setup() {
-  const clock = manualClock();
-  const sim = createSimulator({ now: clock.now, processingDelayMs: 100, rateLimits: false });
-  open.push(sim);
-  const client = createClient({
-    region: 'amer-1',
-    credentials: { clientId: 'acme', clientSecret: 'secret' },
-    userAgent: 'Acme Onboarding/1.0',
-    baseUrl: 'https://jumio.test',
-    fetch: sim.fetch,
-    retry: false,
-  });
-  return { sim, client, clock };
-}
+const setup = () => simulatedClient(open);
 
 describe('createClient against the simulator', () => {
   it('runs the whole ID + selfie flow: send, upload, finalize, status, details, steps, part image, delete', async () => {

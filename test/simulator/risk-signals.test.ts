@@ -2,14 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   type AccountResponse,
   account,
-  createClient,
   KyxHttpError,
   KyxValidationError,
   type PreparedData,
   type WorkflowDetails,
 } from '../../src/index.js';
-import { createSimulator, type Simulator } from '../../src/simulator/index.js';
-import { JPEG, manualClock, PNG } from '../support/simulator.js';
+import type { Simulator } from '../../src/simulator/index.js';
+import { simulatedClient } from '../support/simulated-client.js';
+import { JPEG, PNG } from '../support/simulator.js';
 
 // Each standalone risk signal end to end against the simulator (create → uploadData → finalize →
 // result), with the outcome the prepared data's magic values ask for (src/simulator/risk-signals.ts).
@@ -19,17 +19,7 @@ afterEach(async () => {
 });
 
 function setup() {
-  const clock = manualClock();
-  const sim = createSimulator({ now: clock.now, processingDelayMs: 100, rateLimits: false });
-  open.push(sim);
-  const client = createClient({
-    region: 'amer-1',
-    credentials: { clientId: 'acme', clientSecret: 'secret' },
-    userAgent: 'Acme Onboarding/1.0',
-    baseUrl: 'https://jumio.test',
-    fetch: sim.fetch,
-    retry: false,
-  });
+  const { sim, client, clock } = simulatedClient(open);
   /** Finalizes, lets processing end, and reads the details. */
   const result = async (response: AccountResponse<unknown>): Promise<WorkflowDetails> => {
     await client.finalize(response);
