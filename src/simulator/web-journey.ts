@@ -119,7 +119,7 @@ export function registerWebJourney(app: Hono<SimulatorEnv>, engine: Engine): Web
   function session(token: string | undefined) {
     engine.advance();
     const id = token === undefined ? undefined : sessions.get(token);
-    const execution = id === undefined ? undefined : engine.state.executions.get(id);
+    const execution = id === undefined ? undefined : engine.execution(id);
     const open = execution !== undefined && execution.status !== 'TOKEN_EXPIRED' && engine.now() < execution.expiresAt;
     return { execution, open };
   }
@@ -160,9 +160,7 @@ export function registerWebJourney(app: Hono<SimulatorEnv>, engine: Engine): Web
     }
     const upload = await readUpload(c.req.raw, credential.category, { idPdf: acceptsIdPdf(execution.request) });
     if (!upload.ok) return upload.response;
-    credential.parts.set(classifier, { classifier, bytes: upload.bytes, contentType: upload.contentType });
-    execution.startedAt ??= engine.now();
-    engine.state.counters.uploads++;
+    engine.storePart(execution, credential, { classifier, bytes: upload.bytes, contentType: upload.contentType });
     return json({ classifier, contentType: upload.contentType });
   });
 
