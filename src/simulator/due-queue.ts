@@ -1,6 +1,6 @@
 import { match } from 'ts-pattern';
 import { createMinHeap } from './min-heap.js';
-import type { ExecutionRecord } from './state.js';
+import type { SimulatedExecution } from './state.js';
 
 /** Where an execution moves by itself, and when. */
 export interface Transition {
@@ -9,7 +9,7 @@ export interface Transition {
 }
 
 /** Where an execution moves by itself, and when: its processing ends, or its token lifetime does. */
-export function transitionOf(e: ExecutionRecord): Transition | undefined {
+export function transitionOf(e: SimulatedExecution): Transition | undefined {
   return match(e.status)
     .returnType<Transition | undefined>()
     .with('INITIATED', () => ({ at: e.expiresAt, to: 'TOKEN_EXPIRED' }))
@@ -26,22 +26,22 @@ export function transitionOf(e: ExecutionRecord): Transition | undefined {
  */
 export interface DueQueue {
   /** Queues the execution's next transition, if it has one. */
-  enqueue(execution: ExecutionRecord): void;
+  enqueue(execution: SimulatedExecution): void;
   /** Takes every execution whose transition is due at `t`, in creation order. */
-  takeDue(t: number): ExecutionRecord[];
+  takeDue(t: number): SimulatedExecution[];
   /** When the next transition is due, if any. */
   nextAt(): number | undefined;
 }
 
 interface Entry extends Transition {
-  readonly execution: ExecutionRecord;
+  readonly execution: SimulatedExecution;
 }
 
 /**
  * An empty queue. `held(e)` tells whether the tenant still holds an execution; `count()` how many
  * it holds.
  */
-export function createDueQueue(held: (e: ExecutionRecord) => boolean, count: () => number): DueQueue {
+export function createDueQueue(held: (e: SimulatedExecution) => boolean, count: () => number): DueQueue {
   // by time, then by creation, so the order of executions due together never depends on the heap
   const heap = createMinHeap<Entry>(
     (a, b) => a.at < b.at || (a.at === b.at && a.execution.ordinal < b.execution.ordinal),
@@ -69,7 +69,7 @@ export function createDueQueue(held: (e: ExecutionRecord) => boolean, count: () 
       if (heap.size > 2 * count() + 64) heap.retain(current);
     },
     takeDue(t) {
-      const due: ExecutionRecord[] = [];
+      const due: SimulatedExecution[] = [];
       for (let entry = top(); entry !== undefined && entry.at <= t; entry = top()) {
         heap.pop();
         due.push(entry.execution);

@@ -18,7 +18,7 @@ import {
   createTenantState,
   deleteAccount,
   deleteExecution,
-  type ExecutionRecord,
+  type SimulatedExecution,
   type StoredPart,
 } from './state.js';
 import type { RateLimit, SimulatorOptions, SimulatorRoute, SimulatorStats } from './types.js';
@@ -76,8 +76,10 @@ export interface AccessTokenRecord {
  */
 export interface Engine {
   readonly now: () => number;
-  readonly requests: Partial<Record<SimulatorRoute, number>>;
-  readonly rateLimited: Partial<Record<SimulatorRoute, number>>;
+  /** Counts a request to a route (in `stats().requests`). */
+  countRequest(route: SimulatorRoute): void;
+  /** Counts a request refused by a rate limit (in `stats().rateLimited`). */
+  countRateLimited(route: SimulatorRoute): void;
   readonly limits: Readonly<Record<'token' | 'account' | 'retrieval', Bucket | undefined>>;
   readonly accessTokenTtlSeconds: number;
   readonly clients: SimulatorOptions['clients'];
@@ -100,14 +102,14 @@ export interface Engine {
   account(id: string): AccountRecord | undefined;
   /** Removes an account with its executions, their credentials and tokens. */
   deleteAccount(account: AccountRecord): void;
-  execution(id: string): ExecutionRecord | undefined;
+  execution(id: string): SimulatedExecution | undefined;
   /** Removes an execution with the credentials it owns and their tokens. */
-  deleteExecution(execution: ExecutionRecord): void;
+  deleteExecution(execution: SimulatedExecution): void;
   credential(id: string): CredentialRecord | undefined;
   /** The account's most recent credential of a category that has parts (passed acquisition), if any. */
   latestCredential(account: AccountRecord, category: CredentialCategory): CredentialRecord | undefined;
   /** Stores an uploaded part of a credential of an execution (the execution starts with its first part). */
-  storePart(execution: ExecutionRecord, credential: CredentialRecord, part: StoredPart): void;
+  storePart(execution: SimulatedExecution, credential: CredentialRecord, part: StoredPart): void;
   /** Creates an execution (and its credentials) on an account. */
   createExecution(
     accountId: AccountId,
@@ -115,9 +117,9 @@ export interface Engine {
     spec: WorkflowSpec,
     origin: string,
     onFile: readonly CredentialRecord[],
-  ): ExecutionRecord;
+  ): SimulatedExecution;
   /** Finalizes: ACQUIRED now, PROCESSED after the processing delay. */
-  finalize(execution: ExecutionRecord): void;
+  finalize(execution: SimulatedExecution): void;
   /** Moves every execution whose transition is due to the clock's time; sends callbacks for what changed. */
   advance(): void;
   readonly callbacks: CallbackSender;
@@ -169,7 +171,7 @@ export function createEngine(options: SimulatorOptions): Engine {
     (timer as { unref?: () => void }).unref?.();
   }
 
-  function notify(execution: ExecutionRecord, at: number): void {
+  function notify(execution: SimulatedExecution, at: number): void {
     const url = execution.request.callbackUrl;
     if (url !== undefined) callbacks.send(url, callbackPayload(execution, at));
   }
@@ -190,7 +192,7 @@ export function createEngine(options: SimulatorOptions): Engine {
     schedule();
   }
 
-  function finalize(execution: ExecutionRecord): void {
+  function finalize(execution: SimulatedExecution): void {
     const t = now();
     execution.status = 'ACQUIRED';
     execution.acquiredAt = t;
@@ -204,8 +206,12 @@ export function createEngine(options: SimulatorOptions): Engine {
 
   return {
     now,
-    requests,
-    rateLimited,
+    countRequest(route) {
+      requests[route] = (requests[route] ?? 0) + 1;
+    },
+    countRateLimited(route) {
+      rateLimited[route] = (rateLimited[route] ?? 0) + 1;
+    },
     limits: { token: limitOf('token'), account: limitOf('account'), retrieval: limitOf('retrieval') },
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
     clients: options.clients,
@@ -303,7 +309,7 @@ export function createEngine(options: SimulatorOptions): Engine {
         if (apiToken !== undefined) state.apiTokens.set(apiToken, credentialId);
         return record;
       }
-      const execution: ExecutionRecord = {
+      const execution: SimulatedExecution = {
         id,
         accountId,
         ordinal: ++ordinal,
