@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/index.js';
 import { keepLease, storeLease } from '../../src/store/lease.js';
@@ -130,5 +133,20 @@ describe('keepLease with a renew function (how results renew through the work qu
     await vi.advanceTimersByTimeAsync(1_000);
     expect(held.lost()).toBe(false);
     expect(onExpired).not.toHaveBeenCalled();
+  });
+});
+
+describe('one lease protocol', () => {
+  it('only src/store/lease.ts renews on a timer (idempotency and results hold their leases through it)', () => {
+    const src = fileURLToPath(new URL('../../src', import.meta.url));
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+      );
+    const files = sources(src).map((file) => ({ name: relative(src, file), text: readFileSync(file, 'utf8') }));
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.filter((f) => /setInterval\(/.test(f.text)).map((f) => f.name)).toEqual(['store/lease.ts']);
+    const users = files.filter((f) => f.text.includes("from '../store/lease.js'")).map((f) => f.name);
+    expect(users.sort()).toEqual(['callbacks/results.ts', 'client/idempotency.ts']);
   });
 });
