@@ -9,6 +9,7 @@ import { TERMINAL_STATUSES } from '../model/limits.js';
 import type { CallbackPayload, WorkflowDetails, WorkflowStatus, WorkflowStatusResponse } from '../model/response.js';
 import { sleep } from '../shared/sleep.js';
 import { KyxStoreError } from '../store/errors.js';
+import { type KeptLease, keepLease } from '../store/lease.js';
 import type { KyxWorkQueue, QueueItem, QueueSettlement } from '../store/types.js';
 
 /**
@@ -350,7 +351,7 @@ export function createResults(options: ResultsOptions): Results {
     attempt < offsets.length ? Math.max(0, anchor + (offsets[attempt] as number) - Date.now()) : DAY_MS;
 
   /** The work on one execution: what to do with it afterwards. */
-  async function work(item: QueueItem, lease: Lease): Promise<QueueSettlement> {
+  async function work(item: QueueItem, lease: KeptLease): Promise<QueueSettlement> {
     const f = item.fields;
     const ids = { accountId: f['accountId'] ?? '', workflowExecutionId: item.id };
     const where = { workflowExecutionId: item.id, accountId: ids.accountId };
@@ -414,7 +415,15 @@ export function createResults(options: ResultsOptions): Results {
         return retry(error, 'details');
       }
       if (!TERMINAL_STATUSES.has(String(details.workflow.status))) return retry(undefined, 'details'); // not final there yet
-      lease.handOver(); // onResult gets leaseMs from now, no renewal: hung, it loses the lease
+      // onResult gets leaseMs from now, no renewal: hung, it loses the lease
+      lease.handOver(() =>
+        report(
+          new KyxError(
+            `onResult for execution ${item.id} ran longer than leaseMs (${leaseMs} ms): the work may be taken over`,
+          ),
+          { stage: 'lease', ...where },
+        ),
+      );
       try {
         await onResult(
           details,
@@ -459,55 +468,16 @@ export function createResults(options: ResultsOptions): Results {
     };
   }
 
-  interface Lease {
-    readonly signal: AbortSignal;
-    /** Whether the lease was lost (another run may hold the execution). */
-    lost(): boolean;
-    /** Renews once for a full `leaseMs`, then stops renewing (before `onResult`). */
-    handOver(): void;
-    stop(): void;
-  }
-
-  function holdLease(item: QueueItem): Lease {
-    const controller = new AbortController();
-    let lost = false;
-    let deadline: ReturnType<typeof setTimeout> | undefined;
-    const lose = () => {
-      if (lost) return;
-      lost = true;
-      counters.leasesLost++;
-      controller.abort(new KyxError(`The lease on execution ${item.id} was lost`));
-    };
-    const renew = () =>
-      queue.renew(QUEUE, item.id, item.token, leaseMs).then(
-        (held) => {
-          if (!held) lose();
-        },
-        (error: unknown) => report(new KyxStoreError('renew', error), { stage: 'store', workflowExecutionId: item.id }),
-      );
-    const timer = setInterval(renew, Math.max(10, leaseMs / 3));
-    (timer as { unref?: () => void }).unref?.();
-    return {
-      signal: controller.signal,
-      lost: () => lost,
-      handOver() {
-        clearInterval(timer);
-        void renew();
-        deadline = setTimeout(() => {
-          lose();
-          report(
-            new KyxError(
-              `onResult for execution ${item.id} ran longer than leaseMs (${leaseMs} ms): the work may be taken over`,
-            ),
-            { stage: 'lease', workflowExecutionId: item.id, accountId: item.fields['accountId'] ?? '' },
-          );
-        }, leaseMs);
-      },
-      stop() {
-        clearInterval(timer);
-        clearTimeout(deadline);
-      },
-    };
+  /** Holds the lease on `item` while it is worked on: renewed through the queue; lost, its signal aborts the calls. */
+  function holdLease(item: QueueItem): KeptLease {
+    return keepLease({
+      ms: leaseMs,
+      renew: () => queue.renew(QUEUE, item.id, item.token, leaseMs),
+      onRenewError: (error) =>
+        report(new KyxStoreError('renew', error), { stage: 'store', workflowExecutionId: item.id }),
+      onLost: () => counters.leasesLost++,
+      lostReason: () => new KyxError(`The lease on execution ${item.id} was lost`),
+    });
   }
 
   async function runOne(item: QueueItem): Promise<void> {

@@ -53,7 +53,7 @@ import { assertApiUrl, type Region, regionHosts } from './regions.js';
 import { resolveRetrySettings } from './retry-policy.js';
 import { type SendAllOptions, type SendAllOutcome, sendAll } from './send-all.js';
 import { registerStore } from './store-of.js';
-import { TokenManager } from './token.js';
+import { registerTokens, TokenManager } from './token.js';
 import { type CallSpec, createTransport, discardBody } from './transport.js';
 import type { CheckPart, ResponseWorkflow } from './upload-parts.js';
 import { type WaitForResultOptions, waitForResult } from './wait.js';
@@ -522,5 +522,6 @@ export function createClient(options: ClientOptions): KyxClient {
   Object.defineProperty(client, Symbol.for('nodejs.util.inspect.custom'), { value: () => summary });
   Object.defineProperty(client, 'toJSON', { value: () => ({ region, userAgent }) });
   registerStore(client, store);
+  registerTokens(client, initiateTokens);
   return Object.freeze(client);
 }
