@@ -29,6 +29,8 @@ export type WebErrorCode = keyof typeof WEB_ERRORS;
 export interface WebJourney {
   /** A new `authorizationToken` (the `sdk.token` and the token of `web.href`) for an execution. */
   token(execution: SimulatedExecution): string;
+  /** Tokens held (those of deleted executions are forgotten as tokens are handed out). */
+  sessionCount(): number;
 }
 
 const LABELS: Record<string, string> = {
@@ -114,6 +116,12 @@ const html = (body: string, status = 200) =>
 export function registerWebJourney(app: Hono<SimulatorEnv>, engine: Engine): WebJourney {
   /** authorizationToken → execution id. */
   const sessions = new Map<string, string>();
+  /** The size at which the sessions of deleted executions are forgotten (doubles: amortized O(1) per token). */
+  let pruneAt = 64;
+  function forgetDeleted(): void {
+    for (const [token, id] of sessions) if (engine.execution(id) === undefined) sessions.delete(token);
+    pruneAt = Math.max(64, sessions.size * 2);
+  }
 
   /** The execution of a token, and whether its session is still open. */
   function session(token: string | undefined) {
@@ -210,7 +218,9 @@ export function registerWebJourney(app: Hono<SimulatorEnv>, engine: Engine): Web
     token(execution) {
       const token = secretToken({ scope: 'sdk', iat: Math.floor(engine.now() / 1000) });
       sessions.set(token, execution.id);
+      if (sessions.size >= pruneAt) forgetDeleted();
       return token;
     },
+    sessionCount: () => sessions.size,
   };
 }
