@@ -503,10 +503,11 @@ export function createResults(options: ResultsOptions): Results {
         void renew();
         deadline = setTimeout(() => {
           lose();
-          report(
-            new KyxResultsError({ code: 'LEASE_OVERRUN', workflowExecutionId: item.id, leaseMs }),
-            { stage: 'lease', workflowExecutionId: item.id, accountId: item.fields['accountId'] ?? '' },
-          );
+          report(new KyxResultsError({ code: 'LEASE_OVERRUN', workflowExecutionId: item.id, leaseMs }), {
+            stage: 'lease',
+            workflowExecutionId: item.id,
+            accountId: item.fields['accountId'] ?? '',
+          });
         }, leaseMs);
       },
       stop() {

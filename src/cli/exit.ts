@@ -1,4 +1,5 @@
 import {
+  isKyxError,
   KyxAuthenticationError,
   KyxBadRequestError,
   KyxForbiddenError,
@@ -10,7 +11,6 @@ import {
   KyxResultPendingError,
   KyxTimeoutError,
   KyxValidationError,
-  isKyxError,
 } from '../errors/index.js';
 import type { CliIo } from './io.js';
 import { statusMeaning } from './status-meaning.js';
