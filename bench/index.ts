@@ -9,6 +9,7 @@ import { runFleetBench } from './fleet.js';
 import { runLibCheckBench } from './lib-check.js';
 import { type BenchSection, printSection, writeReport } from './report.js';
 import { runRuntimeBench } from './runtime.js';
+import { runSimulatorBench } from './simulator.js';
 import { runSizeBench } from './size.js';
 import { runTypesBench } from './types/index.js';
 
@@ -21,6 +22,7 @@ const BENCHMARKS: readonly (() => Promise<BenchSection>)[] = [
   runDispatchBench,
   runCallbacksBench,
   runFleetBench,
+  runSimulatorBench,
   runSizeBench,
 ];
 
