@@ -54,8 +54,10 @@ export const budgets = [
     import: '{ redisStore }',
     ignore: ['redis'],
     // issue 24 (command timeout, lossless keys, the persistence check): 2.40 kB measured 2026-12-06;
-    // issue 23 ("install redis" at construction when the peer is missing): 2.57 kB measured 2026-12-06
-    limit: '4 kB',
+    // issue 23 ("install redis" at construction when the peer is missing): 2.57 kB measured 2026-12-06;
+    // issue 26 (that error is a KyxStoreError, so the store's errors are KyxErrors too: +0.19 kB for
+    // the two classes): 4.05 kB measured 2026-12-07 with 0.3 merged; the budget is that + ~2 %
+    limit: '4.15 kB',
     gzip: true,
   },
 ];

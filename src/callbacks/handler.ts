@@ -1,5 +1,5 @@
 import type { KyxClient } from '../client/client.js';
-import { type KyxIssue, KyxValidationError } from '../errors.js';
+import { type KyxIssue, KyxValidationError } from '../errors/index.js';
 import type { CallbackPayload, WorkflowDetails } from '../model/response.js';
 import { readCapped } from '../shared/body.js';
 import { parseCallback } from './parse.js';
@@ -293,7 +293,7 @@ function checkHandlerOptions(options: CallbackHandlerOptions): void {
   ) {
     issues.push({ path: 'trustProxy', message: 'must be a number of hops (0 or more) or a list of proxy addresses' });
   }
-  if (issues.length > 0) throw new KyxValidationError(issues, 'callback handler options');
+  if (issues.length > 0) throw new KyxValidationError({ issues, subject: 'callback handler options' });
 }
 
 /** A stand-in callback for a result that came by polling (0.2's `onResult` takes one). */

@@ -1,14 +1,18 @@
 import type { CallOptions } from '../client/call-options.js';
 import type { KyxClient } from '../client/client.js';
-import { KyxNotFoundError } from '../client/errors.js';
 import { type ExecutionReference, executionIds } from '../client/execution.js';
 import { storeOf } from '../client/store-of.js';
 import { JUMIO_RETRIEVAL_SCHEDULE } from '../client/wait.js';
-import { KyxError, type KyxIssue, KyxValidationError } from '../errors.js';
+import {
+  type KyxIssue,
+  KyxNotFoundError,
+  KyxResultsError,
+  KyxStoreError,
+  KyxValidationError,
+} from '../errors/index.js';
 import { TERMINAL_STATUSES } from '../model/limits.js';
 import type { CallbackPayload, WorkflowDetails, WorkflowStatus, WorkflowStatusResponse } from '../model/response.js';
 import { sleep } from '../shared/sleep.js';
-import { KyxStoreError } from '../store/errors.js';
 import { type KeptLease, keepLease } from '../store/lease.js';
 import type { KyxWorkQueue, QueueItem, QueueSettlement } from '../store/types.js';
 
@@ -247,7 +251,7 @@ function checkOptions(options: ResultsOptions): void {
   ) {
     issues.push({ path: 'retrySchedule', message: 'must list non-decreasing times in ms (at least one)' });
   }
-  if (issues.length > 0) throw new KyxValidationError(issues, 'createResults options');
+  if (issues.length > 0) throw new KyxValidationError({ issues, subject: 'createResults options' });
 }
 
 /** The part of a stored callback kept in the inbox (ids are UUIDs; the handler bounds the rest). */
@@ -365,7 +369,7 @@ export function createResults(options: ResultsOptions): Results {
       if (error !== undefined) report(error, { stage, ...where });
       if (failures + 1 > schedule.length + DAILY_ATTEMPTS) {
         counters.ended++;
-        report(new KyxError(`Gave up retrieving execution ${item.id}: ${failures + 1} failed attempts`), {
+        report(new KyxResultsError({ code: 'GAVE_UP', workflowExecutionId: item.id, attempts: failures + 1 }), {
           stage: 'gave-up',
           ...where,
         });
@@ -417,12 +421,10 @@ export function createResults(options: ResultsOptions): Results {
       if (!TERMINAL_STATUSES.has(String(details.workflow.status))) return retry(undefined, 'details'); // not final there yet
       // onResult gets leaseMs from now, no renewal: hung, it loses the lease
       lease.handOver(() =>
-        report(
-          new KyxError(
-            `onResult for execution ${item.id} ran longer than leaseMs (${leaseMs} ms): the work may be taken over`,
-          ),
-          { stage: 'lease', ...where },
-        ),
+        report(new KyxResultsError({ code: 'LEASE_OVERRUN', workflowExecutionId: item.id, leaseMs }), {
+          stage: 'lease',
+          ...where,
+        }),
       );
       try {
         await onResult(
@@ -474,9 +476,12 @@ export function createResults(options: ResultsOptions): Results {
       ms: leaseMs,
       renew: () => queue.renew(QUEUE, item.id, item.token, leaseMs),
       onRenewError: (error) =>
-        report(new KyxStoreError('renew', error), { stage: 'store', workflowExecutionId: item.id }),
+        report(new KyxStoreError({ operation: 'renew', cause: error }), {
+          stage: 'store',
+          workflowExecutionId: item.id,
+        }),
       onLost: () => counters.leasesLost++,
-      lostReason: () => new KyxError(`The lease on execution ${item.id} was lost`),
+      lostReason: () => new KyxResultsError({ code: 'LEASE_LOST', workflowExecutionId: item.id }),
     });
   }
 
@@ -497,7 +502,10 @@ export function createResults(options: ResultsOptions): Results {
       if (!(await queue.settle(QUEUE, item.id, item.token, how)) && !lease.lost()) counters.leasesLost++;
     } catch (error) {
       // the lease ends by itself: the work is done again by the next run
-      report(new KyxStoreError('settle', error), { stage: 'store', workflowExecutionId: item.id });
+      report(new KyxStoreError({ operation: 'settle', cause: error }), {
+        stage: 'store',
+        workflowExecutionId: item.id,
+      });
     }
   }
 
@@ -543,7 +551,7 @@ export function createResults(options: ResultsOptions): Results {
           if (next !== undefined) waitMs = Math.min(waitMs, Math.max(next, 5));
         }
       } catch (error) {
-        report(new KyxStoreError('claim', error), { stage: 'store' });
+        report(new KyxStoreError({ operation: 'claim', cause: error }), { stage: 'store' });
       }
       if (!running) break;
       if (claimed > 0 && inFlight.size < concurrency) continue;
@@ -570,7 +578,7 @@ export function createResults(options: ResultsOptions): Results {
           max: maxPending,
         });
       } catch (error) {
-        throw new KyxStoreError('record', error);
+        throw new KyxStoreError({ operation: 'record', cause: error });
       }
       if (answer === 'done') {
         counters.duplicates++;
@@ -600,10 +608,10 @@ export function createResults(options: ResultsOptions): Results {
           max: maxPending,
         })
         .catch((error: unknown) => {
-          throw new KyxStoreError('track', error);
+          throw new KyxStoreError({ operation: 'track', cause: error });
         });
       if (answer === 'full') {
-        throw new KyxError(`The results inbox holds ${maxPending} executions (maxPending): execution not tracked`);
+        throw new KyxResultsError({ code: 'INBOX_FULL', maxPending });
       }
     },
     start() {
@@ -632,7 +640,7 @@ export function createResults(options: ResultsOptions): Results {
         try {
           claimed = await fill();
         } catch (error) {
-          report(new KyxStoreError('claim', error), { stage: 'store' });
+          report(new KyxStoreError({ operation: 'claim', cause: error }), { stage: 'store' });
           return;
         }
         if (claimed === 0 && inFlight.size === 0) {

@@ -1,6 +1,6 @@
 import { createClient, type KyxClient } from '../client/client.js';
 import { REGIONS, type Region, regionHosts } from '../client/regions.js';
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import type { KyxStore } from '../store/types.js';
 import { issueLine, usageError } from './exit.js';
 import type { CliIo } from './io.js';

@@ -1,6 +1,5 @@
-import { KyxValidationError } from '../errors.js';
+import { KyxTimeoutError, KyxValidationError } from '../errors/index.js';
 import type { CallOptions } from './call-options.js';
-import { KyxTimeoutError } from './errors.js';
 
 /** Longest `deadline` of a call: one day (a bound against typos, not a policy). */
 const MAX_DEADLINE_MS = 86_400_000;
@@ -49,10 +48,10 @@ export async function withinDeadline<T, O extends CallOptions>(
   const deadline = call?.deadline;
   if (deadline === undefined) return run(call, () => undefined);
   if (!(typeof deadline === 'number' && deadline > 0 && deadline <= MAX_DEADLINE_MS)) {
-    throw new KyxValidationError(
-      [{ path: 'deadline', message: `must be a positive number of milliseconds, at most ${MAX_DEADLINE_MS}` }],
-      'call options',
-    );
+    throw new KyxValidationError({
+      issues: [{ path: 'deadline', message: `must be a positive number of milliseconds, at most ${MAX_DEADLINE_MS}` }],
+      subject: 'call options',
+    });
   }
   const expiry = new AbortController();
   const timer = setTimeout(() => expiry.abort(new Error('deadline')), deadline);
@@ -67,7 +66,10 @@ export async function withinDeadline<T, O extends CallOptions>(
     );
   } catch (error) {
     if (expiry.signal.aborted && !call?.signal?.aborted) {
-      throw new KyxTimeoutError(target.method, target.path, deadline, {
+      throw new KyxTimeoutError({
+        method: target.method,
+        path: target.path,
+        timeout: deadline,
         mayHaveCreated: target.creates && sent,
         deadline: true,
       });

@@ -1,16 +1,21 @@
-import { isKyxError, type KyxIssue, KyxValidationError } from '../errors.js';
+import {
+  isKyxError,
+  KyxHttpError,
+  KyxIdempotencyError,
+  type KyxIssue,
+  KyxNetworkError,
+  KyxStoreError,
+  KyxValidationError,
+} from '../errors/index.js';
 import { parseWith } from '../model/parse.js';
 import type { AccountResponse } from '../model/response.js';
 import { AccountResponseSchema } from '../model/response-schemas.js';
 import { sleep } from '../shared/sleep.js';
-import { KyxStoreError } from '../store/errors.js';
 import { type StoreLease, storeLease } from '../store/lease.js';
 import { digest } from '../store/scope.js';
 import type { KyxStore } from '../store/types.js';
 import type { CallOptions } from './call-options.js';
 import { raced } from './deadline.js';
-import { KyxHttpError, KyxNetworkError } from './errors.js';
-import { KyxIdempotencyError } from './idempotency-error.js';
 import { networkErrorKind } from './network.js';
 
 /**
@@ -78,10 +83,10 @@ export function checkIdempotencyKey(key: unknown): string {
   if (typeof key === 'string' && key.length >= 1 && key.length <= 200 && !/[\u0000-\u001f\u007f]/.test(key)) {
     return key;
   }
-  throw new KyxValidationError(
-    [{ path: 'idempotencyKey', message: 'must be a string of 1–200 characters without control characters' }],
-    'send options',
-  );
+  throw new KyxValidationError({
+    issues: [{ path: 'idempotencyKey', message: 'must be a string of 1–200 characters without control characters' }],
+    subject: 'send options',
+  });
 }
 
 /** Whether a failed send proves Jumio did not create the transaction (so the key may be freed). */
@@ -166,7 +171,7 @@ function guarded(store: KyxStore, signal?: AbortSignal) {
         return await raced(fn(...args), signal);
       } catch (error) {
         if (signal?.aborted && error === signal.reason) throw error;
-        throw new KyxStoreError(operation, error);
+        throw new KyxStoreError({ operation, cause: error });
       }
     };
   return {
@@ -315,10 +320,10 @@ export function createIdempotency(
         } else {
           const record = readKeyRecord(text);
           if (record.fingerprint !== fingerprint) {
-            throw new KyxValidationError(
-              [{ path: 'idempotencyKey', message: 'was already used with a different request: use a new key' }],
-              'send options',
-            );
+            throw new KyxValidationError({
+              issues: [{ path: 'idempotencyKey', message: 'was already used with a different request: use a new key' }],
+              subject: 'send options',
+            });
           }
           if (record.state === 'done') return repeat(key, record, n.res(record.owner));
           if (record.state === 'blocked') {

@@ -1,4 +1,4 @@
-import { type KyxIssue, KyxValidationError } from '../errors.js';
+import { type KyxIssue, KyxValidationError } from '../errors/index.js';
 import { MAX_RESPONSE_BYTES, type ResponseLimits } from '../shared/body.js';
 import { type KyxStore, STORE_OPERATIONS } from '../store/types.js';
 import type { KyxHooks } from './hooks.js';
@@ -218,5 +218,5 @@ export function checkOptions(options: ClientOptions): void {
   }
   checkRetry(issues, o.retry);
   checkLimits(issues, o.maxResponseBytes);
-  if (issues.length > 0) throw new KyxValidationError(issues, 'client options');
+  if (issues.length > 0) throw new KyxValidationError({ issues, subject: 'client options' });
 }

@@ -1,7 +1,6 @@
-import type { KyxIssue } from '../errors.js';
+import { type KyxIssue, KyxStoreError } from '../errors/index.js';
 import { JUMIO_TENANT_LIMITS } from '../model/limits.js';
 import { sleep } from '../shared/sleep.js';
-import { KyxStoreError } from '../store/errors.js';
 import type { KyxStore, StoreRateLimit } from '../store/types.js';
 import type { Operation } from './retry-policy.js';
 
@@ -118,7 +117,7 @@ function createQueue(store: KyxStore, key: string, limit: StoreRateLimit) {
         } catch (error) {
           const head = waiters.shift();
           head?.signal?.removeEventListener('abort', head.onAbort);
-          head?.reject(new KyxStoreError('reserve', error));
+          head?.reject(new KyxStoreError({ operation: 'reserve', cause: error }));
           continue;
         }
         if (wait > 0) await sleep(wait);

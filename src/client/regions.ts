@@ -1,4 +1,4 @@
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import { isLoopbackHost, writtenHost } from '../model/rules.js';
 
 /**
@@ -80,7 +80,7 @@ export function regionHosts(region: Region, baseUrl?: string): RegionHosts {
  * ```
  */
 export function assertSafeUrl(url: string, field: string, subject = 'client options'): string {
-  const fail = (message: string) => new KyxValidationError([{ path: field, message }], subject);
+  const fail = (message: string) => new KyxValidationError({ issues: [{ path: field, message }], subject });
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -109,15 +109,15 @@ export function assertApiUrl(url: string, field: string, subject: string, origin
   assertSafeUrl(url, field, subject);
   const actual = new URL(url).origin;
   if (actual !== new URL(origin).origin) {
-    throw new KyxValidationError(
-      [
+    throw new KyxValidationError({
+      issues: [
         {
           path: field,
           message: `points at ${actual}, not ${new URL(origin).origin}: the api.token is sent only to the region's api host`,
         },
       ],
       subject,
-    );
+    });
   }
   return url;
 }

@@ -1,5 +1,5 @@
 import type { SendableRequest } from '../builder/types.js';
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import type { AccountResponse } from '../model/response.js';
 import { createRateLimiter, type RateLimiter } from './limiter.js';
 
@@ -91,7 +91,7 @@ export async function sendAll(
     issues.push({ path: 'concurrency', message: 'must be an integer ≥ 1' });
   if (rate !== undefined && !(Number.isFinite(rate) && rate > 0))
     issues.push({ path: 'ratePerSecond', message: 'must be a positive number' });
-  if (issues.length > 0) throw new KyxValidationError(issues, 'sendAll options');
+  if (issues.length > 0) throw new KyxValidationError({ issues, subject: 'sendAll options' });
   const limiter = rate === undefined ? undefined : createRateLimiter(rate);
   const signal = options?.signal;
   const outcomes: SendAllOutcome[] = new Array(requests.length);

@@ -1,4 +1,4 @@
-import { KyxError, KyxValidationError } from '../errors.js';
+import { KyxResultPendingError, KyxValidationError } from '../errors/index.js';
 import { TERMINAL_STATUSES } from '../model/limits.js';
 import type { WorkflowDetails, WorkflowStatus, WorkflowStatusResponse } from '../model/response.js';
 import { sleep } from '../shared/sleep.js';
@@ -82,57 +82,10 @@ export interface WaitProgress {
   nextAt: number | undefined;
 }
 
-/**
- * {@link KyxClient.waitForResult} asked for the status as often as its schedule allows and the
- * execution is still not done. `status` is the last status Jumio reported (`INITIATED` when the
- * user never finished, `ACQUIRED` while Jumio is still processing). Nothing is lost: wait for
- * the callback, or call `waitForResult` again later.
- *
- * @example
- * ```ts
- * import { createClient, KyxResultPendingError } from 'jumio-kyx';
- * declare const client: ReturnType<typeof createClient>;
- * declare const execution: { accountId: string; workflowExecutionId: string };
- * try {
- *   await client.waitForResult(execution);
- * } catch (error) {
- *   if (error instanceof KyxResultPendingError) console.log(error.status, error.statusCalls);
- * }
- * ```
- */
-export class KyxResultPendingError extends KyxError {
-  override name = 'KyxResultPendingError';
-  /** The last status Jumio reported. */
-  readonly status: WorkflowStatus;
-  /** How many status calls were made. */
-  readonly statusCalls: number;
-  /** The account of the execution. */
-  readonly accountId: string;
-  /** The execution waited for. */
-  readonly workflowExecutionId: string;
-
-  constructor(init: {
-    status: WorkflowStatus;
-    statusCalls: number;
-    waitedMs: number;
-    accountId: string;
-    workflowExecutionId: string;
-  }) {
-    super(
-      `Workflow execution ${init.workflowExecutionId} is still ${init.status} after ${init.statusCalls} status ` +
-        `call${init.statusCalls === 1 ? '' : 's'} over ${Math.round(init.waitedMs / 1000)} s: the retrieval schedule ran out. ` +
-        'Wait for the callback, or call waitForResult again later.',
-    );
-    this.status = init.status;
-    this.statusCalls = init.statusCalls;
-    this.accountId = init.accountId;
-    this.workflowExecutionId = init.workflowExecutionId;
-  }
-}
-
 /** The schedule, checked: 1–10 finite, non-negative, non-decreasing times. */
 function checkSchedule(schedule: unknown): readonly number[] {
-  const fail = (message: string) => new KyxValidationError([{ path: 'schedule', message }], 'waitForResult options');
+  const fail = (message: string) =>
+    new KyxValidationError({ issues: [{ path: 'schedule', message }], subject: 'waitForResult options' });
   if (!Array.isArray(schedule) || schedule.length === 0 || schedule.length > MAX_STATUS_CALLS) {
     throw fail(
       `must list 1 to ${MAX_STATUS_CALLS} times in ms (Jumio allows at most ${MAX_STATUS_CALLS} status calls)`,
@@ -180,10 +133,10 @@ export async function waitForResult(
   const base = checkSchedule(options.schedule ?? JUMIO_RETRIEVAL_SCHEDULE);
   const { signal, sleep = timer, deadline } = options;
   if (deadline !== undefined && !(typeof deadline === 'number' && Number.isFinite(deadline) && deadline >= 0)) {
-    throw new KyxValidationError(
-      [{ path: 'deadline', message: 'must be a non-negative number of ms' }],
-      'waitForResult options',
-    );
+    throw new KyxValidationError({
+      issues: [{ path: 'deadline', message: 'must be a non-negative number of ms' }],
+      subject: 'waitForResult options',
+    });
   }
   // past the schedule, until the deadline: every last interval of the schedule (at least 1 s)
   const last = base.at(-1) as number;

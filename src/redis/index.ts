@@ -6,6 +6,7 @@
  * @packageDocumentation
  * @module jumio-kyx/redis
  */
+import { KyxStoreError } from '../errors/index.js';
 import type { KyxStore, KyxWorkQueue, StoreRateLimit } from '../store/types.js';
 import { redisQueue } from './queue.js';
 
@@ -112,6 +113,8 @@ const REDIS_MISSING =
 const isModuleNotFound = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND';
 
+const redisMissing = (cause: unknown) => new KyxStoreError({ operation: 'connect', cause, hint: REDIS_MISSING });
+
 /**
  * Fails at construction, not at the first `send`, when `redis` cannot be found (where the runtime
  * resolves modules synchronously; elsewhere the first connection fails with the same message).
@@ -121,7 +124,7 @@ function assertRedisInstalled(): void {
   try {
     import.meta.resolve('redis');
   } catch (error) {
-    if (isModuleNotFound(error)) throw new Error(REDIS_MISSING, { cause: error });
+    if (isModuleNotFound(error)) throw redisMissing(error);
   }
 }
 
@@ -260,7 +263,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     if (options.client !== undefined) return Promise.resolve(options.client);
     connecting ??= (async () => {
       const { createClient } = await import('redis').catch((error: unknown) => {
-        throw isModuleNotFound(error) ? new Error(REDIS_MISSING, { cause: error }) : error;
+        throw isModuleNotFound(error) ? redisMissing(error) : error;
       });
       let connected = false;
       const client = createClient({

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import { isLoopbackHost } from '../model/rules.js';
 import { readCapped } from '../shared/body.js';
 import { problem } from './problem.js';
@@ -78,7 +78,8 @@ export function randomSeed(): string {
 export function resolveExposure(options: StartSimulatorOptions): Exposure {
   const host = options.host ?? '127.0.0.1';
   const loopback = isLoopbackHost(host);
-  const fail = (path: string, message: string) => new KyxValidationError([{ path, message }], 'simulator options');
+  const fail = (path: string, message: string) =>
+    new KyxValidationError({ issues: [{ path, message }], subject: 'simulator options' });
   if (!loopback && options.expose !== true) {
     throw fail(
       'host',
