@@ -1,4 +1,6 @@
-import { isKyxError, type KyxIssue, KyxValidationError } from '../errors.js';
+import * as v from 'valibot';
+import { isKyxError, KyxValidationError } from '../errors.js';
+import { numberIn, optionsObject } from '../model/option-schema.js';
 import { parseWith } from '../model/parse.js';
 import type { AccountResponse } from '../model/response.js';
 import { AccountResponseSchema } from '../model/response-schemas.js';
@@ -56,20 +58,11 @@ export interface IdempotencyOptions {
 const DEFAULT_LEASE_MS = 10_000;
 const DEFAULT_RETENTION_MS = 30 * 86_400_000;
 
-/** Issues of the `idempotency` client option. */
-export function idempotencyIssues(value: unknown): KyxIssue[] {
-  if (value === undefined) return [];
-  if (typeof value !== 'object' || value === null) return [{ path: 'idempotency', message: 'must be an object' }];
-  const o = value as IdempotencyOptions;
-  const issues: KyxIssue[] = [];
-  if (o.leaseMs !== undefined && !(Number.isFinite(o.leaseMs) && o.leaseMs >= 100)) {
-    issues.push({ path: 'idempotency.leaseMs', message: 'must be a number of milliseconds ≥ 100' });
-  }
-  if (o.retentionMs !== undefined && !(Number.isFinite(o.retentionMs) && o.retentionMs >= 60_000)) {
-    issues.push({ path: 'idempotency.retentionMs', message: 'must be a number of milliseconds ≥ 60000' });
-  }
-  return issues;
-}
+/** The schema of the `idempotency` client option. */
+export const IdempotencyOptionsSchema = optionsObject({
+  leaseMs: v.optional(numberIn(100, Number.MAX_VALUE, 'must be a number of milliseconds ≥ 100')),
+  retentionMs: v.optional(numberIn(60_000, Number.MAX_VALUE, 'must be a number of milliseconds ≥ 60000')),
+});
 
 /** Checks one idempotency key; a bad one is a `KyxValidationError` naming `idempotencyKey`. */
 export function checkIdempotencyKey(key: unknown): string {
