@@ -56,8 +56,11 @@ export const budgets = [
     import: '{ redisStore }',
     ignore: ['redis'],
     // issue 24 (command timeout, lossless keys, the persistence check): 2.40 kB measured 2026-12-06;
-    // issue 23 ("install redis" at construction when the peer is missing): 2.57 kB measured 2026-12-06
-    limit: '4 kB',
+    // issue 23 ("install redis" at construction when the peer is missing): 2.57 kB measured 2026-12-06.
+    // Issue 26 (its options checked by a valibot schema, a KyxValidationError like every option):
+    // 3.86 → 5.99 kB measured 2026-12-07, the valibot functions and the error classes counted here
+    // alone; beside the client (which has them already) the entry adds 0.4 kB as before. Budget: + ~3 %.
+    limit: '6.2 kB',
     gzip: true,
   },
 ];
