@@ -45,6 +45,8 @@ export const falseOr = <S extends v.GenericSchema>(schema: S) =>
  * field and the rule.
  */
 export function checkOptionsWith(schema: v.GenericSchema, input: unknown, subject: string): void {
-  const result = parseWith(schema, input ?? {}, { quoteValues: false });
+  const value = input ?? {};
+  if (v.is(schema, value)) return; // some are checked on every call: good options stay cheap
+  const result = parseWith(schema, value, { quoteValues: false });
   if (!result.success) throw new KyxValidationError(result.issues, subject);
 }
