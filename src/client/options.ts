@@ -7,7 +7,7 @@ import { type KyxStore, STORE_OPERATIONS } from '../store/types.js';
 import type { KyxHooks } from './hooks.js';
 import { type IdempotencyOptions, IdempotencyOptionsSchema } from './idempotency.js';
 import { type RateLimits, RateLimitsSchema } from './rate-limits.js';
-import { REGIONS, type Region } from './regions.js';
+import { REGIONS, type Region, safeUrlProblem } from './regions.js';
 import type { RetrySettings } from './retry-policy.js';
 
 /**
@@ -169,6 +169,12 @@ const ClientOptionsSchema = optionsObject({
     v.maxLength(256, USER_AGENT_HEADER),
   ),
   fetch: v.optional(v.function('must be a function')),
+  baseUrl: v.optional(
+    v.custom<string>(
+      (url) => typeof url === 'string' && safeUrlProblem(url) === undefined,
+      (issue) => (typeof issue.input === 'string' && safeUrlProblem(issue.input)) || 'must be an absolute URL',
+    ),
+  ),
   timeout: v.optional(TimeoutSchema),
   rateLimits: v.optional(RateLimitsSchema),
   idempotency: v.optional(IdempotencyOptionsSchema),

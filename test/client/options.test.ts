@@ -41,6 +41,20 @@ describe('createClient options', () => {
     ]);
   });
 
+  it('a baseUrl is checked with the others (absolute, no user info, https: off loopback)', async () => {
+    expect(await issuesOf(client({ baseUrl: 'https://user:pw@jumio.example.com', timeout: -1 }))).toEqual([
+      {
+        path: 'baseUrl',
+        message: 'must not carry user info (user:password@): credentials go in headers, never in URLs',
+      },
+      { path: 'timeout', message: 'must be a positive number of milliseconds, at most 600000' },
+    ]);
+    expect(await issuesOf(client({ baseUrl: 4010 }))).toEqual([
+      { path: 'baseUrl', message: 'must be an absolute URL' },
+    ]);
+    expect(await issuesOf(client({ baseUrl: 'http://127.0.0.1:4010' }))).toBeUndefined();
+  });
+
   it('a wrong kind of value names the object and what it must be', async () => {
     expect(await issuesOf(client({ rateLimits: [] }))).toEqual([
       { path: 'rateLimits', message: 'must be an object of limits or false' },
@@ -91,6 +105,7 @@ describe('createClient options', () => {
       client({
         userAgent: 'Acme\nApp/1',
         fetch: 'global',
+        baseUrl: 'http://simulator.example.com',
         timeout: 0,
         rateLimits: { account: { perSecond: -1 }, token: { perSecond: 'ten' }, bogus: { perSecond: 1 } },
         idempotency: { leaseMs: Number.POSITIVE_INFINITY, retentionMs: 1 },
@@ -102,6 +117,7 @@ describe('createClient options', () => {
     expect(issues).toEqual([
       { path: 'userAgent', message: 'must not contain line breaks' },
       { path: 'fetch', message: 'must be a function' },
+      { path: 'baseUrl', message: 'must use https: (plain http: is allowed only for a loopback host)' },
       { path: 'timeout', message: 'must be a positive number of milliseconds, at most 600000' },
       { path: 'rateLimits.token.perSecond', message: 'must be a positive number' },
       { path: 'rateLimits.account.perSecond', message: 'must be a positive number' },
