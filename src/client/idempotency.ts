@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { isKyxError, KyxValidationError } from '../errors.js';
-import { numberIn, optionsObject } from '../model/option-schema.js';
+import { checkOptionsWith, numberIn, optionsObject } from '../model/option-schema.js';
 import { parseWith } from '../model/parse.js';
 import type { AccountResponse } from '../model/response.js';
 import { AccountResponseSchema } from '../model/response-schemas.js';
@@ -64,16 +64,22 @@ export const IdempotencyOptionsSchema = optionsObject({
   retentionMs: v.optional(numberIn(60_000, Number.MAX_VALUE, 'must be a number of milliseconds ≥ 60000')),
 });
 
+const KEY = 'must be a string of 1–200 characters without control characters';
+/** The `idempotencyKey` of `send`'s options. */
+const IdempotencyKeySchema = v.object({
+  idempotencyKey: v.pipe(
+    v.string(KEY),
+    v.minLength(1, KEY),
+    v.maxLength(200, KEY),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it rejects
+    v.regex(/^[^\u0000-\u001f\u007f]*$/, KEY),
+  ),
+});
+
 /** Checks one idempotency key; a bad one is a `KyxValidationError` naming `idempotencyKey`. */
 export function checkIdempotencyKey(key: unknown): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it rejects
-  if (typeof key === 'string' && key.length >= 1 && key.length <= 200 && !/[\u0000-\u001f\u007f]/.test(key)) {
-    return key;
-  }
-  throw new KyxValidationError(
-    [{ path: 'idempotencyKey', message: 'must be a string of 1–200 characters without control characters' }],
-    'send options',
-  );
+  checkOptionsWith(IdempotencyKeySchema, { idempotencyKey: key }, 'send options');
+  return key as string;
 }
 
 /** Whether a failed send proves Jumio did not create the transaction (so the key may be freed). */

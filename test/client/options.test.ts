@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ClientOptions, createClient, type KyxIssue, KyxValidationError } from '../../src/index.js';
+import { account, type ClientOptions, createClient, type KyxIssue, KyxValidationError } from '../../src/index.js';
 import { ACCOUNT_ID, CLIENT_SECRET, EXECUTION_ID, setup } from '../support/client-harness.js';
 
 // Every options object of the client is checked by its schema before anything is sent: each
@@ -153,6 +153,20 @@ describe('createClient options', () => {
     ]);
     expect((error as Error).message).not.toContain(CLIENT_SECRET);
     expect((error as Error).message).not.toContain('Acmé');
+  });
+});
+
+describe('send options', () => {
+  it('a bad idempotencyKey names the field and the rule; nothing is sent', async () => {
+    const { client, calls } = setup();
+    for (const idempotencyKey of ['', 'x'.repeat(201), 'a\u0000b', 42]) {
+      expect(
+        await issuesOf(() => client.send(account().ref('x').workflow(10011), { idempotencyKey } as never)),
+      ).toEqual([
+        { path: 'idempotencyKey', message: 'must be a string of 1–200 characters without control characters' },
+      ]);
+    }
+    expect(calls).toEqual([]);
   });
 });
 
