@@ -2,9 +2,10 @@ import * as v from 'valibot';
 import { KyxValidationError } from '../errors.js';
 import { parseWith } from './parse.js';
 
-// Internal: the schemas of options objects (client, sendAll, waitForResult, callback handler,
-// createResults, redisStore) are built with these and run like requests are. Never exported
-// from an entry: option types stay plain interfaces in the declarations.
+// Internal: the schemas of options objects (createClient, send's idempotencyKey, a call's timeout
+// and deadline, sendAll, waitForResult, the callback handler, createResults, redisStore, the
+// simulator server) are built with these and run like requests are. Never exported from an
+// entry, never imported by the builder: option types stay plain interfaces in the declarations.
 
 /**
  * An options object: unknown keys pass; a missing required key gets the message of its own
@@ -14,7 +15,8 @@ import { parseWith } from './parse.js';
 export const optionsObject = <const E extends v.ObjectEntries>(entries: E, message = 'must be an object') =>
   v.looseObject(entries, (issue: v.LooseObjectIssue) => {
     const key = issue.path?.[0]?.key;
-    return (typeof key === 'string' && (entries[key] as { message?: string } | undefined)?.message) || message;
+    const own = typeof key === 'string' ? (entries[key] as { message?: unknown } | undefined)?.message : undefined;
+    return typeof own === 'string' ? own : message;
   });
 
 /** A number within `[min, max]` (whole when `integer`): one message names the rule. */
