@@ -35,6 +35,8 @@ export const budgets = [
     import: '{ account, createClient }',
     // issue 23 (the run-time upload error naming the part, the workflow and the parts it collects)
     // added 0.29 kB: 31.57 kB measured 2026-12-06 with issues 20 and 24 merged; the budget is that + ~1 %
+    // issue 26 (every options object checked by an internal valibot schema) added 0.44 kB: 35.83 →
+    // 36.27 kB measured 2026-12-07; the builder alone is byte-for-byte the same
     limit: '36.6 kB',
     gzip: true,
   },
@@ -54,10 +56,13 @@ export const budgets = [
     import: '{ redisStore }',
     ignore: ['redis'],
     // issue 24 (command timeout, lossless keys, the persistence check): 2.40 kB measured 2026-12-06;
-    // issue 23 ("install redis" at construction when the peer is missing): 2.57 kB measured 2026-12-06;
-    // issue 26 (that error is a KyxStoreError, so the store's errors are KyxErrors too: +0.19 kB for
-    // the two classes): 4.05 kB measured 2026-12-07 with 0.3 merged; the budget is that + ~2 %
-    limit: '4.15 kB',
+    // issue 23 ("install redis" at construction when the peer is missing): 2.57 kB measured 2026-12-06.
+    // Issue 26 (its options checked by a valibot schema, a KyxValidationError like every option):
+    // 3.86 → 6.04 kB measured 2026-12-07, the valibot functions and the error classes counted here
+    // alone; beside the client (which has them already) the entry adds 3.47 kB, 0.09 kB more than
+    // before (esbuild + gzip of both entries against the client alone). With the missing-peer error a
+    // KyxStoreError (issue 26, errors in one folder), measured again at the merge. Budget: + ~3 %.
+    limit: '6.2 kB',
     gzip: true,
   },
 ];

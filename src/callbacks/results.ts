@@ -1,16 +1,12 @@
+import * as v from 'valibot';
 import type { CallOptions } from '../client/call-options.js';
 import type { KyxClient } from '../client/client.js';
 import { type ExecutionReference, executionIds } from '../client/execution.js';
 import { storeOf } from '../client/store-of.js';
 import { JUMIO_RETRIEVAL_SCHEDULE } from '../client/wait.js';
-import {
-  type KyxIssue,
-  KyxNotFoundError,
-  KyxResultsError,
-  KyxStoreError,
-  KyxValidationError,
-} from '../errors/index.js';
+import { KyxNotFoundError, KyxResultsError, KyxStoreError } from '../errors/index.js';
 import { TERMINAL_STATUSES } from '../model/limits.js';
+import { checkOptionsWith, numberIn, optionsObject, positive } from '../model/option-schema.js';
 import type { CallbackPayload, WorkflowDetails, WorkflowStatus, WorkflowStatusResponse } from '../model/response.js';
 import { sleep } from '../shared/sleep.js';
 import { type KeptLease, keepLease } from '../store/lease.js';
@@ -216,43 +212,43 @@ export function clientOf(results: Results): KyxClient | undefined {
   return clients.get(results);
 }
 
-function checkOptions(options: ResultsOptions): void {
-  const issues: KyxIssue[] = [];
-  const o = (options ?? {}) as Partial<ResultsOptions>;
-  if (typeof o.client?.status !== 'function')
-    issues.push({ path: 'client', message: 'must be a client from createClient' });
-  else if (storeOf(o.client)?.queue === undefined)
-    issues.push({ path: 'client', message: 'its store has no work queue (use memoryStore() or redisStore())' });
-  if (typeof o.onResult !== 'function') issues.push({ path: 'onResult', message: 'must be a function' });
-  for (const name of ['onStatus', 'onError'] as const) {
-    if (o[name] !== undefined && typeof o[name] !== 'function')
-      issues.push({ path: name, message: 'must be a function' });
-  }
-  for (const name of ['concurrency', 'maxPending'] as const) {
-    const value = o[name];
-    if (value !== undefined && !(Number.isInteger(value) && value > 0))
-      issues.push({ path: name, message: 'must be a positive integer' });
-  }
-  for (const name of ['pollAfterMs', 'leaseMs', 'rememberMs', 'checkEveryMs'] as const) {
-    const value = o[name];
-    if (value !== undefined && !(Number.isFinite(value) && value > 0))
-      issues.push({ path: name, message: 'must be a positive number of ms' });
-  }
-  const schedule = o.retrySchedule as unknown;
-  if (
-    schedule !== undefined &&
-    !(
-      Array.isArray(schedule) &&
-      schedule.length > 0 &&
-      schedule.every(
-        (t, i) => typeof t === 'number' && Number.isFinite(t) && t >= 0 && (i === 0 || t >= schedule[i - 1]),
-      )
-    )
-  ) {
-    issues.push({ path: 'retrySchedule', message: 'must list non-decreasing times in ms (at least one)' });
-  }
-  if (issues.length > 0) throw new KyxValidationError({ issues, subject: 'createResults options' });
-}
+const FUNCTION = 'must be a function';
+const POSITIVE_INTEGER = numberIn(1, Number.POSITIVE_INFINITY, 'must be a positive integer', true);
+const POSITIVE_MS = positive('must be a positive number of ms');
+
+/** The schema of {@link ResultsOptions}. */
+const ResultsOptionsSchema = optionsObject({
+  client: v.pipe(
+    v.custom<KyxClient>(
+      (client) => typeof (client as Partial<KyxClient> | null)?.status === 'function',
+      'must be a client from createClient',
+    ),
+    v.check(
+      (client) => storeOf(client)?.queue !== undefined,
+      'its store has no work queue (use memoryStore() or redisStore())',
+    ),
+  ),
+  onResult: v.function(FUNCTION),
+  onStatus: v.optional(v.function(FUNCTION)),
+  onError: v.optional(v.function(FUNCTION)),
+  concurrency: v.optional(POSITIVE_INTEGER),
+  maxPending: v.optional(POSITIVE_INTEGER),
+  pollAfterMs: v.optional(POSITIVE_MS),
+  leaseMs: v.optional(POSITIVE_MS),
+  rememberMs: v.optional(POSITIVE_MS),
+  checkEveryMs: v.optional(POSITIVE_MS),
+  retrySchedule: v.optional(
+    v.custom<readonly number[]>(
+      (times) =>
+        Array.isArray(times) &&
+        times.length > 0 &&
+        times.every(
+          (t, i) => typeof t === 'number' && Number.isFinite(t) && t >= 0 && (i === 0 || t >= (times[i - 1] as number)),
+        ),
+      'must list non-decreasing times in ms (at least one)',
+    ),
+  ),
+});
 
 /** The part of a stored callback kept in the inbox (ids are UUIDs; the handler bounds the rest). */
 function storedCallback(callback: CallbackPayload): string {
@@ -305,7 +301,7 @@ function parseStored(text: string | undefined): CallbackPayload | undefined {
  * ```
  */
 export function createResults(options: ResultsOptions): Results {
-  checkOptions(options);
+  checkOptionsWith(ResultsOptionsSchema, options, 'createResults options');
   const { client, onResult, onStatus, onError } = options;
   const queue = storeOf(client)?.queue as KyxWorkQueue;
   const concurrency = options.concurrency ?? DEFAULTS.concurrency;

@@ -1,12 +1,13 @@
+import * as v from 'valibot';
 import {
   isKyxError,
   KyxHttpError,
   KyxIdempotencyError,
-  type KyxIssue,
   KyxNetworkError,
   KyxStoreError,
   KyxValidationError,
 } from '../errors/index.js';
+import { checkOptionsWith, numberIn, optionsObject } from '../model/option-schema.js';
 import { parseWith } from '../model/parse.js';
 import type { AccountResponse } from '../model/response.js';
 import { AccountResponseSchema } from '../model/response-schemas.js';
@@ -62,31 +63,28 @@ export interface IdempotencyOptions {
 const DEFAULT_LEASE_MS = 10_000;
 const DEFAULT_RETENTION_MS = 30 * 86_400_000;
 
-/** Issues of the `idempotency` client option. */
-export function idempotencyIssues(value: unknown): KyxIssue[] {
-  if (value === undefined) return [];
-  if (typeof value !== 'object' || value === null) return [{ path: 'idempotency', message: 'must be an object' }];
-  const o = value as IdempotencyOptions;
-  const issues: KyxIssue[] = [];
-  if (o.leaseMs !== undefined && !(Number.isFinite(o.leaseMs) && o.leaseMs >= 100)) {
-    issues.push({ path: 'idempotency.leaseMs', message: 'must be a number of milliseconds ≥ 100' });
-  }
-  if (o.retentionMs !== undefined && !(Number.isFinite(o.retentionMs) && o.retentionMs >= 60_000)) {
-    issues.push({ path: 'idempotency.retentionMs', message: 'must be a number of milliseconds ≥ 60000' });
-  }
-  return issues;
-}
+/** The schema of the `idempotency` client option. */
+export const IdempotencyOptionsSchema = optionsObject({
+  leaseMs: v.optional(numberIn(100, Number.MAX_VALUE, 'must be a number of milliseconds ≥ 100')),
+  retentionMs: v.optional(numberIn(60_000, Number.MAX_VALUE, 'must be a number of milliseconds ≥ 60000')),
+});
+
+const KEY = 'must be a string of 1–200 characters without control characters';
+/** The `idempotencyKey` of `send`'s options. */
+const IdempotencyKeySchema = v.object({
+  idempotencyKey: v.pipe(
+    v.string(KEY),
+    v.minLength(1, KEY),
+    v.maxLength(200, KEY),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it rejects
+    v.regex(/^[^\u0000-\u001f\u007f]*$/, KEY),
+  ),
+});
 
 /** Checks one idempotency key; a bad one is a `KyxValidationError` naming `idempotencyKey`. */
 export function checkIdempotencyKey(key: unknown): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it rejects
-  if (typeof key === 'string' && key.length >= 1 && key.length <= 200 && !/[\u0000-\u001f\u007f]/.test(key)) {
-    return key;
-  }
-  throw new KyxValidationError({
-    issues: [{ path: 'idempotencyKey', message: 'must be a string of 1–200 characters without control characters' }],
-    subject: 'send options',
-  });
+  checkOptionsWith(IdempotencyKeySchema, { idempotencyKey: key }, 'send options');
+  return key as string;
 }
 
 /** Whether a failed send proves Jumio did not create the transaction (so the key may be freed). */

@@ -1,5 +1,7 @@
-import { KyxResultPendingError, KyxValidationError } from '../errors/index.js';
+import * as v from 'valibot';
+import { KyxResultPendingError } from '../errors/index.js';
 import { TERMINAL_STATUSES } from '../model/limits.js';
+import { checkOptionsWith, numberIn, optionsObject } from '../model/option-schema.js';
 import type { WorkflowDetails, WorkflowStatus, WorkflowStatusResponse } from '../model/response.js';
 import { sleep } from '../shared/sleep.js';
 import type { CallOptions } from './call-options.js';
@@ -82,23 +84,34 @@ export interface WaitProgress {
   nextAt: number | undefined;
 }
 
-/** The schedule, checked: 1–10 finite, non-negative, non-decreasing times. */
-function checkSchedule(schedule: unknown): readonly number[] {
-  const fail = (message: string) =>
-    new KyxValidationError({ issues: [{ path: 'schedule', message }], subject: 'waitForResult options' });
-  if (!Array.isArray(schedule) || schedule.length === 0 || schedule.length > MAX_STATUS_CALLS) {
-    throw fail(
-      `must list 1 to ${MAX_STATUS_CALLS} times in ms (Jumio allows at most ${MAX_STATUS_CALLS} status calls)`,
-    );
+const SCHEDULE_LENGTH = `must list 1 to ${MAX_STATUS_CALLS} times in ms (Jumio allows at most ${MAX_STATUS_CALLS} status calls)`;
+
+/** What is wrong with the first bad entry of a schedule, or `undefined`. */
+function scheduleProblem(schedule: readonly unknown[]): string | undefined {
+  for (const [i, time] of schedule.entries()) {
+    if (typeof time !== 'number' || !Number.isFinite(time) || time < 0)
+      return `entry ${i} must be a non-negative number of ms`;
+    if (i > 0 && time < (schedule[i - 1] as number)) return `entry ${i} must not be earlier than entry ${i - 1}`;
   }
-  schedule.forEach((time: unknown, i) => {
-    if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) {
-      throw fail(`entry ${i} must be a non-negative number of ms`);
-    }
-    if (i > 0 && time < (schedule[i - 1] as number)) throw fail(`entry ${i} must not be earlier than entry ${i - 1}`);
-  });
-  return schedule as readonly number[];
+  return undefined;
 }
+
+/** The checked part of {@link WaitForResultOptions}: a schedule of 1–10 finite, non-negative, non-decreasing times; the deadline. */
+const WaitForResultOptionsSchema = optionsObject({
+  schedule: v.optional(
+    v.pipe(
+      v.custom<readonly unknown[]>(
+        (s) => Array.isArray(s) && s.length > 0 && s.length <= MAX_STATUS_CALLS,
+        SCHEDULE_LENGTH,
+      ),
+      v.check(
+        (s) => scheduleProblem(s) === undefined,
+        (issue) => scheduleProblem(issue.input) as string,
+      ),
+    ),
+  ),
+  deadline: v.optional(numberIn(0, Number.MAX_VALUE, 'must be a non-negative number of ms')),
+});
 
 /** The default `sleep`: a timer that an abort clears. */
 const timer = (ms: number, signal?: AbortSignal): Promise<void> => sleep(ms, { signal });
@@ -130,14 +143,9 @@ export async function waitForResult(
   options: WaitForResultOptions = {},
 ): Promise<WorkflowDetails> {
   const reference = executionIds(execution);
-  const base = checkSchedule(options.schedule ?? JUMIO_RETRIEVAL_SCHEDULE);
+  checkOptionsWith(WaitForResultOptionsSchema, options, 'waitForResult options');
+  const base = options.schedule ?? JUMIO_RETRIEVAL_SCHEDULE;
   const { signal, sleep = timer, deadline } = options;
-  if (deadline !== undefined && !(typeof deadline === 'number' && Number.isFinite(deadline) && deadline >= 0)) {
-    throw new KyxValidationError({
-      issues: [{ path: 'deadline', message: 'must be a non-negative number of ms' }],
-      subject: 'waitForResult options',
-    });
-  }
   // past the schedule, until the deadline: every last interval of the schedule (at least 1 s)
   const last = base.at(-1) as number;
   const every = Math.max(1_000, base.length > 1 ? last - (base.at(-2) as number) : last);
