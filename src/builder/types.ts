@@ -20,7 +20,7 @@ import type {
 } from '../model/request.js';
 import type { forbiddenCharactersMessage } from '../model/rules.js';
 import type { WorkflowSpec } from '../workflows/define.js';
-import type { WorkflowKey, WorkflowSpecOf } from '../workflows/keys.js';
+import type { WorkflowSpecOf } from '../workflows/keys.js';
 import type {
   CategoryList,
   NoExtractionMessage,
@@ -117,6 +117,16 @@ type CheckReference<S extends string> = S extends unknown
 type Fail<M> = [M] extends [infer Message extends string] ? KyxTypeError<Message> : never;
 
 /**
+ * The members of K that are neither a catalog nor a registered key (`Exclude<K, WorkflowKey>`),
+ * each looked up by key: relating K to the key union would cost every checker O(registered
+ * workflows) types even for a valid key (bench/editor.ts, completions against registry size).
+ */
+type UnknownKeys<K> = K extends number ? ([WorkflowSpecOf<K>] extends [never] ? K : never) : K;
+
+/** `true` when every member of K is a catalog or registered key. */
+type IsKnownKey<K> = [UnknownKeys<K>] extends [never] ? true : false;
+
+/**
  * Checks `.workflow(x)`: x is a known or registered key (or a union of them, chosen at run time),
  * or a definition; a single update-only workflow is not allowed on a create. A plain `number`
  * must be narrowed first.
@@ -129,7 +139,7 @@ type CheckWorkflow<TMode extends AccountMode, K> = number extends K
         ? KyxTypeError<UpdateOnlyMessage<K['key']>>
         : K
       : K
-    : [K] extends [WorkflowKey]
+    : IsKnownKey<K> extends true
       ? TMode extends 'update'
         ? K
         : IsUnion<K> extends true
@@ -138,7 +148,7 @@ type CheckWorkflow<TMode extends AccountMode, K> = number extends K
             ? // `K & number`, not the spec's key: a message built from WorkflowSpecOf<K> costs ~600 instantiations per project
               KyxTypeError<UpdateOnlyMessage<K>>
             : K
-      : KyxTypeError<`workflow ${Exclude<K, WorkflowKey> & number} is not in the catalog: pass defineWorkflow({ key: ${Exclude<K, WorkflowKey> & number}, … }) or register its key in WorkflowRegistry`>;
+      : KyxTypeError<`workflow ${UnknownKeys<K> & number} is not in the catalog: pass defineWorkflow({ key: ${UnknownKeys<K> & number}, … }) or register its key in WorkflowRegistry`>;
 
 /** Whether workflow W (any of them, for a key chosen at run time; or no workflow yet) accepts presets of category C. */
 type Accepts<W, C extends string> = [W] extends [null]
