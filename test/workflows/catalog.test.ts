@@ -5,11 +5,13 @@ import { alpha2Source } from '../../scripts/country-alpha2.js';
 import {
   account,
   COUNTRY_CODES,
+  type CountryCode,
   defineWorkflow,
   findWorkflow,
   PRESET_CATEGORIES,
   WORKFLOW_CATALOG,
 } from '../../src/index.js';
+import type { CountryAlpha3 } from '../../src/model/alpha2.js';
 
 describe('code lists', () => {
   it('COUNTRY_CODES is every officially assigned ISO 3166-1 alpha-3 code (checked against an independent list)', () => {
@@ -27,6 +29,14 @@ describe('code lists', () => {
       ),
     ).toHaveLength(COUNTRY_CODES.length);
     expect(generated).toContain(`US: "country 'US' is an ISO alpha-2 code: use its alpha-3 code 'USA'";`);
+    // CountryAlpha3, the table `.document()` looks its country up in: exactly the codes of COUNTRY_CODES.
+    expect(generated.match(/^ {2}[A-Z]{3}: true;$/gm)).toEqual(COUNTRY_CODES.map((code) => `  ${code}: true;`));
+    const sameKeys: [keyof CountryAlpha3] extends [CountryCode]
+      ? [CountryCode] extends [keyof CountryAlpha3]
+        ? true
+        : false
+      : false = true;
+    expect(sameKeys).toBe(true);
   });
   it('every country code is accepted in a DOCUMENT preset', () => {
     const template = account().ref('r').workflow(10026);
