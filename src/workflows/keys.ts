@@ -1,21 +1,19 @@
-import { WORKFLOW_CATALOG } from './catalog.js';
+import { type CatalogWorkflows, WORKFLOW_CATALOG } from './catalog.js';
 import type { WorkflowRegistry, WorkflowSpec } from './define.js';
-
-type CatalogByKey = { [S in (typeof WORKFLOW_CATALOG)[number] as S['key']]: S };
 
 /**
  * A workflow key the builder accepts: a catalog key or one registered in {@link WorkflowRegistry}.
  * A key chosen at run time (`key: WorkflowKey`, or a union of keys) is accepted too: its rules
  * are then checked at run time. Narrow a plain `number` with {@link isWorkflowKey}.
  */
-export type WorkflowKey = keyof CatalogByKey | (keyof WorkflowRegistry & number);
+export type WorkflowKey = keyof CatalogWorkflows | (keyof WorkflowRegistry & number);
 
 /** Read for a key nobody registered: `(WorkflowRegistry & NotRegistered)[K]` is then `undefined`. */
 interface NotRegistered {
   readonly [key: number]: undefined;
 }
 
-/** Read for a key the catalog does not know: `(CatalogByKey & NotInCatalog)[K]` is then `never`. */
+/** Read for a key the catalog does not know: `(CatalogWorkflows & NotInCatalog)[K]` is then `never`. */
 interface NotInCatalog {
   readonly [key: number]: never;
 }
@@ -28,7 +26,7 @@ interface NotInCatalog {
  */
 type SpecOfKey<K extends number> = (WorkflowRegistry & NotRegistered)[K] extends infer S extends WorkflowSpec
   ? S
-  : (CatalogByKey & NotInCatalog)[K];
+  : (CatalogWorkflows & NotInCatalog)[K];
 
 /**
  * The spec of a workflow as the builder records it: a key (a registered workflow wins over the

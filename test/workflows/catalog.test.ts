@@ -12,6 +12,25 @@ import {
   WORKFLOW_CATALOG,
 } from '../../src/index.js';
 import type { CountryAlpha3 } from '../../src/model/alpha2.js';
+import type { CatalogWorkflows } from '../../src/workflows/catalog.js';
+
+describe('CatalogWorkflows (the catalog by key, for the types)', () => {
+  it('lists exactly the workflows of WORKFLOW_CATALOG, each under its own key', () => {
+    type FromTuple = { [S in (typeof WORKFLOW_CATALOG)[number] as S['key']]: S };
+    const same: [FromTuple] extends [CatalogWorkflows]
+      ? [CatalogWorkflows] extends [FromTuple]
+        ? true
+        : false
+      : false = true;
+    const keys: [keyof FromTuple] extends [keyof CatalogWorkflows]
+      ? [keyof CatalogWorkflows] extends [keyof FromTuple]
+        ? true
+        : false
+      : false = true;
+    expect([same, keys]).toEqual([true, true]);
+    expect(WORKFLOW_CATALOG.map((w) => w.key)).toEqual([...new Set(WORKFLOW_CATALOG.map((w) => w.key))]);
+  });
+});
 
 describe('code lists', () => {
   it('COUNTRY_CODES is every officially assigned ISO 3166-1 alpha-3 code (checked against an independent list)', () => {
