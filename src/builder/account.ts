@@ -37,6 +37,9 @@ type Implementation = {
       : (...args: Params<OpenBuilder[K]>) => unknown;
 };
 
+/** What `builder.capability` must provide. */
+type CapabilityImplementation = Implementation['capability'];
+
 const list = <T extends string>(value: T | readonly T[]): T[] => (Array.isArray(value) ? [...value] : [value as T]);
 
 const values = <T extends string>(
@@ -46,6 +49,36 @@ const values = <T extends string>(
   predefinedType,
   values: list(value),
 });
+
+/**
+ * `builder.capability`: one small object per access, its methods on the prototype (no closures).
+ * Each copies what the caller passed, so the builder shares nothing with its caller.
+ */
+class CapabilityOptions implements CapabilityImplementation {
+  readonly #builder: AccountBuilderImpl;
+  constructor(builder: AccountBuilderImpl) {
+    this.#builder = builder;
+  }
+  watchlist(searchProfile?: string) {
+    return this.#builder.withCapability('watchlistScreening', searchProfile === undefined ? {} : { searchProfile });
+  }
+  extraction(enabled: boolean) {
+    return this.#builder.withCapability('documentVerification', {
+      enableExtraction: enabled === false ? 'false' : 'true',
+    });
+  }
+  ekyc(searchType: 'one' | 'two') {
+    return this.#builder.withCapability('ekycCheck', { searchType });
+  }
+  riskScore(riskScoreRulesetId: string) {
+    return this.#builder.withCapability('workflowDecision', { riskScoreRulesetId });
+  }
+  ruleset(ids: readonly string[]) {
+    return this.#builder.withCapability('ruleset', {
+      ids: plainCopy(ids as string[], 'workflowDefinition.capabilities.ruleset.ids'),
+    });
+  }
+}
 
 /**
  * The untyped implementation behind {@link AccountBuilder}: every call returns a new frozen
@@ -83,20 +116,21 @@ class AccountBuilderImpl implements Implementation {
     return this.#next({ fields });
   }
 
-  /** Presets and capabilities are copied here, once, so the body can be laid out without copying. */
+  /** Presets are made by the builder from what the caller passed (copied there), so they are used as they are. */
   #preset(category: PresetCategory, preset: CredentialPreset): AccountBuilderImpl {
     const node = this.#node;
-    const entry = [category, plainCopy(preset, 'workflowDefinition.credentials')] as const;
+    const entry = [category, preset] as const;
     const presets = node.presets.some(([c]) => c === category)
       ? node.presets.map((e) => (e[0] === category ? entry : e))
       : [...node.presets, entry];
     return this.#next({ presets });
   }
 
-  #capability(capabilities: Capabilities): AccountBuilderImpl {
-    return this.#next({
-      capabilities: { ...this.#node.capabilities, ...plainCopy(capabilities, 'workflowDefinition.capabilities') },
-    });
+  /** One capability's options, made by the builder (what the caller passed in them is copied there); for {@link CapabilityOptions}, not in the public type. */
+  withCapability<C extends keyof Capabilities>(name: C, options: Capabilities[C]): AccountBuilderImpl {
+    const capabilities: Capabilities = { ...this.#node.capabilities };
+    capabilities[name] = options;
+    return this.#next({ capabilities });
   }
 
   ref(customerInternalReference: string) {
@@ -162,16 +196,7 @@ class AccountBuilderImpl implements Implementation {
   }
 
   get capability() {
-    return {
-      watchlist: (searchProfile?: string) =>
-        this.#capability({ watchlistScreening: searchProfile === undefined ? {} : { searchProfile } }),
-      extraction: (enabled: boolean) =>
-        this.#capability({ documentVerification: { enableExtraction: enabled === false ? 'false' : 'true' } }),
-      ekyc: (searchType: 'one' | 'two') => this.#capability({ ekycCheck: { searchType } }),
-      riskScore: (riskScoreRulesetId: string) => this.#capability({ workflowDecision: { riskScoreRulesetId } }),
-      ruleset: (ids: readonly string[]) =>
-        this.#capability({ ruleset: { ids: Array.isArray(ids) ? [...ids] : (ids as never) } }),
-    };
+    return new CapabilityOptions(this);
   }
 
   extra(patch: Record<string, unknown>) {
