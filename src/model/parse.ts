@@ -68,3 +68,38 @@ export function parseWith<S extends v.GenericSchema>(
     .map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }));
   return { success: false, issues: boundIssues(shown, result.issues.length, settings.abortEarly ? 'at least ' : '') };
 }
+
+/**
+ * A body checked in parts with the schemas of its fields (the builder's bodies, whose shape the
+ * builder made): {@link parseWith}'s messages, paths and 1,000-issue bound over all the parts,
+ * each part's issue paths under the part's own path.
+ */
+export class PartsParse {
+  readonly #settings = new ParseConfig(true);
+  readonly #issues: { path: string; message: string }[] = [];
+  #total = 0;
+
+  /** The output of `schema` for `input` (`undefined` when it has issues, which are kept) at `path`. */
+  run(schema: v.GenericSchema, input: unknown, path: string): unknown {
+    const result = schema['~run']({ value: input }, this.#settings);
+    if (result.issues === undefined) return result.value;
+    for (const issue of result.issues) {
+      if (this.#total++ > 50) continue; // only the issues shown are turned into paths and messages
+      const below = v.getDotPath(issue);
+      this.#issues.push({ path: below ? `${path}.${below}` : path, message: issue.message });
+    }
+    return undefined;
+  }
+
+  /** A required field that is missing, as a strict object schema reports it. */
+  missing(path: string): void {
+    if (this.#total++ <= 50) this.#issues.push({ path, message: 'is required' });
+  }
+
+  /** `output` when no part had issues, else every issue (the first 50, then one that counts the rest). */
+  result<T>(output: T): KyxResult<T> {
+    if (this.#total === 0) return { success: true, output };
+    const more = this.#settings.abortEarly ? 'at least ' : '';
+    return { success: false, issues: boundIssues(this.#issues, this.#total, more) };
+  }
+}
