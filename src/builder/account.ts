@@ -146,9 +146,11 @@ class AccountBuilderImpl implements Implementation {
   ): AccountBuilderImpl {
     const capabilities: Capabilities = { ...this.#node.capabilities };
     capabilities[name] = options;
-    const capabilityLeaves: Partial<Record<keyof Capabilities, Leaves>> = { ...this.#node.capabilityLeaves };
-    if (leaves) capabilityLeaves[name] = leaves;
-    else delete capabilityLeaves[name];
+    // `undefined` (checked whole) rather than `delete`, which would leave a slow dictionary object
+    const capabilityLeaves: Partial<Record<keyof Capabilities, Leaves | undefined>> = {
+      ...this.#node.capabilityLeaves,
+    };
+    capabilityLeaves[name] = leaves;
     return this.#next({ capabilities, capabilityLeaves });
   }
 

@@ -30,7 +30,7 @@ export interface AccountNode {
   readonly presets: readonly (readonly [PresetCategory, CredentialPreset, Leaves | undefined])[];
   readonly capabilities: Readonly<Capabilities>;
   /** The {@link Leaves} of each capability's options the builder made (all of them but `ruleset`'s). */
-  readonly capabilityLeaves: Readonly<Partial<Record<keyof Capabilities, Leaves>>>;
+  readonly capabilityLeaves: Readonly<Partial<Record<keyof Capabilities, Leaves | undefined>>>;
   /** What `.extra()` adds to the body (every call merged), or `undefined`. */
   readonly extra: Readonly<Record<string, unknown>> | undefined;
 }
