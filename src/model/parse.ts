@@ -57,16 +57,8 @@ export function parseWith<S extends v.GenericSchema>(
   input: unknown,
   options: ParseOptions = {},
 ): KyxResult<v.InferOutput<S>> {
-  const settings = new ParseConfig(options.quoteValues ?? true);
-  // `~run` as `safeParse` calls it, with this configuration itself (`safeParse` copies it, which
-  // would read the counting getters once)
-  const result = schema['~run']({ value: input }, settings);
-  if (result.issues === undefined) return { success: true, output: result.value as v.InferOutput<S> };
-  // only the issues shown are turned into paths and messages
-  const shown = result.issues
-    .slice(0, 51)
-    .map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }));
-  return { success: false, issues: boundIssues(shown, result.issues.length, settings.abortEarly ? 'at least ' : '') };
+  const parts = new PartsParse(options.quoteValues ?? true);
+  return parts.result(parts.run(schema, input, '') as v.InferOutput<S>);
 }
 
 /**
@@ -75,18 +67,25 @@ export function parseWith<S extends v.GenericSchema>(
  * each part's issue paths under the part's own path.
  */
 export class PartsParse {
-  readonly #settings = new ParseConfig(true);
+  readonly #settings: ParseConfig;
   readonly #issues: { path: string; message: string }[] = [];
   #total = 0;
 
+  /** `quote`: see {@link ParseOptions.quoteValues}. */
+  constructor(quote = true) {
+    this.#settings = new ParseConfig(quote);
+  }
+
   /** The output of `schema` for `input` (`undefined` when it has issues, which are kept) at `path`. */
   run(schema: v.GenericSchema, input: unknown, path: string): unknown {
+    // `~run` as `safeParse` calls it, with this configuration itself (`safeParse` copies it, which
+    // would read the counting getters once)
     const result = schema['~run']({ value: input }, this.#settings);
     if (result.issues === undefined) return result.value;
     for (const issue of result.issues) {
       if (this.#total++ > 50) continue; // only the issues shown are turned into paths and messages
-      const below = v.getDotPath(issue);
-      this.#issues.push({ path: below ? `${path}.${below}` : path, message: issue.message });
+      const below = v.getDotPath(issue) ?? '';
+      this.#issues.push({ path: path && below ? `${path}.${below}` : path || below, message: issue.message });
     }
     return undefined;
   }
