@@ -74,12 +74,23 @@ function schemaAt(schema: Shape, steps: string): Shape {
   return at;
 }
 
-/** A fresh copy of a part the builder made (plain objects, lists and strings), so the output shares nothing with the node. */
-function fresh(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(fresh);
-  if (typeof value !== 'object' || value === null) return value;
+/**
+ * A fresh copy of a part the builder made, so the output shares nothing with the node: objects
+ * and lists of strings (a part whose leaves pass holds only strings, in the lists of its presets).
+ */
+function fresh(part: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name in value) out[name] = fresh((value as Record<string, unknown>)[name]);
+  const names = Object.keys(part);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    const item = part[name];
+    out[name] =
+      typeof item !== 'object' || item === null
+        ? item
+        : Array.isArray(item)
+          ? item.slice()
+          : fresh(item as Record<string, unknown>);
+  }
   return out;
 }
 
@@ -96,7 +107,7 @@ function checkPart(
     spot.schema ??= schemaAt(schema, spot.steps);
     parts.run(spot.schema as v.GenericSchema, leafValue, `${path}.${spot.path}`);
   }
-  return fresh(value);
+  return fresh(value as Record<string, unknown>);
 }
 
 /**
