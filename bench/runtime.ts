@@ -68,26 +68,28 @@ export function responseExample(): { readonly text: string; readonly value: unkn
 
 /** What the CPU profile showed (kept next to the code that measures it). */
 const FINDINGS = [
-  '**Findings.** Validation alone is about as costly as the whole target allows: `v.safeParse(AccountRequestSchema)` ' +
-    'of the finished literal costs about 2.5× its `JSON.stringify` (row above), so chain + validate + serialize ' +
-    'cannot come within 3× while every `build()` validates every field, which the design requires (an invalid ' +
-    'builder never serializes, also from plain JavaScript).',
-  'A first CPU profile (`node --cpu-prof`, `JSON.stringify(largest())` in a loop against the built dist) showed ' +
-    'avoidable work, since removed: `toBody` deep-copied the whole body on every `build()` although its parts ' +
-    'were already copied when set (presets and capabilities are now copied once, when set, and the body is laid ' +
-    'out without a copy: valibot builds a fresh output anyway); each call spread the node and froze it and the ' +
-    'builder (now one node literal and one freeze); `plainCopy` went through `Object.entries` pairs; each parse ' +
-    'made a new config and message closure; country codes were found by scanning the 249 codes ' +
-    '(`v.picklist`; now a Set behind `v.custom<CountryCode>`, same message); timestamps were parsed twice; URL ' +
-    'checks built a `URL` (now `URL.canParse`). A profile after these changes splits the samples into valibot ' +
-    '(about 34 %, mostly `strictObject`), `JSON.stringify` and the loop (about 36 %), the builder chain (about ' +
-    '11 %), `plainCopy` of the values set (about 6 %) and the schemas’ own checks (about 5 %).',
+  '**Findings.** `v.safeParse(AccountRequestSchema)` of the finished literal costs about 2.5–3.5× its ' +
+    '`JSON.stringify` (row above), so a `build()` that runs the request schema on the whole body cannot come ' +
+    'within 3×. Since issue 25 the builder does not: each field set from the caller is checked with its own ' +
+    'schema, and the parts the builder makes itself (`.document()`, `.facemap()`, `.selfie()`, the capability ' +
+    'options) only by their leaves, the caller’s strings, each with the schema at its place (their shape is the ' +
+    'schema’s by construction); a body with `.extra()` is still checked whole. The same checks, issues and output ' +
+    '(test/builder/parts.property.test.ts). `id()` options, `ruleset` ids and the object setters (web, consent, ' +
+    'overrides) are the caller’s objects and go through their schemas whole, which is why the largest request ' +
+    'gains less than the design card.',
+  'Earlier profiles (`node --cpu-prof`, `JSON.stringify(largest())` in a loop against the built dist) removed: ' +
+    'a deep copy of the whole body on every `build()` (parts are copied once, when set, and only what the caller ' +
+    'passed: presets and capability options the builder makes are not copied again); a spread and two freezes ' +
+    'per call; `Object.entries` pairs in `plainCopy`; a parse configuration made as an object literal with ' +
+    'getters on every parse (now a class, about 7 % of a `build()`); five closures per `.capability` access (now ' +
+    'one object with prototype methods); a scan of the 249 country codes (a Set behind `v.custom`, same ' +
+    'message); a `Date` built and formatted back for every timestamp (the fields are read from the string, ' +
+    'test/model/timestamp.property.test.ts); a `URL` per URL check (`URL.canParse`).',
   'Running the benchmark on src/ through tsx instead of dist/ nearly doubles the chain cost (esbuild’s `__name` ' +
-    'helper wraps every closure the `capability` getter creates), so the figures use the built package; in the ' +
-    'built package the getter is below 1 % of the profile. On the shared 2-core machine the figures are bimodal ' +
-    'between runs of identical code (the design card came out at about 4.6× and 8.4× in consecutive runs); a ' +
-    'plain alternating loop measures the same code stably, so compare a figure with an earlier one only over ' +
-    'several runs.',
+    'helper wraps closures), so the figures use the built package. On the shared 2-core machine the figures are ' +
+    'bimodal between runs of identical code (the design card came out at about 4.6× and 8.4× in consecutive ' +
+    'runs before issue 25); compare a figure with an earlier one only over several runs, or both builds in one ' +
+    'process.',
 ].join('\n\n');
 
 const median = (values: readonly number[]): number => {

@@ -5,7 +5,7 @@ import type { WorkflowSpec } from '../workflows/define.js';
 import type { WorkflowKey } from '../workflows/keys.js';
 import { buildNode, compileNode, validateNode } from './compile.js';
 import { combineExtra } from './extra.js';
-import { type AccountNode, type DirectFields, emptyNode, plainCopy } from './node.js';
+import { type AccountNode, type DirectFields, emptyNode, type LeafSpot, type Leaves, plainCopy } from './node.js';
 import type { AccountBuilder, IdPresetOptions } from './types.js';
 
 /**
@@ -37,6 +37,17 @@ type Implementation = {
       : (...args: Params<OpenBuilder[K]>) => unknown;
 };
 
+// The places of the parts the builder makes that hold a caller's value (see Leaves).
+const SEARCH_PROFILE: LeafSpot = { path: 'searchProfile', steps: 'searchProfile' };
+const SEARCH_TYPE: LeafSpot = { path: 'searchType', steps: 'searchType' };
+const RULESET_ID: LeafSpot = { path: 'riskScoreRulesetId', steps: 'riskScoreRulesetId' };
+const DOCUMENT_COUNTRY: LeafSpot = { path: 'country.values.0', steps: 'DOCUMENT.country.values.*' };
+const DOCUMENT_TYPE: LeafSpot = { path: 'type.values.0', steps: 'DOCUMENT.type.values.*' };
+const FACEMAP_TYPE: LeafSpot = { path: 'type.values.0', steps: 'FACEMAP.type.values.*' };
+
+/** What `builder.capability` must provide. */
+type CapabilityImplementation = Implementation['capability'];
+
 const list = <T extends string>(value: T | readonly T[]): T[] => (Array.isArray(value) ? [...value] : [value as T]);
 
 const values = <T extends string>(
@@ -46,6 +57,39 @@ const values = <T extends string>(
   predefinedType,
   values: list(value),
 });
+
+/**
+ * `builder.capability`: one small object per access, its methods on the prototype (no closures).
+ * Each copies what the caller passed, so the builder shares nothing with its caller.
+ */
+class CapabilityOptions implements CapabilityImplementation {
+  readonly #builder: AccountBuilderImpl;
+  constructor(builder: AccountBuilderImpl) {
+    this.#builder = builder;
+  }
+  watchlist(searchProfile?: string) {
+    return searchProfile === undefined
+      ? this.#builder.withCapability('watchlistScreening', {}, [])
+      : this.#builder.withCapability('watchlistScreening', { searchProfile }, [
+          { spot: SEARCH_PROFILE, value: searchProfile },
+        ]);
+  }
+  extraction(enabled: boolean) {
+    const enableExtraction = enabled === false ? 'false' : 'true';
+    return this.#builder.withCapability('documentVerification', { enableExtraction }, []);
+  }
+  ekyc(searchType: 'one' | 'two') {
+    return this.#builder.withCapability('ekycCheck', { searchType }, [{ spot: SEARCH_TYPE, value: searchType }]);
+  }
+  riskScore(riskScoreRulesetId: string) {
+    const options = { riskScoreRulesetId };
+    return this.#builder.withCapability('workflowDecision', options, [{ spot: RULESET_ID, value: riskScoreRulesetId }]);
+  }
+  ruleset(ids: readonly string[]) {
+    const options = { ids: plainCopy(ids as string[], 'workflowDefinition.capabilities.ruleset.ids') };
+    return this.#builder.withCapability('ruleset', options, undefined);
+  }
+}
 
 /**
  * The untyped implementation behind {@link AccountBuilder}: every call returns a new frozen
@@ -70,6 +114,7 @@ class AccountBuilderImpl implements Implementation {
       workflow: 'workflow' in patch ? patch.workflow : node.workflow,
       presets: patch.presets ?? node.presets,
       capabilities: patch.capabilities ?? node.capabilities,
+      capabilityLeaves: patch.capabilityLeaves ?? node.capabilityLeaves,
       extra: patch.extra ?? node.extra,
     });
   }
@@ -83,20 +128,30 @@ class AccountBuilderImpl implements Implementation {
     return this.#next({ fields });
   }
 
-  /** Presets and capabilities are copied here, once, so the body can be laid out without copying. */
-  #preset(category: PresetCategory, preset: CredentialPreset): AccountBuilderImpl {
+  /** Presets are made by the builder from what the caller passed (copied there), so they are used as they are. */
+  #preset(category: PresetCategory, preset: CredentialPreset, leaves?: Leaves): AccountBuilderImpl {
     const node = this.#node;
-    const entry = [category, plainCopy(preset, 'workflowDefinition.credentials')] as const;
+    const entry = [category, preset, leaves] as const;
     const presets = node.presets.some(([c]) => c === category)
       ? node.presets.map((e) => (e[0] === category ? entry : e))
       : [...node.presets, entry];
     return this.#next({ presets });
   }
 
-  #capability(capabilities: Capabilities): AccountBuilderImpl {
-    return this.#next({
-      capabilities: { ...this.#node.capabilities, ...plainCopy(capabilities, 'workflowDefinition.capabilities') },
-    });
+  /** One capability's options, made by the builder (what the caller passed in them is copied there); for {@link CapabilityOptions}, not in the public type. */
+  withCapability<C extends keyof Capabilities>(
+    name: C,
+    options: Capabilities[C],
+    leaves: Leaves | undefined,
+  ): AccountBuilderImpl {
+    const capabilities: Capabilities = { ...this.#node.capabilities };
+    capabilities[name] = options;
+    // `undefined` (checked whole) rather than `delete`, which would leave a slow dictionary object
+    const capabilityLeaves: Partial<Record<keyof Capabilities, Leaves | undefined>> = {
+      ...this.#node.capabilityLeaves,
+    };
+    capabilityLeaves[name] = leaves;
+    return this.#next({ capabilities, capabilityLeaves });
   }
 
   ref(customerInternalReference: string) {
@@ -139,11 +194,16 @@ class AccountBuilderImpl implements Implementation {
   }
 
   document(country: string, type: string) {
-    return this.#preset('DOCUMENT', {
-      category: 'DOCUMENT',
-      country: values(country),
-      type: values(type),
-    } as CredentialPreset);
+    const preset = { category: 'DOCUMENT', country: values(country), type: values(type) } as CredentialPreset;
+    // two strings make the schema's shape (one value in each list); anything else is checked whole
+    const leaves =
+      typeof country === 'string' && typeof type === 'string'
+        ? [
+            { spot: DOCUMENT_COUNTRY, value: country },
+            { spot: DOCUMENT_TYPE, value: type },
+          ]
+        : undefined;
+    return this.#preset('DOCUMENT', preset, leaves);
   }
 
   reuse(category: ReusableCategory, credentialId?: string) {
@@ -153,25 +213,18 @@ class AccountBuilderImpl implements Implementation {
   }
 
   selfie() {
-    return this.#preset('SELFIE', { category: 'SELFIE' });
+    return this.#preset('SELFIE', { category: 'SELFIE' }, []);
   }
 
   facemap(type?: string) {
-    const preset = type === undefined ? { category: 'FACEMAP' } : { category: 'FACEMAP', type: values(type) };
-    return this.#preset('FACEMAP', preset as CredentialPreset);
+    if (type === undefined) return this.#preset('FACEMAP', { category: 'FACEMAP' }, []);
+    const preset = { category: 'FACEMAP', type: values(type) } as CredentialPreset;
+    const leaves = typeof type === 'string' ? [{ spot: FACEMAP_TYPE, value: type }] : undefined;
+    return this.#preset('FACEMAP', preset, leaves);
   }
 
   get capability() {
-    return {
-      watchlist: (searchProfile?: string) =>
-        this.#capability({ watchlistScreening: searchProfile === undefined ? {} : { searchProfile } }),
-      extraction: (enabled: boolean) =>
-        this.#capability({ documentVerification: { enableExtraction: enabled === false ? 'false' : 'true' } }),
-      ekyc: (searchType: 'one' | 'two') => this.#capability({ ekycCheck: { searchType } }),
-      riskScore: (riskScoreRulesetId: string) => this.#capability({ workflowDecision: { riskScoreRulesetId } }),
-      ruleset: (ids: readonly string[]) =>
-        this.#capability({ ruleset: { ids: Array.isArray(ids) ? [...ids] : (ids as never) } }),
-    };
+    return new CapabilityOptions(this);
   }
 
   extra(patch: Record<string, unknown>) {

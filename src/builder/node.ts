@@ -26,16 +26,44 @@ export interface AccountNode {
   readonly accountId: string | undefined;
   readonly fields: Readonly<DirectFields>;
   readonly workflow: number | WorkflowSpec | undefined;
-  /** One preset per category, in the order first added. */
-  readonly presets: readonly (readonly [PresetCategory, CredentialPreset])[];
+  /** One preset per category, in the order first added, with its {@link Leaves} when the builder made its shape. */
+  readonly presets: readonly (readonly [PresetCategory, CredentialPreset, Leaves | undefined])[];
   readonly capabilities: Readonly<Capabilities>;
+  /** The {@link Leaves} of each capability's options the builder made (all of them but `ruleset`'s). */
+  readonly capabilityLeaves: Readonly<Partial<Record<keyof Capabilities, Leaves | undefined>>>;
   /** What `.extra()` adds to the body (every call merged), or `undefined`. */
   readonly extra: Readonly<Record<string, unknown>> | undefined;
 }
 
+/**
+ * A place in a part the builder makes whose value comes from the caller: `path` in the part,
+ * `steps` from the part's own schema to the schema there (`*`: a list's item). One constant per
+ * place; `schema` caches what the steps lead to (../builder/compile.ts finds it on first use).
+ */
+export interface LeafSpot {
+  readonly path: string;
+  readonly steps: string;
+  schema?: unknown;
+}
+
+/**
+ * What is left to check of a part the builder made itself from strings (`.document('USA', 'BS')`,
+ * `.capability.ekyc('one')`): its shape is the schema's by construction, so only these values are
+ * checked, each with the schema at its spot. A part without leaves is checked whole.
+ */
+export type Leaves = readonly { readonly spot: LeafSpot; readonly value: unknown }[];
+
 /** The empty node of `account()` / `account(accountId)`. */
 export function emptyNode(accountId: string | undefined): AccountNode {
-  return { accountId, fields: {}, workflow: undefined, presets: [], capabilities: {}, extra: undefined };
+  return {
+    accountId,
+    fields: {},
+    workflow: undefined,
+    presets: [],
+    capabilities: {},
+    capabilityLeaves: {},
+    extra: undefined,
+  };
 }
 
 /** How deep an argument object may nest (the request's own shapes nest 4 levels). */

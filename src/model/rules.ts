@@ -52,6 +52,24 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 /** A UTC timestamp `YYYY-MM-DDThh:mm:ss[.S{1,3}]Z`, as Jumio sends and expects them. */
 export const UTC_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether a string of {@link UTC_TIMESTAMP_PATTERN} names a real date and time: month 01–12, a
+ * day the month has (29 February in leap years of the proleptic Gregorian calendar, as `Date`),
+ * hour 00–23, minutes and seconds 00–59. The same answer as parsing it with `new Date(s)` and
+ * comparing the date back (test/model/timestamp.property.test.ts), without building a Date.
+ */
+export function isRealTimestamp(s: string): boolean {
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+  return day <= days && Number(s.slice(11, 13)) <= 23 && Number(s.slice(14, 16)) <= 59 && Number(s.slice(17, 19)) <= 59;
+}
+
 /**
  * Whether a URL's hostname is the local machine: `localhost`, a `127.x.x.x` address written in
  * full, or `::1` (bracketed as in a URL, or bare). Not `*.localhost` (a name any resolver may

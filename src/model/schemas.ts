@@ -15,6 +15,7 @@ import {
   forbiddenCharactersMessage,
   forbiddenControl,
   isAllowedUrl,
+  isRealTimestamp,
   parseTokenLifetime,
   TOKEN_LIFETIME_MAX_S,
   TOKEN_LIFETIME_MIN_S,
@@ -226,11 +227,8 @@ export const WebSettingsSchema = v.strictObject({
 const TIMESTAMP = v.pipe(
   v.string('must be a string'),
   v.regex(UTC_TIMESTAMP_PATTERN, 'must be a UTC timestamp like 2022-07-20T17:20:35.000Z'),
-  v.check((s) => {
-    // One parse: `new Date(s)` parses as Date.parse(s) does.
-    const date = new Date(s);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s.slice(0, 10);
-  }, 'must be a real date and time'),
+  // the fields read from the string checked above (building a Date was 5 % of a large request's build)
+  v.check(isRealTimestamp, 'must be a real date and time'),
 );
 
 /**

@@ -1,5 +1,5 @@
 import { boundIssues, type KyxIssue, type KyxResult } from '../errors/index.js';
-import { insertUnknown, splitUnknown, unknownIssues } from '../model/open.js';
+import { insertUnknown, splitUnknown, type UnknownField, unknownIssues } from '../model/open.js';
 import { parseWith } from '../model/parse.js';
 import type { AccountMode, AccountRequest } from '../model/request.js';
 import { AccountRequestSchema } from '../model/schemas.js';
@@ -106,7 +106,20 @@ export function validateAccountRequest(
 export function checkAccountRequest(body: unknown, options: CheckOptions = {}): AccountValidationResult {
   const allow = options.allowUnknown ?? (options.unknownFields === 'allow' ? ALLOW_ALL : undefined);
   const { known, unknown } = allow ? splitUnknown(AccountRequestSchema, body, allow) : { known: body, unknown: [] };
-  const parsed = parseWith(AccountRequestSchema, known);
+  return checkParsed(known, parseWith(AccountRequestSchema, known), unknown, options);
+}
+
+/**
+ * The rest of {@link checkAccountRequest} once `known` (the body without its allowed unknown
+ * fields) is parsed: the workflow rules, the unknown fields' values, the bound on issues. The
+ * builder parses its own bodies in parts (../builder/compile.ts) and finishes here.
+ */
+export function checkParsed(
+  known: unknown,
+  parsed: KyxResult<AccountRequest>,
+  unknown: readonly UnknownField[],
+  options: CheckOptions,
+): AccountValidationResult {
   const issues: KyxIssue[] = parsed.success ? [] : [...parsed.issues];
   for (const issue of unknownIssues(unknown)) issues.push(issue);
   const view = parsed.success ? { key: parsed.output.workflowDefinition.key, request: parsed.output } : ruleView(known);
