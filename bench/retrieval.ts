@@ -100,7 +100,7 @@ export async function runRetrievalBench(options: RetrievalBenchOptions = {}): Pr
     const viaFetch = async (path: string) => {
       const response = await fetch(`${origin}${path}`, { headers });
       check(response.status === 200, `fetch answered ${response.status}`);
-      return (await response.json()) as Record<string, { id?: string }>;
+      return (await response.json()) as { workflow?: { id?: string }; workflowExecution?: { id?: string } };
     };
     const loopSides: Side[] = [
       ['client.status', async () => check((await client.status(IDS)).workflowExecution.id === EXECUTION, 'status')],
