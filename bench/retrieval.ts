@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import ky from 'ky';
 import { ACCOUNT, EXECUTION, REPEATED_FACE_DETAILS, STATUS } from '../fixtures/real-shapes.js';
 import { loadBuiltPackage } from './built.js';
 import { type BenchFigure, type BenchSection, isMain, printSection, table } from './report.js';
@@ -94,6 +95,7 @@ export async function runRetrievalBench(options: RetrievalBenchOptions = {}): Pr
   };
 
   const rows: { name: string; client: number[]; fetch: number[] }[] = [];
+  let bare: number[] = [];
   try {
     // --- over loopback ---------------------------------------------------------------------
     const client = createClient({ ...clientOptions, baseUrl: origin });
@@ -102,6 +104,10 @@ export async function runRetrievalBench(options: RetrievalBenchOptions = {}): Pr
       check(response.status === 200, `fetch answered ${response.status}`);
       return (await response.json()) as { workflow?: { id?: string }; workflowExecution?: { id?: string } };
     };
+    // ky alone (no hooks, retries or timeout), reading the body as text and parsing it: the floor of a ky-based client
+    const bareKy = ky.create({ retry: 0, timeout: false });
+    const viaKy = async (path: string) =>
+      JSON.parse(await (await bareKy(`${origin}${path}`, { headers })).text()) as { workflow?: { id?: string } };
     const loopSides: Side[] = [
       ['client.status', async () => check((await client.status(IDS)).workflowExecution.id === EXECUTION, 'status')],
       [
@@ -114,6 +120,7 @@ export async function runRetrievalBench(options: RetrievalBenchOptions = {}): Pr
         'fetch details',
         async () => check((await viaFetch(EXECUTION_PATH)).workflow?.id === EXECUTION, 'fetch details'),
       ],
+      ['ky details', async () => check((await viaKy(EXECUTION_PATH)).workflow?.id === EXECUTION, 'ky details')],
     ];
     log(`loopback: warm-up ${warmup}, measuring ${samples} × ${loopSides.length}, interleaved`);
     const loop = await interleaved(loopSides, samples, warmup);
@@ -129,6 +136,7 @@ export async function runRetrievalBench(options: RetrievalBenchOptions = {}): Pr
         fetch: sorted(loop.get('fetch details') ?? []),
       },
     );
+    bare = sorted(loop.get('ky details') ?? []);
 
     // --- in process: a fetch that answers at once, so only the client's own work is left ----
     const answer = (url: string): Response => {
@@ -176,12 +184,23 @@ export async function runRetrievalBench(options: RetrievalBenchOptions = {}): Pr
     unit: 'ns',
     ...(row.name.endsWith('in process') ? {} : { target: 1.3 }),
   }));
+  const loopDetails = rows.find((r) => r.name === 'details, loopback');
+  if (loopDetails) {
+    figures.splice(2, 0, {
+      name: 'ky alone (no hooks, retries or timeout), details: median latency (loopback)',
+      value: quantile(bare, 0.5) * 1e6,
+      baseline: quantile(loopDetails.fetch, 0.5) * 1e6,
+      baselineName: 'fetch + json()',
+      unit: 'ns',
+    });
+  }
   return {
     title: 'Retrieval overhead (bench/retrieval.ts)',
     method: [
       "The built client's `client.status` and `client.details` (ids of a stored execution) against a node:http server on 127.0.0.1 in the same process,",
       `answering the real-shape bodies of fixtures/real-shapes.ts (details: \`REPEATED_FACE_DETAILS\`, ${Buffer.byteLength(DETAILS_BODY)} bytes; status: \`STATUS\`, ${Buffer.byteLength(STATUS_BODY)} bytes),`,
-      'versus `fetch` of the same URL with the same headers (a Bearer token, `User-Agent`, `Accept`) reading the body with `response.json()`.',
+      'versus `fetch` of the same URL with the same headers (a Bearer token, `User-Agent`, `Accept`) reading the body with `response.json()`,',
+      'and (details only) versus ky alone: `ky.create({ retry: 0, timeout: false })`, no hooks, the body read as text and parsed, the floor of any ky-based client.',
       'The client keeps every guarantee on: its default retries and 30 s timeout, the 1 MiB response bound, valibot validation of the answer, redaction, and the tenant rate limiter (at a rate this loop never reaches).',
       `All sides run one call at a time, interleaved (alternating the order), after ${warmup} untimed calls each; ${samples} timed calls each over loopback.`,
       `In process: the same client with a \`fetch\` option that answers with a \`Response\` at once, against building that \`Response\` and reading \`json()\` (${inProcessSamples} calls each): the client's own cost without the socket.`,
