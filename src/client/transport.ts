@@ -73,6 +73,9 @@ export interface Transport {
   bytes(spec: CallSpec): Promise<{ response: Response; data: Uint8Array }>;
 }
 
+/** Decodes answer bodies (stateless: one for all calls). */
+const UTF8 = /* @__PURE__ */ new TextDecoder();
+
 /** A backoff delay from the user's function, made finite and within [0, limit]. */
 function boundedDelay(delay: number, limit: number): number {
   return Number.isFinite(delay) ? Math.min(Math.max(0, delay), limit) : limit;
@@ -116,7 +119,7 @@ async function toKyxError(
     let title: string | undefined;
     let detail: string | undefined;
     try {
-      const problem: unknown = JSON.parse(new TextDecoder().decode(await readProblem(response)));
+      const problem: unknown = JSON.parse(UTF8.decode(await readProblem(response)));
       if (typeof problem === 'object' && problem !== null) {
         const p = problem as { title?: unknown; detail?: unknown };
         if (typeof p.title === 'string') title = scrub(p.title, config.secrets());
@@ -176,9 +179,10 @@ export function createTransport(config: TransportConfig): Transport {
   }
 
   async function call(spec: CallSpec, budget: Budget = { retries: 0, attempts: 0 }): Promise<Response> {
+    // the client's own timeout was checked when it was created; a call's is checked here
+    const invalid = spec.timeout === undefined ? undefined : timeoutIssues(spec.timeout);
+    if (invalid !== undefined && invalid.length > 0) throw new KyxValidationError(invalid, 'call options');
     const timeout = spec.timeout ?? config.timeout;
-    const invalid = timeoutIssues(timeout);
-    if (invalid.length > 0) throw new KyxValidationError(invalid, 'call options');
     const target = new URL(spec.url);
     const base: Omit<KyxRequestEvent, 'attempt'> = {
       operation: spec.operation,
@@ -242,11 +246,11 @@ export function createTransport(config: TransportConfig): Transport {
         hooks: {
           beforeRequest: [
             async (request, _options, { retryCount }) => {
-              await spec.beforeAttempt?.();
+              if (spec.beforeAttempt) await spec.beforeAttempt();
               // the token first: a slot taken while a slow token request runs would be spent late,
               // together with the slots taken after it (a burst Jumio answers with 429s)
               if (spec.auth.kind === 'tenant') await spec.auth.tokens.get();
-              await config.limits?.acquire(spec.operation, spec.signal, spec.priority); // its turn under the tenant's limits
+              if (config.limits) await config.limits.acquire(spec.operation, spec.signal, spec.priority); // its turn under the tenant's limits
               spec.signal?.throwIfAborted(); // the caller gave up while this attempt waited
               if (spec.auth.kind === 'tenant') {
                 state.token = await spec.auth.tokens.get(); // cached (renewed if the wait outlived it)
@@ -294,7 +298,7 @@ export function createTransport(config: TransportConfig): Transport {
       return response;
     } catch (error) {
       throw await toKyxError(error, spec, base.path, config, (answer) =>
-        read(spec, answer, PROBLEM_BYTES, 'the problem-details bound'),
+        read(spec, base.path, answer, PROBLEM_BYTES, 'the problem-details bound'),
       );
     }
   }
@@ -308,6 +312,7 @@ export function createTransport(config: TransportConfig): Transport {
    */
   function read(
     spec: CallSpec,
+    path: string,
     response: Response,
     maxBytes: number,
     option: string,
@@ -315,7 +320,6 @@ export function createTransport(config: TransportConfig): Transport {
   ): Promise<Uint8Array> {
     const timeout = spec.timeout ?? config.timeout;
     const { method } = spec;
-    const path = new URL(spec.url).pathname;
     const answered = { mayHaveCreated };
     const length = Number(response.headers.get('content-length') ?? Number.NaN);
     return readCapped(response.body, {
@@ -353,22 +357,22 @@ export function createTransport(config: TransportConfig): Transport {
     const policy = RETRY_POLICIES[spec.operation];
     const budget: Budget = { retries: 0, attempts: 0 };
     const creates = spec.operation === 'account'; // a 2xx answer arrived: processed, whatever its body says
+    const path = new URL(spec.url).pathname;
     for (;;) {
       const response = await call(spec, budget);
       try {
-        return { response, data: await read(spec, response, limit, option, creates) };
+        return { response, data: await read(spec, path, response, limit, option, creates) };
       } catch (error) {
         const cut =
           (error instanceof KyxNetworkError && error.stage === 'body' && policy.network === 'any') ||
           (error instanceof KyxTimeoutError && policy.timeouts);
         if (!cut || spec.signal?.aborted || budget.retries >= config.retry.limit) throw error;
         budget.retries += 1;
-        const target = new URL(spec.url);
         emit(config.hooks.onRetry, {
           operation: spec.operation,
           method: spec.method,
-          origin: target.origin,
-          path: target.pathname,
+          origin: new URL(spec.url).origin,
+          path,
           attempt: budget.attempts + 1,
           reason: error instanceof KyxTimeoutError ? 'body timeout' : 'body cut off',
         });
@@ -383,17 +387,15 @@ export function createTransport(config: TransportConfig): Transport {
   }
 
   async function json<S extends v.GenericSchema>(spec: CallSpec, schema: S): Promise<v.InferOutput<S>> {
-    const path = new URL(spec.url).pathname;
+    const path = () => new URL(spec.url).pathname; // only an error names it
     // a 2xx answer arrived: an account create/update was processed, whatever its body says
     const answered = { mayHaveCreated: spec.operation === 'account' };
-    const text = new TextDecoder().decode(
-      (await answer(spec, config.responseLimits.json, 'maxResponseBytes.json')).data,
-    );
+    const text = UTF8.decode((await answer(spec, config.responseLimits.json, 'maxResponseBytes.json')).data);
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new KyxResponseError(spec.method, path, [{ path: '', message: 'must be a JSON body' }], answered);
+      throw new KyxResponseError(spec.method, path(), [{ path: '', message: 'must be a JSON body' }], answered);
     }
     const parsed = parseWith(schema, body, { quoteValues: false });
     if (!parsed.success) {
@@ -401,7 +403,7 @@ export function createTransport(config: TransportConfig): Transport {
       // and their paths may hold a key the server chose (`details.Bearer <token>`)
       const secrets = config.secrets();
       const issues = parsed.issues.map((i) => ({ path: scrub(i.path, secrets), message: scrub(i.message, secrets) }));
-      throw new KyxResponseError(spec.method, path, issues, answered);
+      throw new KyxResponseError(spec.method, path(), issues, answered);
     }
     return parsed.output;
   }
