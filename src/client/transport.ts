@@ -73,9 +73,6 @@ export interface Transport {
   bytes(spec: CallSpec): Promise<{ response: Response; data: Uint8Array }>;
 }
 
-/** Decodes answer bodies (stateless: one for all calls). */
-const UTF8 = /* @__PURE__ */ new TextDecoder();
-
 /** A backoff delay from the user's function, made finite and within [0, limit]. */
 function boundedDelay(delay: number, limit: number): number {
   return Number.isFinite(delay) ? Math.min(Math.max(0, delay), limit) : limit;
@@ -119,7 +116,7 @@ async function toKyxError(
     let title: string | undefined;
     let detail: string | undefined;
     try {
-      const problem: unknown = JSON.parse(UTF8.decode(await readProblem(response)));
+      const problem: unknown = JSON.parse(new TextDecoder().decode(await readProblem(response)));
       if (typeof problem === 'object' && problem !== null) {
         const p = problem as { title?: unknown; detail?: unknown };
         if (typeof p.title === 'string') title = scrub(p.title, config.secrets());
@@ -179,10 +176,9 @@ export function createTransport(config: TransportConfig): Transport {
   }
 
   async function call(spec: CallSpec, budget: Budget = { retries: 0, attempts: 0 }): Promise<Response> {
-    // the client's own timeout was checked when it was created; a call's is checked here
-    const invalid = spec.timeout === undefined ? undefined : timeoutIssues(spec.timeout);
-    if (invalid !== undefined && invalid.length > 0) throw new KyxValidationError(invalid, 'call options');
     const timeout = spec.timeout ?? config.timeout;
+    const invalid = timeoutIssues(timeout);
+    if (invalid.length > 0) throw new KyxValidationError(invalid, 'call options');
     const target = new URL(spec.url);
     const base: Omit<KyxRequestEvent, 'attempt'> = {
       operation: spec.operation,
@@ -224,7 +220,7 @@ export function createTransport(config: TransportConfig): Transport {
           backoffLimit: retry.backoffLimit,
           delay: (attempt) =>
             state.replaying ? 0 : Math.max(refill, boundedDelay(retry.delay(attempt), retry.backoffLimit)),
-          jitter: (delay) => (state.replaying ? 0 : spread ? spread(delay) : delay),
+          jitter: spread && ((delay) => (state.replaying ? 0 : spread(delay))),
           retryOnTimeout: policy.timeouts,
           shouldRetry: ({ error }) => {
             // a 401 to the tenant token: drop the token and replay once with a fresh one (not
@@ -233,7 +229,7 @@ export function createTransport(config: TransportConfig): Transport {
               state.replayed = true;
               state.replaying = true;
               spec.auth.tokens.invalidate(state.token);
-              void error.response.body?.cancel().catch(() => undefined);
+              void discardBody(error.response);
               return true;
             }
             if (budget.retries >= retry.limit) return false;
@@ -246,11 +242,11 @@ export function createTransport(config: TransportConfig): Transport {
         hooks: {
           beforeRequest: [
             async (request, _options, { retryCount }) => {
-              if (spec.beforeAttempt) await spec.beforeAttempt();
+              await spec.beforeAttempt?.();
               // the token first: a slot taken while a slow token request runs would be spent late,
               // together with the slots taken after it (a burst Jumio answers with 429s)
               if (spec.auth.kind === 'tenant') await spec.auth.tokens.get();
-              if (config.limits) await config.limits.acquire(spec.operation, spec.signal, spec.priority); // its turn under the tenant's limits
+              await config.limits?.acquire(spec.operation, spec.signal, spec.priority); // its turn under the tenant's limits
               spec.signal?.throwIfAborted(); // the caller gave up while this attempt waited
               if (spec.auth.kind === 'tenant') {
                 state.token = await spec.auth.tokens.get(); // cached (renewed if the wait outlived it)
@@ -387,15 +383,17 @@ export function createTransport(config: TransportConfig): Transport {
   }
 
   async function json<S extends v.GenericSchema>(spec: CallSpec, schema: S): Promise<v.InferOutput<S>> {
-    const path = () => new URL(spec.url).pathname; // only an error names it
+    const path = new URL(spec.url).pathname;
     // a 2xx answer arrived: an account create/update was processed, whatever its body says
     const answered = { mayHaveCreated: spec.operation === 'account' };
-    const text = UTF8.decode((await answer(spec, config.responseLimits.json, 'maxResponseBytes.json')).data);
+    const text = new TextDecoder().decode(
+      (await answer(spec, config.responseLimits.json, 'maxResponseBytes.json')).data,
+    );
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new KyxResponseError(spec.method, path(), [{ path: '', message: 'must be a JSON body' }], answered);
+      throw new KyxResponseError(spec.method, path, [{ path: '', message: 'must be a JSON body' }], answered);
     }
     const parsed = parseWith(schema, body, { quoteValues: false });
     if (!parsed.success) {
@@ -403,7 +401,7 @@ export function createTransport(config: TransportConfig): Transport {
       // and their paths may hold a key the server chose (`details.Bearer <token>`)
       const secrets = config.secrets();
       const issues = parsed.issues.map((i) => ({ path: scrub(i.path, secrets), message: scrub(i.message, secrets) }));
-      throw new KyxResponseError(spec.method, path(), issues, answered);
+      throw new KyxResponseError(spec.method, path, issues, answered);
     }
     return parsed.output;
   }

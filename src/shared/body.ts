@@ -81,30 +81,25 @@ export async function readCapped(
   }
   if (body === null) return new Uint8Array(0);
   const reader = body.getReader();
-  // A stop (deadline, abort) cancels the reader, which ends a pending read at once; the read
-  // then throws what stopped it. No race of promises per chunk.
-  let stopped: { error: unknown } | undefined;
-  const stop = (error: unknown) => {
-    if (stopped !== undefined) return;
-    stopped = { error };
-    reader.cancel().catch(() => undefined);
-  };
-  const timer = deadline === undefined ? undefined : setTimeout(() => stop(read.late?.()), deadline - Date.now());
-  const onAbort = () => stop(signal?.reason);
+  let stop: ((error: unknown) => void) | undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    stop = reject;
+  });
+  stopped.catch(() => undefined);
+  const timer = deadline === undefined ? undefined : setTimeout(() => stop?.(read.late?.()), deadline - Date.now());
+  const onAbort = () => stop?.(signal?.reason);
   signal?.addEventListener('abort', onAbort);
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     signal?.throwIfAborted();
     for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array>;
-      try {
-        next = await reader.read();
-      } catch (error) {
-        if (stopped !== undefined) throw stopped.error;
-        throw read.lost ? read.lost(error) : error;
-      }
-      if (stopped !== undefined) throw stopped.error;
+      const next = await Promise.race([
+        reader.read().catch((error: unknown) => {
+          throw read.lost ? read.lost(error) : error;
+        }),
+        stopped,
+      ]);
       if (next.done) break;
       size += next.value.byteLength;
       if (size > maxBytes) throw read.tooLarge('the body went on past it');
@@ -114,12 +109,6 @@ export async function readCapped(
     reader.cancel().catch(() => undefined); // the rest is never read (nothing to cancel once it all arrived)
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
-  }
-  // one chunk that owns its whole buffer is the body as it is (a view into a larger buffer is
-  // copied: that buffer may hold other bytes)
-  const only = chunks.length === 1 ? chunks[0] : undefined;
-  if (only?.buffer instanceof ArrayBuffer && only.byteOffset === 0 && only.buffer.byteLength === size) {
-    return only as Uint8Array<ArrayBuffer>;
   }
   const out = new Uint8Array(size);
   let offset = 0;
