@@ -1,11 +1,9 @@
 // Size budgets, gzip, measured by size-limit (esbuild bundle of dist with its dependencies, so ky
-// and valibot count). `npm test` runs them through scripts/check-size.mjs, which skips (with a
-// notice, counting nothing) a budget whose imports dist does not export yet.
-import { readFileSync } from 'node:fs';
+// and valibot count). `npm run size` (an `npm test` step) runs them through scripts/check-size.mjs.
 
 /**
- * Every budget, whether or not its imports exist yet. These guard against regressions at the
- * measured size plus ~5 %. Issue 5 asked for 4 kB and 12 kB; both are below the floor of what
+ * Every budget. These guard against regressions at the measured size plus ~5 %. The first
+ * targets, 4 kB and 12 kB, are below the floor of what
  * the features cost (measured 2026-11-25, see docs/benchmarks.md): the valibot functions the
  * request rules need are ~2.9 kB and our schemas, code lists and catalog ~4.4 kB, so the builder
  * is 8.9 kB; ky alone is ~5.1 kB, so builder + client cannot be under ~13.7 kB before any client
@@ -37,6 +35,8 @@ export const budgets = [
     import: '{ account, createClient }',
     // issue 23 (the run-time upload error naming the part, the workflow and the parts it collects)
     // added 0.29 kB: 31.57 kB measured 2026-12-06 with issues 20 and 24 merged; the budget is that + ~1 %
+    // issue 26 (every options object checked by an internal valibot schema) added 0.44 kB: 35.83 →
+    // 36.27 kB measured 2026-12-07; the builder alone is byte-for-byte the same
     limit: '36.6 kB',
     gzip: true,
   },
@@ -56,45 +56,15 @@ export const budgets = [
     import: '{ redisStore }',
     ignore: ['redis'],
     // issue 24 (command timeout, lossless keys, the persistence check): 2.40 kB measured 2026-12-06;
-    // issue 23 ("install redis" at construction when the peer is missing): 2.57 kB measured 2026-12-06
-    limit: '4 kB',
+    // issue 23 ("install redis" at construction when the peer is missing): 2.57 kB measured 2026-12-06.
+    // Issue 26 (its options checked by a valibot schema, a KyxValidationError like every option):
+    // 3.86 → 6.04 kB measured 2026-12-07, the valibot functions and the error classes counted here
+    // alone; beside the client (which has them already) the entry adds 3.47 kB, 0.09 kB more than
+    // before (esbuild + gzip of both entries against the client alone). With the missing-peer error a
+    // KyxStoreError (issue 26, errors in one folder), measured again at the merge. Budget: + ~3 %.
+    limit: '6.2 kB',
     gzip: true,
   },
 ];
 
-/** The names a budget imports, e.g. `{ account, createClient }` → ['account', 'createClient']; `*` (the whole entry) names none. */
-export const importedNames = (budget) =>
-  (budget.import === '*' ? '' : budget.import)
-    .replace(/[{}]/g, '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-/** Names dist/index.js exports (read from its export statement; dist must be built). */
-export function distExports(path = 'dist/index.js') {
-  const code = readFileSync(path, 'utf8');
-  const names = [...code.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
-    m[1].split(',').map((part) =>
-      part
-        .trim()
-        .split(/\s+as\s+/)
-        .pop(),
-    ),
-  );
-  return new Set(names.filter(Boolean));
-}
-
-/** Budgets whose imports all exist in dist. */
-export function activeBudgets() {
-  return budgets.filter((b) => {
-    let exported;
-    try {
-      exported = distExports(b.path);
-    } catch {
-      return false; // that entry is not built yet
-    }
-    return importedNames(b).every((name) => exported.has(name));
-  });
-}
-
-export default activeBudgets();
+export default budgets;

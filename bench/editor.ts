@@ -3,13 +3,16 @@
 // as 'jumio-kyx'); each figure is one request answered after an edit of the file (a new program and
 // a new checker, as in an editor), the builder project against the same requests written as object
 // literals typed `AccountRequest`, interleaved, the minimum of the runs. A second part measures
-// completions against the number of tenant workflows registered by declaration merging.
+// completions against the number of tenant workflows registered by declaration merging. Both parts
+// run on TypeScript 6.0 (the language service in process) and on TypeScript 7 (its language server,
+// see editor-lsp.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ts from 'typescript';
 import { ensureBuilt } from './built.js';
+import { LspEditorProject, ts7Version } from './editor-lsp.js';
 import { type BenchFigure, type BenchSection, isMain, printSection, table } from './report.js';
 import { renderChain, renderLiteral, successPlans } from './types/plans.js';
 import { CONSUMER_OPTIONS, writeProject } from './types/tsc.js';
@@ -24,7 +27,12 @@ export interface EditorBenchOptions {
   readonly runs?: number;
   /** Registry sizes for the completion-latency part (default 0, 100, 1000). */
   readonly registrySizes?: readonly number[];
+  /** The TypeScript versions asked (default both: `'6'`, the in-process service, and `'7'`, the language server). */
+  readonly engines?: readonly Engine[];
 }
+
+/** Which TypeScript answers: 6.0 (`typescript`, in process) or 7 (`typescript-7`, a language server). */
+type Engine = '6' | '7';
 
 type Variant = 'builder' | 'literal';
 type Operation = 'completions' | 'hover' | 'diagnostics';
@@ -84,8 +92,14 @@ export function registryFile(count: number, style: 'define' | 'satisfies'): stri
   return `${lines.join('\n')}\n`;
 }
 
+/** What the benchmark asks an editor: one request after an edit, in milliseconds. */
+interface Editor {
+  measure(operation: Operation, probes: Record<'completions' | 'hover', string>): Promise<number>;
+  dispose(): Promise<void>;
+}
+
 /** A language service over one project directory, with one file the benchmark edits. */
-class EditorProject {
+class EditorProject implements Editor {
   readonly #service: ts.LanguageService;
   readonly #edited: string;
   readonly #base: string;
@@ -126,7 +140,7 @@ class EditorProject {
   }
 
   /** Milliseconds for one request after an edit; throws when the answer is empty or the file has errors. */
-  measure(operation: Operation, probes: Record<'completions' | 'hover', string>): number {
+  async measure(operation: Operation, probes: Record<'completions' | 'hover', string>): Promise<number> {
     const at = this.#edit(operation === 'diagnostics' ? probes.hover : probes[operation]);
     const started = performance.now();
     if (operation === 'completions') {
@@ -150,23 +164,37 @@ class EditorProject {
     return elapsed;
   }
 
-  dispose(): void {
+  async dispose(): Promise<void> {
     this.#service.dispose();
   }
 }
 
+/** TypeScript 7's language server as an {@link Editor}. */
+class LspEditor implements Editor {
+  readonly #server: LspEditorProject;
+  constructor(dir: string, editedFile: string) {
+    this.#server = new LspEditorProject(dir, editedFile);
+  }
+  measure(operation: Operation, probes: Record<'completions' | 'hover', string>): Promise<number> {
+    return this.#server.measure(operation, probes, MARK);
+  }
+  dispose(): Promise<void> {
+    return this.#server.dispose();
+  }
+}
+
 /** The minimum of `runs` interleaved measurements of each project. */
-function interleaved(
-  projects: readonly { readonly project: EditorProject; readonly probes: Record<'completions' | 'hover', string> }[],
+async function interleaved(
+  projects: readonly { readonly project: Editor; readonly probes: Record<'completions' | 'hover', string> }[],
   operation: Operation,
   runs: number,
-): number[] {
+): Promise<number[]> {
   const best = projects.map(() => Number.POSITIVE_INFINITY);
-  for (const { project, probes } of projects) project.measure(operation, probes); // warm-up
+  for (const { project, probes } of projects) await project.measure(operation, probes); // warm-up
   for (let run = 0; run < runs; run += 1) {
-    projects.forEach(({ project, probes }, i) => {
-      best[i] = Math.min(best[i] as number, project.measure(operation, probes));
-    });
+    for (const [i, { project, probes }] of projects.entries()) {
+      best[i] = Math.min(best[i] as number, await project.measure(operation, probes));
+    }
   }
   return best;
 }
@@ -185,65 +213,78 @@ export async function runEditorBench(options: EditorBenchOptions = {}): Promise<
   const perFile = options.perFile ?? 20;
   const runs = options.runs ?? 25;
   const registrySizes = options.registrySizes ?? [0, 100, 1000];
+  const engines = options.engines ?? ['6', '7'];
+  const versions: Record<Engine, string> = { '6': ts.version, '7': ts7Version() };
   const root = mkdtempSync(join(tmpdir(), 'kyx-editor-bench-'));
   const figures: BenchFigure[] = [];
   const rows: (string | number)[][] = [];
   try {
-    const open = (variant: Variant, registry = '') => {
-      const dir = join(root, `${variant}-${registry.length}`);
-      writeProject(dir, { ...projectFiles(variant, files, perFile) });
-      if (registry) writeFileSync(join(dir, 'src', 'registry.ts'), registry);
-      return { project: new EditorProject(dir, `${variant}-000.ts`), probes: PROBES[variant] };
-    };
-    const builder = open('builder');
-    const literal = open('literal');
-    for (const operation of ['completions', 'hover', 'diagnostics'] as const) {
-      const [b, l] = interleaved([builder, literal], operation, runs) as [number, number];
-      figures.push({
-        name: OPERATION_NAMES[operation],
-        value: b,
-        baselineName: 'object literals',
-        baseline: l,
-        unit: 'ms',
-        target: OPERATION_TARGETS[operation],
-      });
-    }
-    builder.project.dispose();
-    literal.project.dispose();
-
-    const registries = registrySizes.map((n) => ({ n, ...open('builder', registryFile(n, 'define')) }));
-    const satisfies = open('builder', `${registryFile(registrySizes.at(-1) ?? 0, 'satisfies')}// satisfies\n`);
-    const times = interleaved([...registries, satisfies], 'completions', runs);
-    const atNone = times[0] as number;
-    registries.forEach(({ n }, i) => {
-      rows.push([`${n} (defineWorkflow)`, `${(times[i] as number).toFixed(1)} ms`]);
-      if (n > 0) {
+    for (const engine of engines) {
+      const on = `TS ${versions[engine]}: `;
+      const open = (variant: Variant, registry = '') => {
+        const dir = join(root, `${engine}-${variant}-${registry.length}`);
+        writeProject(dir, { ...projectFiles(variant, files, perFile) });
+        if (registry) writeFileSync(join(dir, 'src', 'registry.ts'), registry);
+        const edited = `${variant}-000.ts`;
+        const project = engine === '6' ? new EditorProject(dir, edited) : new LspEditor(dir, edited);
+        return { project, probes: PROBES[variant] };
+      };
+      const builder = open('builder');
+      const literal = open('literal');
+      for (const operation of ['completions', 'hover', 'diagnostics'] as const) {
+        const [b, l] = (await interleaved([builder, literal], operation, runs)) as [number, number];
         figures.push({
-          name: `completions with ${n} registered workflows`,
-          value: times[i] as number,
-          baselineName: 'none registered',
-          baseline: atNone,
+          name: on + OPERATION_NAMES[operation],
+          value: b,
+          baselineName: 'object literals',
+          baseline: l,
           unit: 'ms',
-          ...(n >= 1000 ? { target: 1.3 } : {}),
+          target: OPERATION_TARGETS[operation],
         });
       }
-    });
-    const largest = registrySizes.at(-1) ?? 0;
-    rows.push([`${largest} (as const satisfies WorkflowSpec)`, `${(times.at(-1) as number).toFixed(1)} ms`]);
-    for (const entry of [...registries, satisfies]) entry.project.dispose();
+      await builder.project.dispose();
+      await literal.project.dispose();
+
+      const registries = registrySizes.map((n) => ({ n, ...open('builder', registryFile(n, 'define')) }));
+      const satisfies = open('builder', `${registryFile(registrySizes.at(-1) ?? 0, 'satisfies')}// satisfies\n`);
+      const times = await interleaved([...registries, satisfies], 'completions', runs);
+      const atNone = times[0] as number;
+      registries.forEach(({ n }, i) => {
+        rows.push([versions[engine], `${n} (defineWorkflow)`, `${(times[i] as number).toFixed(1)} ms`]);
+        if (n > 0) {
+          figures.push({
+            name: `${on}completions with ${n} registered workflows`,
+            value: times[i] as number,
+            baselineName: 'none registered',
+            baseline: atNone,
+            unit: 'ms',
+            ...(n >= 1000 ? { target: 1.3 } : {}),
+          });
+        }
+      });
+      const largest = registrySizes.at(-1) ?? 0;
+      rows.push([
+        versions[engine],
+        `${largest} (as const satisfies WorkflowSpec)`,
+        `${(times.at(-1) as number).toFixed(1)} ms`,
+      ]);
+      for (const entry of [...registries, satisfies]) await entry.project.dispose();
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
   return {
     title: 'Editor: the language service after an edit',
     method:
-      `TypeScript ${ts.version}'s language service in process, on a project of ${files} files × ${perFile} requests ` +
+      `TypeScript ${ts.version}'s language service in process and TypeScript ${versions['7']}'s language server ` +
+      `(\`tsc --lsp --stdio\`, spoken to over LSP), each on a project of ${files} files × ${perFile} requests ` +
       '(the requests of the type benchmark) importing the built package. Each figure is one request answered ' +
-      'right after an edit of one file (a new program and checker, as an editor sees it), for the builder project ' +
-      `and the same requests written as object literals typed \`AccountRequest\`, interleaved, minimum of ${runs} runs. ` +
+      'right after an edit of one file (a new program and checker, as an editor sees it; for TS 7 timed from the ' +
+      '`didChange` to the answer), for the builder project and the same requests written as object literals typed ' +
+      `\`AccountRequest\`, interleaved, minimum of ${runs} runs. ` +
       'The registry part asks for the same completions with tenant workflows registered by declaration merging.',
     figures,
-    details: table(['registered workflows', 'completions after an edit'], rows),
+    details: table(['TypeScript', 'registered workflows', 'completions after an edit'], rows),
   };
 }
 

@@ -10,6 +10,7 @@ import { runLibCheckBench } from './lib-check.js';
 import { type BenchSection, printSection, writeReport } from './report.js';
 import { runRetrievalBench } from './retrieval.js';
 import { runRuntimeBench } from './runtime.js';
+import { runSimulatorBench } from './simulator.js';
 import { runSizeBench } from './size.js';
 import { runTypesBench } from './types/index.js';
 
@@ -23,6 +24,7 @@ const BENCHMARKS: readonly (() => Promise<BenchSection>)[] = [
   runRetrievalBench,
   runCallbacksBench,
   runFleetBench,
+  runSimulatorBench,
   runSizeBench,
 ];
 

@@ -58,21 +58,6 @@ export {
   type UploadOptions,
 } from './client/client.js';
 export { allReused, findCredential, type UploadPart } from './client/credentials.js';
-export {
-  httpError,
-  KyxAuthenticationError,
-  KyxBadRequestError,
-  KyxForbiddenError,
-  KyxHttpError,
-  type KyxHttpErrorCode,
-  type KyxHttpErrorInit,
-  KyxNetworkError,
-  KyxNotFoundError,
-  KyxRateLimitError,
-  KyxResponseError,
-  KyxServerError,
-  KyxTimeoutError,
-} from './client/errors.js';
 export type {
   AccountReference,
   CredentialIds,
@@ -90,17 +75,10 @@ export type {
   IdempotencyOptions,
   SendOptions,
 } from './client/idempotency.js';
-export {
-  KyxIdempotencyError,
-  type KyxIdempotencyErrorInit,
-  type KyxIdempotencyReason,
-} from './client/idempotency-error.js';
 export type { ClientCredentials, ClientOptions, FetchLike, SplitCredentials } from './client/options.js';
 export type { CheckPreparedData } from './client/prepared-data-types.js';
 export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from './client/rate-limits.js';
-export { RedactedError } from './client/redact.js';
 export { parseRedirect, type WebRedirect } from './client/redirect.js';
-export { KyxRedirectError } from './client/redirect-error.js';
 export { assertSafeUrl, REGIONS, type Region, type RegionHosts, regionHosts } from './client/regions.js';
 export { type Operation, RETRY_POLICIES, type RetryPolicy, type RetrySettings } from './client/retry-policy.js';
 export type { SendAllFulfilled, SendAllOptions, SendAllOutcome, SendAllRejected } from './client/send-all.js';
@@ -115,18 +93,48 @@ export type {
 } from './client/upload-parts.js';
 export {
   JUMIO_RETRIEVAL_SCHEDULE,
-  KyxResultPendingError,
   type WaitForResultOptions,
   type WaitProgress,
 } from './client/wait.js';
 export {
+  httpError,
   isKyxError,
+  KyxAuthenticationError,
+  KyxBadRequestError,
   KyxError,
   type KyxErrorOptions,
+  KyxForbiddenError,
+  KyxHttpError,
+  type KyxHttpErrorCode,
+  type KyxHttpErrorInit,
+  KyxIdempotencyError,
+  type KyxIdempotencyErrorInit,
+  type KyxIdempotencyReason,
   type KyxIssue,
+  KyxNetworkError,
+  type KyxNetworkErrorInit,
+  KyxNotFoundError,
+  KyxRateLimitError,
+  KyxRedirectError,
+  type KyxRedirectErrorInit,
+  KyxResponseError,
+  type KyxResponseErrorInit,
   type KyxResult,
+  KyxResultPendingError,
+  type KyxResultPendingErrorInit,
+  KyxResultsError,
+  type KyxResultsErrorCode,
+  type KyxResultsErrorInit,
+  KyxServerError,
+  KyxStoreError,
+  type KyxStoreErrorInit,
+  KyxTimeoutError,
+  type KyxTimeoutErrorInit,
   KyxValidationError,
-} from './errors.js';
+  type KyxValidationErrorInit,
+  RedactedError,
+  type RedactedErrorInit,
+} from './errors/index.js';
 export {
   CAPABILITIES,
   CAPABILITY_NAMES,
@@ -249,7 +257,6 @@ export type {
   WorkflowSteps,
 } from './model/response.js';
 export type { ResponseLimits } from './shared/body.js';
-export { KyxStoreError } from './store/errors.js';
 export { memoryStore } from './store/memory.js';
 export type { KyxStore, KyxWorkQueue, QueueItem, QueueSettlement, StoreRateLimit } from './store/types.js';
 export { type CatalogWorkflowKey, findWorkflow, WORKFLOW_CATALOG } from './workflows/catalog.js';

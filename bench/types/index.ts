@@ -8,7 +8,14 @@ import { ensureBuilt } from '../built.js';
 import { type BenchFigure, type BenchSection, isMain, met, printSection, table } from '../report.js';
 import { attributionTable, traceSummary } from './attribution.js';
 import { FLOW_HEADER, failingPlans, renderChain, renderFlow, renderLiteral, successPlans } from './plans.js';
-import { CONSUMER_OPTIONS, checkProject, type TscFigures, writeProject } from './tsc.js';
+import {
+  CONSUMER_OPTIONS,
+  type Compiler,
+  checkProject,
+  compilerVersion,
+  type TscFigures,
+  writeProject,
+} from './tsc.js';
 
 /** Options of the type benchmark. */
 export interface TypesBenchOptions {
@@ -100,6 +107,39 @@ const net = (m: Measured, empty: Measured): Net => ({
   memoryMb: Math.max(m.memoryKb - empty.memoryKb, 1) / 1024,
 });
 
+/** The requests of the check-time comparison across compilers. */
+const CHECK_N = 1000;
+
+/**
+ * Check time of N = 1,000 builder chains against the same requests as typed literals, net of the
+ * empty project, on TypeScript 6.0 and on TypeScript 7 (medians of `rounds` interleaved runs).
+ */
+function checkTimeOnBothCompilers(workDir: string, rounds: number): BenchFigure[] {
+  const ids = ['empty', 'literal', 'builder'] as const;
+  const dirs = {
+    empty: join(workDir, 'empty'),
+    literal: join(workDir, `check-literal-${CHECK_N}`),
+    builder: join(workDir, `check-builder-${CHECK_N}`),
+  };
+  writeProject(dirs.literal, variantFiles('literal', CHECK_N));
+  writeProject(dirs.builder, variantFiles('builder', CHECK_N));
+  return (['typescript', 'typescript-7'] as const satisfies readonly Compiler[]).map((compiler) => {
+    const times = { empty: [] as number[], literal: [] as number[], builder: [] as number[] };
+    for (let round = 0; round < rounds; round++) {
+      for (const id of ids) times[id].push(checkProject(dirs[id], [], compiler).checkMs);
+    }
+    const empty = median(times.empty);
+    return {
+      name: `TS ${compilerVersion(compiler)}: builder check time, N = ${CHECK_N}`,
+      value: Math.max(median(times.builder) - empty, 1),
+      baseline: Math.max(median(times.literal) - empty, 1),
+      baselineName: 'object literals',
+      unit: 'ms',
+      target: 1.25,
+    };
+  });
+}
+
 /** Generates, checks and measures every project; returns the section of the report. */
 export async function runTypesBench(options: TypesBenchOptions = {}): Promise<BenchSection> {
   const sizes = options.sizes ?? [100, 500, 2000];
@@ -169,8 +209,16 @@ export async function runTypesBench(options: TypesBenchOptions = {}): Promise<Be
   for (const n of sizes) compare('builder', at('builder', n), at('literal', n), 'object literals', 2, n);
   for (const n of sizes) compare('error path', at('failing', n), at('builder', n), 'success path', 5, n);
   for (const n of sizes) compare('flow', at('flow', n), at('flow-untyped', n), 'untyped responses', 2, n);
+  figures.push(...checkTimeOnBothCompilers(workDir, Math.max(repeats, 5)));
   const smallest = Math.min(...sizes);
   const largest = Math.max(...sizes);
+  figures.push({
+    name: `builder: instantiations per chain (count), N = ${largest}`,
+    value: at('builder', largest).instantiations / largest,
+    baseline: 1,
+    baselineName: 'one instantiation',
+    target: 10,
+  });
   for (const variant of ['builder', 'failing', 'literal'] as const) {
     figures.push({
       name: `${variant}: instantiations per chain, N = ${largest}`,

@@ -3,10 +3,20 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../built.js';
 
-const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const require = createRequire(import.meta.url);
+
+/** The compilers the benchmark can run: TypeScript 6.0 (`typescript`) and 7 (`typescript-7`, native). */
+export type Compiler = 'typescript' | 'typescript-7';
+
+/** The `tsc` script of a compiler package (a package's `exports` may hide `bin/`, so from its folder). */
+const tscOf = (compiler: Compiler): string => join(dirname(require.resolve(`${compiler}/package.json`)), 'bin', 'tsc');
+
+/** The version of a compiler package. */
+export const compilerVersion = (compiler: Compiler): string =>
+  (require(`${compiler}/package.json`) as { version: string }).version;
 
 /** The compiler options a strict consumer uses. */
 export const CONSUMER_OPTIONS = {
@@ -56,8 +66,12 @@ const figure = (output: string, label: string): number => {
  * Checks the project; throws (with tsc's output) unless it compiles without errors — so a chain
  * that should fail but does not leaves an unused `@ts-expect-error` and stops the benchmark.
  */
-export function checkProject(dir: string, extraArgs: readonly string[] = []): TscFigures {
-  const result = spawnSync(process.execPath, [TSC, '-p', dir, '--extendedDiagnostics', ...extraArgs], {
+export function checkProject(
+  dir: string,
+  extraArgs: readonly string[] = [],
+  compiler: Compiler = 'typescript',
+): TscFigures {
+  const result = spawnSync(process.execPath, [tscOf(compiler), '-p', dir, '--extendedDiagnostics', ...extraArgs], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

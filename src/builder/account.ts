@@ -1,4 +1,4 @@
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import type { PresetCategory, ReusableCategory } from '../model/codes.js';
 import type { AccountMode, Capabilities, CredentialPreset, PresetValues } from '../model/request.js';
 import type { WorkflowSpec } from '../workflows/define.js';
@@ -177,7 +177,9 @@ class AccountBuilderImpl implements Implementation {
   extra(patch: Record<string, unknown>) {
     const copy = plainCopy(patch, '.extra()');
     if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) {
-      throw new KyxValidationError([{ path: '.extra()', message: 'must be a JSON object: .extra({ field: value })' }]);
+      throw new KyxValidationError({
+        issues: [{ path: '.extra()', message: 'must be a JSON object: .extra({ field: value })' }],
+      });
     }
     return this.#next({ extra: combineExtra(this.#node.extra, copy) });
   }

@@ -1,4 +1,4 @@
-import { type KyxIssue, KyxValidationError } from '../errors.js';
+import { type KyxIssue, KyxValidationError } from '../errors/index.js';
 import { API_PATHS, apiPath } from '../model/paths.js';
 import type { AccountMode, AccountRequest } from '../model/request.js';
 import { UUID_PATTERN } from '../model/rules.js';
@@ -71,7 +71,7 @@ export function validateNode(node: AccountNode): AccountValidationResult {
 /** The validated body, or a thrown `KyxValidationError`. */
 export function buildNode(node: AccountNode): AccountRequest {
   const result = validateNode(node);
-  if (!result.success) throw new KyxValidationError(result.issues);
+  if (!result.success) throw new KyxValidationError({ issues: result.issues });
   return result.output;
 }
 

@@ -1,4 +1,4 @@
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import {
   type BARE_CUSTOM_MESSAGE,
   type CUSTOM_CODE_RULE,
@@ -54,6 +54,6 @@ export type CheckCustomCode<C extends string> = string extends C
 // @__NO_SIDE_EFFECTS__
 export function customDocumentType<const C extends string>(code: CheckCustomCode<C>): CustomDocumentCode {
   const problem = customCodeProblem(code);
-  if (problem !== undefined) throw new KyxValidationError([{ path: 'documentType', message: problem }]);
+  if (problem !== undefined) throw new KyxValidationError({ issues: [{ path: 'documentType', message: problem }] });
   return code as unknown as CustomDocumentCode;
 }

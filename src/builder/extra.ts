@@ -1,4 +1,4 @@
-import type { KyxIssue } from '../errors.js';
+import type { KyxIssue } from '../errors/index.js';
 
 // `.extra(patch)`: a JSON object deep-merged into the body after the builder's own fields. It
 // adds fields; a value the builder set is not changed by it (an issue naming the path).

@@ -1,4 +1,4 @@
-import { type KyxIssue, KyxValidationError } from '../errors.js';
+import { type KyxIssue, KyxValidationError } from '../errors/index.js';
 import { API_PATHS, apiPath } from '../model/paths.js';
 import type { AccountRequest } from '../model/request.js';
 import { UUID_PATTERN } from '../model/rules.js';
@@ -80,7 +80,7 @@ export function fromBody(body: unknown, options: FromBodyOptions = {}): Sendable
   };
   const build = (): AccountRequest => {
     const result = validate();
-    if (!result.success) throw new KyxValidationError(result.issues);
+    if (!result.success) throw new KyxValidationError({ issues: result.issues });
     return result.output;
   };
   const compile = (): CompiledAccountRequest => {

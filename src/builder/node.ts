@@ -1,4 +1,4 @@
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import type { PresetCategory } from '../model/codes.js';
 import type { AccountRequest, Capabilities, CredentialPreset } from '../model/request.js';
 import type { WorkflowSpec } from '../workflows/define.js';
@@ -98,6 +98,6 @@ export function plainCopy<T>(value: T, field: string): T {
       error instanceof CopyStop
         ? error.message
         : 'could not be read (a getter or Proxy threw while it was copied): pass plain JSON data';
-    throw new KyxValidationError([{ path: [field, ...keys].join('.'), message }], 'request');
+    throw new KyxValidationError({ issues: [{ path: [field, ...keys].join('.'), message }], subject: 'request' });
   }
 }

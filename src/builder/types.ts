@@ -1,4 +1,4 @@
-import type { CountryAlpha2 } from '../model/alpha2.js';
+import type { CountryAlpha2, CountryAlpha3 } from '../model/alpha2.js';
 import type {
   DocumentType,
   FacemapType,
@@ -20,7 +20,7 @@ import type {
 } from '../model/request.js';
 import type { forbiddenCharactersMessage } from '../model/rules.js';
 import type { WorkflowSpec } from '../workflows/define.js';
-import type { WorkflowKey, WorkflowSpecOf } from '../workflows/keys.js';
+import type { WorkflowSpecOf } from '../workflows/keys.js';
 import type {
   CategoryList,
   NoExtractionMessage,
@@ -58,19 +58,31 @@ export type ListedCredential = PresetCategory | ReusedCredential;
 /** `true` for a union (a workflow key chosen at run time), `false` for one member. */
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 
+/** Read for a code that is not an alpha-3 code: `(CountryAlpha3 & NotAlpha3)[C]` is then `false`. */
+interface NotAlpha3 {
+  readonly [code: string]: false;
+}
+
+/** Read for a string that is not an alpha-2 code either: the message asking for an alpha-3 code. */
+interface NotAlpha2 {
+  readonly [code: string]: 'country must be an ISO 3166-1 alpha-3 code (a CountryCode)';
+}
+
 /**
  * The country argument: an alpha-3 code; an alpha-2 literal gets a message naming its alpha-3 code,
  * anything else one asking for an alpha-3 code. The messages are written out in
  * {@link CountryAlpha2}: a template literal over `C` and its alpha-3 code would be expanded by the
  * checker for all 249 × 249 pairs when it takes this type's constraint (64,000 types for one
- * `.document()` call; measured with `tsc --extendedDiagnostics`), and the message choice sits
- * inside `KyxTypeError<…>` so that constraint does not list all 249 messages (−500 types).
+ * `.document()` call; measured with `tsc --extendedDiagnostics`). The code is looked up by key in
+ * {@link CountryAlpha3} and {@link CountryAlpha2} (indexed accesses) rather than related to
+ * `CountryCode` and `keyof CountryAlpha2`: a valid call then never builds those 249-member unions
+ * (−760 types, −290 instantiations for one `.document()` call, measured in bench/editor.ts).
  */
-type CheckCountry<C extends string> = C extends CountryCode
-  ? C
-  : KyxTypeError<
-      C extends keyof CountryAlpha2 ? CountryAlpha2[C] : 'country must be an ISO 3166-1 alpha-3 code (a CountryCode)'
-    >;
+type CheckCountry<C extends string> = C extends unknown
+  ? (CountryAlpha3 & NotAlpha3)[C] extends true
+    ? C
+    : KyxTypeError<(CountryAlpha2 & NotAlpha2)[C] extends infer M extends string ? M : NotAlpha2[string]>
+  : never;
 
 /**
  * The document code argument: a standard code, or a tenant's own made by `customDocumentType(code)`;
@@ -117,6 +129,16 @@ type CheckReference<S extends string> = S extends unknown
 type Fail<M> = [M] extends [infer Message extends string] ? KyxTypeError<Message> : never;
 
 /**
+ * The members of K that are neither a catalog nor a registered key (`Exclude<K, WorkflowKey>`),
+ * each looked up by key: relating K to the key union would cost every checker O(registered
+ * workflows) types even for a valid key (bench/editor.ts, completions against registry size).
+ */
+type UnknownKeys<K> = K extends number ? ([WorkflowSpecOf<K>] extends [never] ? K : never) : K;
+
+/** `true` when every member of K is a catalog or registered key. */
+type IsKnownKey<K> = [UnknownKeys<K>] extends [never] ? true : false;
+
+/**
  * Checks `.workflow(x)`: x is a known or registered key (or a union of them, chosen at run time),
  * or a definition; a single update-only workflow is not allowed on a create. A plain `number`
  * must be narrowed first.
@@ -129,7 +151,7 @@ type CheckWorkflow<TMode extends AccountMode, K> = number extends K
         ? KyxTypeError<UpdateOnlyMessage<K['key']>>
         : K
       : K
-    : [K] extends [WorkflowKey]
+    : IsKnownKey<K> extends true
       ? TMode extends 'update'
         ? K
         : IsUnion<K> extends true
@@ -138,7 +160,7 @@ type CheckWorkflow<TMode extends AccountMode, K> = number extends K
             ? // `K & number`, not the spec's key: a message built from WorkflowSpecOf<K> costs ~600 instantiations per project
               KyxTypeError<UpdateOnlyMessage<K>>
             : K
-      : KyxTypeError<`workflow ${Exclude<K, WorkflowKey> & number} is not in the catalog: pass defineWorkflow({ key: ${Exclude<K, WorkflowKey> & number}, … }) or register its key in WorkflowRegistry`>;
+      : KyxTypeError<`workflow ${UnknownKeys<K> & number} is not in the catalog: pass defineWorkflow({ key: ${UnknownKeys<K> & number}, … }) or register its key in WorkflowRegistry`>;
 
 /** Whether workflow W (any of them, for a key chosen at run time; or no workflow yet) accepts presets of category C. */
 type Accepts<W, C extends string> = [W] extends [null]

@@ -1,5 +1,7 @@
+import * as v from 'valibot';
 import type { KyxClient } from '../client/client.js';
-import { type KyxIssue, KyxValidationError } from '../errors.js';
+import { type KyxIssue, KyxValidationError } from '../errors/index.js';
+import { checkOptionsWith, numberIn, optionsObject, positive } from '../model/option-schema.js';
 import type { CallbackPayload, WorkflowDetails } from '../model/response.js';
 import { readCapped } from '../shared/body.js';
 import { parseCallback } from './parse.js';
@@ -250,50 +252,48 @@ const HTTP: Record<CallbackOutcome, number> = {
 };
 const end = (outcome: CallbackOutcome): End => ({ outcome, httpStatus: HTTP[outcome] });
 
+const FUNCTION = 'must be a function';
+const BESIDE_RESULTS = v.optional(v.never('is given to createResults, not beside results'));
+const ALLOW = 'must be a list of addresses or a function';
+const TRUST_PROXY = 'must be a number of hops (0 or more) or a list of proxy addresses';
+/** What both forms of {@link CallbackHandlerOptions} check (after their own fields). */
+const RECEIVER_ENTRIES = {
+  onOutcome: v.optional(v.function(FUNCTION)),
+  waitUntil: v.optional(v.function(FUNCTION)),
+  maxBodyBytes: v.optional(positive('must be a positive number')),
+  deadlineMs: v.optional(positive('must be a positive number')),
+  allow: v.optional(v.union([v.function(ALLOW), v.array(v.string(ALLOW), ALLOW)], ALLOW)),
+  trustProxy: v.optional(
+    v.union(
+      [numberIn(0, Number.POSITIVE_INFINITY, TRUST_PROXY, true), v.array(v.string(TRUST_PROXY), TRUST_PROXY)],
+      TRUST_PROXY,
+    ),
+  ),
+};
+/** {@link CallbackHandlerResultsOptions}: a processor from `createResults`, and nothing it takes itself. */
+const WithResultsSchema = optionsObject({
+  results: v.custom<Results>((results) => clientOf(results as Results) !== undefined, 'must be made by createResults'),
+  client: BESIDE_RESULTS,
+  onResult: BESIDE_RESULTS,
+  onStatus: BESIDE_RESULTS,
+  onError: BESIDE_RESULTS,
+  ...RECEIVER_ENTRIES,
+});
+/** {@link CallbackHandlerClientOptions}: a client and `onResult`. */
+const WithClientSchema = optionsObject({
+  client: v.custom<KyxClient>(
+    (client) => typeof (client as Partial<KyxClient> | null)?.details === 'function',
+    'must be a client from createClient (or give results)',
+  ),
+  onResult: v.function(FUNCTION),
+  onStatus: v.optional(v.function(FUNCTION)),
+  onError: v.optional(v.function(FUNCTION)),
+  ...RECEIVER_ENTRIES,
+});
+
 function checkHandlerOptions(options: CallbackHandlerOptions): void {
-  const issues: KyxIssue[] = [];
-  const o = (options ?? {}) as Partial<CallbackHandlerResultsOptions & CallbackHandlerClientOptions>;
-  if (o.results !== undefined) {
-    if (clientOf(o.results) === undefined) issues.push({ path: 'results', message: 'must be made by createResults' });
-    for (const name of ['client', 'onResult', 'onStatus', 'onError'] as const) {
-      if (o[name] !== undefined) issues.push({ path: name, message: 'is given to createResults, not beside results' });
-    }
-  } else {
-    if (typeof o.client?.details !== 'function')
-      issues.push({ path: 'client', message: 'must be a client from createClient (or give results)' });
-    if (typeof o.onResult !== 'function') issues.push({ path: 'onResult', message: 'must be a function' });
-    for (const name of ['onStatus', 'onError'] as const) {
-      if (o[name] !== undefined && typeof o[name] !== 'function')
-        issues.push({ path: name, message: 'must be a function' });
-    }
-  }
-  for (const name of ['onOutcome', 'waitUntil'] as const) {
-    if (o[name] !== undefined && typeof o[name] !== 'function')
-      issues.push({ path: name, message: 'must be a function' });
-  }
-  for (const name of ['maxBodyBytes', 'deadlineMs'] as const) {
-    const value = o[name];
-    if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
-      issues.push({ path: name, message: 'must be a positive number' });
-    }
-  }
-  const allow = o.allow as unknown;
-  if (
-    allow !== undefined &&
-    typeof allow !== 'function' &&
-    !(Array.isArray(allow) && allow.every((a) => typeof a === 'string'))
-  ) {
-    issues.push({ path: 'allow', message: 'must be a list of addresses or a function' });
-  }
-  const trust = o.trustProxy as unknown;
-  if (
-    trust !== undefined &&
-    !(typeof trust === 'number' && Number.isInteger(trust) && trust >= 0) &&
-    !(Array.isArray(trust) && trust.every((a) => typeof a === 'string'))
-  ) {
-    issues.push({ path: 'trustProxy', message: 'must be a number of hops (0 or more) or a list of proxy addresses' });
-  }
-  if (issues.length > 0) throw new KyxValidationError(issues, 'callback handler options');
+  const withResults = (options as Partial<CallbackHandlerResultsOptions> | undefined)?.results !== undefined;
+  checkOptionsWith(withResults ? WithResultsSchema : WithClientSchema, options, 'callback handler options');
 }
 
 /** A stand-in callback for a result that came by polling (0.2's `onResult` takes one). */

@@ -1,4 +1,4 @@
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import { parseWith } from '../model/parse.js';
 import type { CallbackPayload } from '../model/response.js';
 import { CallbackPayloadSchema } from '../model/response-schemas.js';
@@ -27,10 +27,10 @@ export function parseCallback(body: string | Uint8Array | object): CallbackPaylo
     try {
       value = JSON.parse(text);
     } catch {
-      throw new KyxValidationError([{ path: '', message: 'must be a JSON body' }], 'callback');
+      throw new KyxValidationError({ issues: [{ path: '', message: 'must be a JSON body' }], subject: 'callback' });
     }
   }
   const parsed = parseWith(CallbackPayloadSchema, value, { quoteValues: false });
-  if (!parsed.success) throw new KyxValidationError(parsed.issues, 'callback');
+  if (!parsed.success) throw new KyxValidationError({ issues: parsed.issues, subject: 'callback' });
   return parsed.output as CallbackPayload;
 }

@@ -1,14 +1,15 @@
+import * as v from 'valibot';
 import type { CallOptions } from '../client/call-options.js';
 import type { KyxClient } from '../client/client.js';
-import { KyxNotFoundError } from '../client/errors.js';
 import { type ExecutionReference, executionIds } from '../client/execution.js';
 import { storeOf } from '../client/store-of.js';
 import { JUMIO_RETRIEVAL_SCHEDULE } from '../client/wait.js';
-import { KyxError, type KyxIssue, KyxValidationError } from '../errors.js';
+import { KyxNotFoundError, KyxResultsError, KyxStoreError } from '../errors/index.js';
 import { TERMINAL_STATUSES } from '../model/limits.js';
+import { checkOptionsWith, numberIn, optionsObject, positive } from '../model/option-schema.js';
 import type { CallbackPayload, WorkflowDetails, WorkflowStatus, WorkflowStatusResponse } from '../model/response.js';
 import { sleep } from '../shared/sleep.js';
-import { KyxStoreError } from '../store/errors.js';
+import { type KeptLease, keepLease } from '../store/lease.js';
 import type { KyxWorkQueue, QueueItem, QueueSettlement } from '../store/types.js';
 
 /**
@@ -211,43 +212,43 @@ export function clientOf(results: Results): KyxClient | undefined {
   return clients.get(results);
 }
 
-function checkOptions(options: ResultsOptions): void {
-  const issues: KyxIssue[] = [];
-  const o = (options ?? {}) as Partial<ResultsOptions>;
-  if (typeof o.client?.status !== 'function')
-    issues.push({ path: 'client', message: 'must be a client from createClient' });
-  else if (storeOf(o.client)?.queue === undefined)
-    issues.push({ path: 'client', message: 'its store has no work queue (use memoryStore() or redisStore())' });
-  if (typeof o.onResult !== 'function') issues.push({ path: 'onResult', message: 'must be a function' });
-  for (const name of ['onStatus', 'onError'] as const) {
-    if (o[name] !== undefined && typeof o[name] !== 'function')
-      issues.push({ path: name, message: 'must be a function' });
-  }
-  for (const name of ['concurrency', 'maxPending'] as const) {
-    const value = o[name];
-    if (value !== undefined && !(Number.isInteger(value) && value > 0))
-      issues.push({ path: name, message: 'must be a positive integer' });
-  }
-  for (const name of ['pollAfterMs', 'leaseMs', 'rememberMs', 'checkEveryMs'] as const) {
-    const value = o[name];
-    if (value !== undefined && !(Number.isFinite(value) && value > 0))
-      issues.push({ path: name, message: 'must be a positive number of ms' });
-  }
-  const schedule = o.retrySchedule as unknown;
-  if (
-    schedule !== undefined &&
-    !(
-      Array.isArray(schedule) &&
-      schedule.length > 0 &&
-      schedule.every(
-        (t, i) => typeof t === 'number' && Number.isFinite(t) && t >= 0 && (i === 0 || t >= schedule[i - 1]),
-      )
-    )
-  ) {
-    issues.push({ path: 'retrySchedule', message: 'must list non-decreasing times in ms (at least one)' });
-  }
-  if (issues.length > 0) throw new KyxValidationError(issues, 'createResults options');
-}
+const FUNCTION = 'must be a function';
+const POSITIVE_INTEGER = numberIn(1, Number.POSITIVE_INFINITY, 'must be a positive integer', true);
+const POSITIVE_MS = positive('must be a positive number of ms');
+
+/** The schema of {@link ResultsOptions}. */
+const ResultsOptionsSchema = optionsObject({
+  client: v.pipe(
+    v.custom<KyxClient>(
+      (client) => typeof (client as Partial<KyxClient> | null)?.status === 'function',
+      'must be a client from createClient',
+    ),
+    v.check(
+      (client) => storeOf(client)?.queue !== undefined,
+      'its store has no work queue (use memoryStore() or redisStore())',
+    ),
+  ),
+  onResult: v.function(FUNCTION),
+  onStatus: v.optional(v.function(FUNCTION)),
+  onError: v.optional(v.function(FUNCTION)),
+  concurrency: v.optional(POSITIVE_INTEGER),
+  maxPending: v.optional(POSITIVE_INTEGER),
+  pollAfterMs: v.optional(POSITIVE_MS),
+  leaseMs: v.optional(POSITIVE_MS),
+  rememberMs: v.optional(POSITIVE_MS),
+  checkEveryMs: v.optional(POSITIVE_MS),
+  retrySchedule: v.optional(
+    v.custom<readonly number[]>(
+      (times) =>
+        Array.isArray(times) &&
+        times.length > 0 &&
+        times.every(
+          (t, i) => typeof t === 'number' && Number.isFinite(t) && t >= 0 && (i === 0 || t >= (times[i - 1] as number)),
+        ),
+      'must list non-decreasing times in ms (at least one)',
+    ),
+  ),
+});
 
 /** The part of a stored callback kept in the inbox (ids are UUIDs; the handler bounds the rest). */
 function storedCallback(callback: CallbackPayload): string {
@@ -300,7 +301,7 @@ function parseStored(text: string | undefined): CallbackPayload | undefined {
  * ```
  */
 export function createResults(options: ResultsOptions): Results {
-  checkOptions(options);
+  checkOptionsWith(ResultsOptionsSchema, options, 'createResults options');
   const { client, onResult, onStatus, onError } = options;
   const queue = storeOf(client)?.queue as KyxWorkQueue;
   const concurrency = options.concurrency ?? DEFAULTS.concurrency;
@@ -350,7 +351,7 @@ export function createResults(options: ResultsOptions): Results {
     attempt < offsets.length ? Math.max(0, anchor + (offsets[attempt] as number) - Date.now()) : DAY_MS;
 
   /** The work on one execution: what to do with it afterwards. */
-  async function work(item: QueueItem, lease: Lease): Promise<QueueSettlement> {
+  async function work(item: QueueItem, lease: KeptLease): Promise<QueueSettlement> {
     const f = item.fields;
     const ids = { accountId: f['accountId'] ?? '', workflowExecutionId: item.id };
     const where = { workflowExecutionId: item.id, accountId: ids.accountId };
@@ -364,7 +365,7 @@ export function createResults(options: ResultsOptions): Results {
       if (error !== undefined) report(error, { stage, ...where });
       if (failures + 1 > schedule.length + DAILY_ATTEMPTS) {
         counters.ended++;
-        report(new KyxError(`Gave up retrieving execution ${item.id}: ${failures + 1} failed attempts`), {
+        report(new KyxResultsError({ code: 'GAVE_UP', workflowExecutionId: item.id, attempts: failures + 1 }), {
           stage: 'gave-up',
           ...where,
         });
@@ -414,7 +415,13 @@ export function createResults(options: ResultsOptions): Results {
         return retry(error, 'details');
       }
       if (!TERMINAL_STATUSES.has(String(details.workflow.status))) return retry(undefined, 'details'); // not final there yet
-      lease.handOver(); // onResult gets leaseMs from now, no renewal: hung, it loses the lease
+      // onResult gets leaseMs from now, no renewal: hung, it loses the lease
+      lease.handOver(() =>
+        report(new KyxResultsError({ code: 'LEASE_OVERRUN', workflowExecutionId: item.id, leaseMs }), {
+          stage: 'lease',
+          ...where,
+        }),
+      );
       try {
         await onResult(
           details,
@@ -459,55 +466,19 @@ export function createResults(options: ResultsOptions): Results {
     };
   }
 
-  interface Lease {
-    readonly signal: AbortSignal;
-    /** Whether the lease was lost (another run may hold the execution). */
-    lost(): boolean;
-    /** Renews once for a full `leaseMs`, then stops renewing (before `onResult`). */
-    handOver(): void;
-    stop(): void;
-  }
-
-  function holdLease(item: QueueItem): Lease {
-    const controller = new AbortController();
-    let lost = false;
-    let deadline: ReturnType<typeof setTimeout> | undefined;
-    const lose = () => {
-      if (lost) return;
-      lost = true;
-      counters.leasesLost++;
-      controller.abort(new KyxError(`The lease on execution ${item.id} was lost`));
-    };
-    const renew = () =>
-      queue.renew(QUEUE, item.id, item.token, leaseMs).then(
-        (held) => {
-          if (!held) lose();
-        },
-        (error: unknown) => report(new KyxStoreError('renew', error), { stage: 'store', workflowExecutionId: item.id }),
-      );
-    const timer = setInterval(renew, Math.max(10, leaseMs / 3));
-    (timer as { unref?: () => void }).unref?.();
-    return {
-      signal: controller.signal,
-      lost: () => lost,
-      handOver() {
-        clearInterval(timer);
-        void renew();
-        deadline = setTimeout(() => {
-          lose();
-          report(
-            new KyxError(
-              `onResult for execution ${item.id} ran longer than leaseMs (${leaseMs} ms): the work may be taken over`,
-            ),
-            { stage: 'lease', workflowExecutionId: item.id, accountId: item.fields['accountId'] ?? '' },
-          );
-        }, leaseMs);
-      },
-      stop() {
-        clearInterval(timer);
-        clearTimeout(deadline);
-      },
-    };
+  /** Holds the lease on `item` while it is worked on: renewed through the queue; lost, its signal aborts the calls. */
+  function holdLease(item: QueueItem): KeptLease {
+    return keepLease({
+      ms: leaseMs,
+      renew: () => queue.renew(QUEUE, item.id, item.token, leaseMs),
+      onRenewError: (error) =>
+        report(new KyxStoreError({ operation: 'renew', cause: error }), {
+          stage: 'store',
+          workflowExecutionId: item.id,
+        }),
+      onLost: () => counters.leasesLost++,
+      lostReason: () => new KyxResultsError({ code: 'LEASE_LOST', workflowExecutionId: item.id }),
+    });
   }
 
   async function runOne(item: QueueItem): Promise<void> {
@@ -527,7 +498,10 @@ export function createResults(options: ResultsOptions): Results {
       if (!(await queue.settle(QUEUE, item.id, item.token, how)) && !lease.lost()) counters.leasesLost++;
     } catch (error) {
       // the lease ends by itself: the work is done again by the next run
-      report(new KyxStoreError('settle', error), { stage: 'store', workflowExecutionId: item.id });
+      report(new KyxStoreError({ operation: 'settle', cause: error }), {
+        stage: 'store',
+        workflowExecutionId: item.id,
+      });
     }
   }
 
@@ -573,7 +547,7 @@ export function createResults(options: ResultsOptions): Results {
           if (next !== undefined) waitMs = Math.min(waitMs, Math.max(next, 5));
         }
       } catch (error) {
-        report(new KyxStoreError('claim', error), { stage: 'store' });
+        report(new KyxStoreError({ operation: 'claim', cause: error }), { stage: 'store' });
       }
       if (!running) break;
       if (claimed > 0 && inFlight.size < concurrency) continue;
@@ -600,7 +574,7 @@ export function createResults(options: ResultsOptions): Results {
           max: maxPending,
         });
       } catch (error) {
-        throw new KyxStoreError('record', error);
+        throw new KyxStoreError({ operation: 'record', cause: error });
       }
       if (answer === 'done') {
         counters.duplicates++;
@@ -630,10 +604,10 @@ export function createResults(options: ResultsOptions): Results {
           max: maxPending,
         })
         .catch((error: unknown) => {
-          throw new KyxStoreError('track', error);
+          throw new KyxStoreError({ operation: 'track', cause: error });
         });
       if (answer === 'full') {
-        throw new KyxError(`The results inbox holds ${maxPending} executions (maxPending): execution not tracked`);
+        throw new KyxResultsError({ code: 'INBOX_FULL', maxPending });
       }
     },
     start() {
@@ -662,7 +636,7 @@ export function createResults(options: ResultsOptions): Results {
         try {
           claimed = await fill();
         } catch (error) {
-          report(new KyxStoreError('claim', error), { stage: 'store' });
+          report(new KyxStoreError({ operation: 'claim', cause: error }), { stage: 'store' });
           return;
         }
         if (claimed === 0 && inFlight.size === 0) {

@@ -1,12 +1,10 @@
 import type { Command } from './command.js';
 import { deleteCommand } from './delete.js';
-import { details } from './details.js';
 import { finalize } from './finalize.js';
 import { health } from './health.js';
+import { details, status, steps } from './retrieval-command.js';
 import { send } from './send.js';
 import { simulate } from './simulate.js';
-import { status } from './status.js';
-import { steps } from './steps.js';
 import { token } from './token.js';
 import { upload } from './upload.js';
 import { validate } from './validate.js';

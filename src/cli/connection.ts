@@ -1,6 +1,6 @@
 import { createClient, type KyxClient } from '../client/client.js';
 import { REGIONS, type Region, regionHosts } from '../client/regions.js';
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import type { KyxStore } from '../store/types.js';
 import { issueLine, usageError } from './exit.js';
 import type { CliIo } from './io.js';
@@ -36,8 +36,6 @@ export interface Connection {
   readonly userAgent: string;
   readonly clientId: string;
   readonly clientSecret: string;
-  /** The OAuth2 token URL. */
-  readonly tokenUrl: string;
 }
 
 const env = (io: CliIo, name: string) => {
@@ -58,9 +56,8 @@ export function connection(values: ConnectionValues, io: CliIo): Connection {
     throw usageError(`set ${missing.filter(Boolean).join(' and ')} (your tenant's OAuth2 client credentials)`);
   }
   const baseUrl = values['base-url'] ?? env(io, 'JUMIO_BASE_URL');
-  let hosts: ReturnType<typeof regionHosts>;
   try {
-    hosts = regionHosts(region as Region, baseUrl);
+    regionHosts(region as Region, baseUrl); // a bad --base-url is a usage error before any client is made
   } catch (error) {
     if (error instanceof KyxValidationError) {
       throw usageError(`--base-url ${error.issues.map((i) => i.message).join('; ')}`);
@@ -73,7 +70,6 @@ export function connection(values: ConnectionValues, io: CliIo): Connection {
     userAgent: values['user-agent'] ?? `kyx/${version()}`,
     clientId,
     clientSecret,
-    tokenUrl: `${hosts.auth}/oauth2/token`,
   };
 }
 

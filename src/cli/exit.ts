@@ -1,15 +1,17 @@
 import {
+  isKyxError,
   KyxAuthenticationError,
   KyxBadRequestError,
   KyxForbiddenError,
   KyxHttpError,
+  KyxIdempotencyError,
+  type KyxIssue,
   KyxNetworkError,
   KyxResponseError,
+  KyxResultPendingError,
   KyxTimeoutError,
-} from '../client/errors.js';
-import { KyxIdempotencyError } from '../client/idempotency-error.js';
-import { KyxResultPendingError } from '../client/wait.js';
-import { isKyxError, type KyxIssue, KyxValidationError } from '../errors.js';
+  KyxValidationError,
+} from '../errors/index.js';
 import type { CliIo } from './io.js';
 import { statusMeaning } from './status-meaning.js';
 

@@ -3,8 +3,8 @@ import { type Command, defineCommand, EXIT } from './command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, clientFor, connection } from './connection.js';
 import { printJson } from './output.js';
 
-/** The retrieval commands `kyx status|details|steps <accountId> <workflowExecutionId>`. */
-export function retrievalCommand(name: keyof Retrieved, summary: string, what: string): Command {
+/** A retrieval command `kyx status|details|steps <accountId> <workflowExecutionId>`. */
+function retrievalCommand(name: keyof Retrieved, summary: string, what: string): Command {
   return defineCommand({
     name,
     summary,
@@ -22,3 +22,24 @@ ${CONNECTION_USAGE}`,
     },
   });
 }
+
+/** `kyx status <accountId> <workflowExecutionId>`. */
+export const status = retrievalCommand(
+  'status',
+  'print the status of a workflow execution',
+  'the status (INITIATED, ACQUIRED, PROCESSED, …)',
+);
+
+/** `kyx details <accountId> <workflowExecutionId>`. */
+export const details = retrievalCommand(
+  'details',
+  'print the details (decision, capabilities) of a workflow execution',
+  'the details (decision, risk score, every capability and its data)',
+);
+
+/** `kyx steps <accountId> <workflowExecutionId>`. */
+export const steps = retrievalCommand(
+  'steps',
+  'print the processing steps of a workflow execution',
+  'the processing steps',
+);

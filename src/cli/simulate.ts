@@ -1,4 +1,4 @@
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import { startSimulator } from '../simulator/server.js';
 import type { SimulatorCallbackLog, SimulatorClient, SimulatorRequestLog } from '../simulator/types.js';
 import { defineCommand, EXIT } from './command.js';

@@ -1,12 +1,7 @@
-import { resolveRetrySettings } from '../client/retry-policy.js';
-import { createTransport } from '../client/transport.js';
-import { TokenResponseSchema } from '../model/response-schemas.js';
-import { resolveResponseLimits } from '../shared/body.js';
+import { tokensOf } from '../client/token.js';
 import { defineCommand, EXIT } from './command.js';
-import { CONNECTION_OPTIONS, CONNECTION_USAGE, connection } from './connection.js';
+import { CONNECTION_OPTIONS, CONNECTION_USAGE, clientFor, connection } from './connection.js';
 import { printJson } from './output.js';
-
-const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 /** `kyx token`: one OAuth2 access token of the tenant, for curl and other tools. */
 export const token = defineCommand({
@@ -22,29 +17,10 @@ ${CONNECTION_USAGE}`,
   options: CONNECTION_OPTIONS,
   args: [],
   run: async ({ values, io }) => {
-    const target = connection(values, io);
-    const basic = base64(`${target.clientId}:${target.clientSecret}`);
-    const transport = createTransport({
-      fetch: undefined,
-      userAgent: target.userAgent,
-      timeout: 30_000,
-      retry: resolveRetrySettings(undefined),
-      responseLimits: resolveResponseLimits(undefined),
-      hooks: {},
-      secrets: () => [target.clientSecret, basic],
-    });
-    const answer = await transport.json(
-      {
-        operation: 'token',
-        method: 'POST',
-        url: target.tokenUrl,
-        auth: { kind: 'basic', credentials: basic },
-        body: 'grant_type=client_credentials',
-        contentType: 'application/x-www-form-urlencoded',
-        signal: io.signal,
-      },
-      TokenResponseSchema,
-    );
+    // the client's own token manager: its transport, retries and scrubbing of the secret and the token
+    const tokens = tokensOf(clientFor(connection(values, io)));
+    if (tokens === undefined) throw new Error('kyx token: the client has no token manager'); // not reached: clientFor makes it
+    const answer = await tokens.issue(io.signal);
     printJson(
       { access_token: answer.access_token, expires_in: answer.expires_in, token_type: answer.token_type ?? 'Bearer' },
       io,

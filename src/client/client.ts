@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 import type { SendableRequest } from '../builder/types.js';
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import { CREDENTIAL_PARTS } from '../model/codes.js';
 import { acceptsIdPdf } from '../model/id-pdf.js';
 import { API_PATHS, apiPath } from '../model/paths.js';
@@ -53,7 +53,7 @@ import { assertApiUrl, type Region, regionHosts } from './regions.js';
 import { resolveRetrySettings } from './retry-policy.js';
 import { type SendAllOptions, type SendAllOutcome, sendAll } from './send-all.js';
 import { registerStore } from './store-of.js';
-import { TokenManager } from './token.js';
+import { registerTokens, TokenManager } from './token.js';
 import { type CallSpec, createTransport, discardBody } from './transport.js';
 import type { CheckPart, ResponseWorkflow } from './upload-parts.js';
 import { type WaitForResultOptions, waitForResult } from './wait.js';
@@ -436,7 +436,7 @@ export function createClient(options: ClientOptions): KyxClient {
         ...(workflow !== undefined ? { workflow } : {}),
         ...(call?.unknownFields ? { unknownFields: call.unknownFields } : {}),
       });
-      if (!checked.success) throw new KyxValidationError(checked.issues, 'prepared data');
+      if (!checked.success) throw new KyxValidationError({ issues: checked.issues, subject: 'prepared data' });
       const picked = credentialForPart(source, 'prepared_data', call?.label);
       return postPart(picked, 'prepared_data', { json: checked.output as Record<string, unknown> }, call);
     },
@@ -478,7 +478,9 @@ export function createClient(options: ClientOptions): KyxClient {
     async partImage(source, classifier, call) {
       const name = String(classifier).toUpperCase();
       if (!/^[A-Z0-9_]{1,40}$/.test(name)) {
-        throw new KyxValidationError([{ path: 'classifier', message: 'must be a part classifier such as FRONT' }]);
+        throw new KyxValidationError({
+          issues: [{ path: 'classifier', message: 'must be a part classifier such as FRONT' }],
+        });
       }
       const { accountId, credentialId } = partCredentialIds(source, name, CREDENTIAL_PARTS, call?.label);
       const path = apiPath('part', { accountId, credentialId, classifier: name });
@@ -522,5 +524,6 @@ export function createClient(options: ClientOptions): KyxClient {
   Object.defineProperty(client, Symbol.for('nodejs.util.inspect.custom'), { value: () => summary });
   Object.defineProperty(client, 'toJSON', { value: () => ({ region, userAgent }) });
   registerStore(client, store);
+  registerTokens(client, initiateTokens);
   return Object.freeze(client);
 }

@@ -1,4 +1,4 @@
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import { CREDENTIAL_PARTS, type CredentialCategory } from '../model/codes.js';
 import type { AccountResponse, CredentialApi, ResponseCredential } from '../model/response.js';
 
@@ -100,7 +100,8 @@ export function credentialForPart(
   workflow?: number,
 ): PartCredential {
   const category = categoryOfPart(part);
-  const fail = (path: string, message: string) => new KyxValidationError([{ path, message }], 'upload');
+  const fail = (path: string, message: string) =>
+    new KyxValidationError({ issues: [{ path, message }], subject: 'upload' });
   if (category === undefined) throw fail('part', `must be one of ${Object.values(CREDENTIAL_PARTS).flat().join(', ')}`);
   // A response may carry two credentials of one category (workflow 16: a FACEMAP for the API and
   // one for SDK/WEB): the one whose allowedChannels include API takes uploads.
@@ -135,22 +136,22 @@ export function credentialForPart(
 export function credentialForFinalize(source: AccountResponse | ResponseCredential): ApiCredential {
   const credential = isResponse(source) ? source.workflowExecution.credentials.find((c) => c.api) : source;
   if (credential?.api === undefined && isResponse(source) && allReused(source)) {
-    throw new KyxValidationError(
-      [
+    throw new KyxValidationError({
+      issues: [
         {
           path: 'workflowExecution.credentials',
           message:
             'are all reused from the account (allowedChannels: []): Jumio finalizes this transaction itself; wait for the callback or call waitForResult',
         },
       ],
-      'finalize',
-    );
+      subject: 'finalize',
+    });
   }
   if (credential?.api === undefined) {
-    throw new KyxValidationError(
-      [{ path: 'workflowExecution.credentials', message: 'has no credential with an API channel to finalize' }],
-      'finalize',
-    );
+    throw new KyxValidationError({
+      issues: [{ path: 'workflowExecution.credentials', message: 'has no credential with an API channel to finalize' }],
+      subject: 'finalize',
+    });
   }
   return { credential, api: credential.api };
 }

@@ -1,9 +1,13 @@
-import { KyxValidationError } from '../errors.js';
+import * as v from 'valibot';
+import { KyxTimeoutError } from '../errors/index.js';
+import { checkOptionsWith, positive } from '../model/option-schema.js';
 import type { CallOptions } from './call-options.js';
-import { KyxTimeoutError } from './errors.js';
 
 /** Longest `deadline` of a call: one day (a bound against typos, not a policy). */
 const MAX_DEADLINE_MS = 86_400_000;
+const DEADLINE = `must be a positive number of milliseconds, at most ${MAX_DEADLINE_MS}`;
+/** The `deadline` of a call's options. */
+const CallDeadlineSchema = v.object({ deadline: v.pipe(positive(DEADLINE), v.maxValue(MAX_DEADLINE_MS, DEADLINE)) });
 
 /** `promise`, or the signal's reason as soon as it aborts (the promise then settles unobserved). */
 export function raced<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -48,12 +52,7 @@ export async function withinDeadline<T, O extends CallOptions>(
 ): Promise<T> {
   const deadline = call?.deadline;
   if (deadline === undefined) return run(call, () => undefined);
-  if (!(typeof deadline === 'number' && deadline > 0 && deadline <= MAX_DEADLINE_MS)) {
-    throw new KyxValidationError(
-      [{ path: 'deadline', message: `must be a positive number of milliseconds, at most ${MAX_DEADLINE_MS}` }],
-      'call options',
-    );
-  }
+  checkOptionsWith(CallDeadlineSchema, { deadline }, 'call options');
   const expiry = new AbortController();
   const timer = setTimeout(() => expiry.abort(new Error('deadline')), deadline);
   const signal = call?.signal === undefined ? expiry.signal : AbortSignal.any([call.signal, expiry.signal]);
@@ -67,7 +66,10 @@ export async function withinDeadline<T, O extends CallOptions>(
     );
   } catch (error) {
     if (expiry.signal.aborted && !call?.signal?.aborted) {
-      throw new KyxTimeoutError(target.method, target.path, deadline, {
+      throw new KyxTimeoutError({
+        method: target.method,
+        path: target.path,
+        timeout: deadline,
         mayHaveCreated: target.creates && sent,
         deadline: true,
       });

@@ -1,6 +1,9 @@
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
+import type { ExecutionRecord } from '../model/execution-record.js';
 import type { AccountId, CredentialId, IdInput, WorkflowExecutionId } from '../model/ids.js';
 import { UUID_PATTERN } from '../model/rules.js';
+
+export type { ExecutionRecord };
 
 /**
  * The two ids of a workflow execution, e.g. as stored in your database. Plain strings are fine;
@@ -20,26 +23,6 @@ export interface ExecutionIds {
   readonly accountId: IdInput<AccountId>;
   /** The workflow execution's id. */
   readonly workflowExecutionId: IdInput<WorkflowExecutionId>;
-}
-
-/**
- * Anything that names a workflow execution by `account.id` and `workflowExecution.id`: an
- * account response, a status response, a callback payload, a finalize answer.
- *
- * @example
- * ```ts
- * import type { ExecutionRecord } from 'jumio-kyx';
- * const record: ExecutionRecord = {
- *   account: { id: '572ac7b5-9f83-409d-ba8e-f0014e411c7e' },
- *   workflowExecution: { id: '41f71912-1c6b-4e2f-b340-d6dc10cd69b8' },
- * };
- * ```
- */
-export interface ExecutionRecord {
-  /** The account. */
-  readonly account: { readonly id: IdInput<AccountId> };
-  /** The execution. */
-  readonly workflowExecution: { readonly id: IdInput<WorkflowExecutionId> };
 }
 
 /**
@@ -110,14 +93,17 @@ export function checkIds(values: Record<string, unknown>, subject = 'retrieval r
   const issues = Object.entries(values)
     .filter(([, value]) => !(typeof value === 'string' && UUID_PATTERN.test(value)))
     .map(([path]) => ({ path, message: 'must be a UUID' }));
-  if (issues.length > 0) throw new KyxValidationError(issues, subject);
+  if (issues.length > 0) throw new KyxValidationError({ issues, subject });
   return Object.values(values) as string[];
 }
 
 /** The account and execution ids an {@link ExecutionReference} names, checked (`KyxValidationError`). */
 export function executionIds(reference: ExecutionReference): { accountId: string; workflowExecutionId: string } {
   if (!isObject(reference)) {
-    throw new KyxValidationError([{ path: 'execution', message: `must be ${KINDS}` }], 'retrieval request');
+    throw new KyxValidationError({
+      issues: [{ path: 'execution', message: `must be ${KINDS}` }],
+      subject: 'retrieval request',
+    });
   }
   let values: Record<string, unknown>;
   if ('accountId' in reference || 'workflowExecutionId' in reference) {
@@ -130,7 +116,10 @@ export function executionIds(reference: ExecutionReference): { accountId: string
   } else if (isObject(reference['workflow'])) {
     values = { 'account.id': at(reference, 'account', 'id'), 'workflow.id': at(reference, 'workflow', 'id') };
   } else {
-    throw new KyxValidationError([{ path: 'execution', message: `must be ${KINDS}` }], 'retrieval request');
+    throw new KyxValidationError({
+      issues: [{ path: 'execution', message: `must be ${KINDS}` }],
+      subject: 'retrieval request',
+    });
   }
   const [accountId, workflowExecutionId] = checkIds(values) as [string, string];
   return { accountId, workflowExecutionId };
@@ -145,10 +134,10 @@ export function accountIdOf(reference: unknown): string {
   if (isObject(reference) && isObject(reference['account'])) {
     return (checkIds({ 'account.id': at(reference, 'account', 'id') }) as [string])[0];
   }
-  throw new KyxValidationError(
-    [{ path: 'account', message: 'must be an account id, a response naming account.id, or { accountId }' }],
-    'deletion request',
-  );
+  throw new KyxValidationError({
+    issues: [{ path: 'account', message: 'must be an account id, a response naming account.id, or { accountId }' }],
+    subject: 'deletion request',
+  });
 }
 
 /**
@@ -234,7 +223,8 @@ export function partCredentialIds(
   parts: Readonly<Record<string, readonly string[]>>,
   label?: string,
 ): { accountId: string; credentialId: string } {
-  const fail = (path: string, message: string) => new KyxValidationError([{ path, message }], 'part image request');
+  const fail = (path: string, message: string) =>
+    new KyxValidationError({ issues: [{ path, message }], subject: 'part image request' });
   if (!isObject(source)) {
     throw fail('source', 'must be workflow details, an account response, or { accountId, credentialId }');
   }

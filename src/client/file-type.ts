@@ -1,4 +1,4 @@
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import { ID_PDF_MESSAGE } from '../model/id-pdf.js';
 
 /**
@@ -31,7 +31,7 @@ export interface CheckedFile {
  */
 export async function checkFile(file: UploadFile, part: string, idPdf = false): Promise<CheckedFile> {
   const blob = file instanceof Blob ? file : new Blob([file instanceof ArrayBuffer ? file : new Uint8Array(file)]);
-  const fail = (message: string) => new KyxValidationError([{ path: 'file', message }], 'upload');
+  const fail = (message: string) => new KyxValidationError({ issues: [{ path: 'file', message }], subject: 'upload' });
   if (blob.size === 0) throw fail('must not be empty');
   if (blob.size > MAX_UPLOAD_BYTES) throw fail(`must be at most 15 MB (${MAX_UPLOAD_BYTES} bytes), got ${blob.size}`);
   if (part === 'facemap') {

@@ -1,15 +1,22 @@
-import { isKyxError, type KyxIssue, KyxValidationError } from '../errors.js';
+import * as v from 'valibot';
+import {
+  isKyxError,
+  KyxHttpError,
+  KyxIdempotencyError,
+  KyxNetworkError,
+  KyxStoreError,
+  KyxValidationError,
+} from '../errors/index.js';
+import { checkOptionsWith, numberIn, optionsObject } from '../model/option-schema.js';
 import { parseWith } from '../model/parse.js';
 import type { AccountResponse } from '../model/response.js';
 import { AccountResponseSchema } from '../model/response-schemas.js';
 import { sleep } from '../shared/sleep.js';
-import { KyxStoreError } from '../store/errors.js';
+import { type StoreLease, storeLease } from '../store/lease.js';
 import { digest } from '../store/scope.js';
 import type { KyxStore } from '../store/types.js';
 import type { CallOptions } from './call-options.js';
 import { raced } from './deadline.js';
-import { KyxHttpError, KyxNetworkError } from './errors.js';
-import { KyxIdempotencyError } from './idempotency-error.js';
 import { networkErrorKind } from './network.js';
 
 /**
@@ -56,31 +63,28 @@ export interface IdempotencyOptions {
 const DEFAULT_LEASE_MS = 10_000;
 const DEFAULT_RETENTION_MS = 30 * 86_400_000;
 
-/** Issues of the `idempotency` client option. */
-export function idempotencyIssues(value: unknown): KyxIssue[] {
-  if (value === undefined) return [];
-  if (typeof value !== 'object' || value === null) return [{ path: 'idempotency', message: 'must be an object' }];
-  const o = value as IdempotencyOptions;
-  const issues: KyxIssue[] = [];
-  if (o.leaseMs !== undefined && !(Number.isFinite(o.leaseMs) && o.leaseMs >= 100)) {
-    issues.push({ path: 'idempotency.leaseMs', message: 'must be a number of milliseconds ≥ 100' });
-  }
-  if (o.retentionMs !== undefined && !(Number.isFinite(o.retentionMs) && o.retentionMs >= 60_000)) {
-    issues.push({ path: 'idempotency.retentionMs', message: 'must be a number of milliseconds ≥ 60000' });
-  }
-  return issues;
-}
+/** The schema of the `idempotency` client option. */
+export const IdempotencyOptionsSchema = optionsObject({
+  leaseMs: v.optional(numberIn(100, Number.MAX_VALUE, 'must be a number of milliseconds ≥ 100')),
+  retentionMs: v.optional(numberIn(60_000, Number.MAX_VALUE, 'must be a number of milliseconds ≥ 60000')),
+});
+
+const KEY = 'must be a string of 1–200 characters without control characters';
+/** The `idempotencyKey` of `send`'s options. */
+const IdempotencyKeySchema = v.object({
+  idempotencyKey: v.pipe(
+    v.string(KEY),
+    v.minLength(1, KEY),
+    v.maxLength(200, KEY),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it rejects
+    v.regex(/^[^\u0000-\u001f\u007f]*$/, KEY),
+  ),
+});
 
 /** Checks one idempotency key; a bad one is a `KyxValidationError` naming `idempotencyKey`. */
 export function checkIdempotencyKey(key: unknown): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it rejects
-  if (typeof key === 'string' && key.length >= 1 && key.length <= 200 && !/[\u0000-\u001f\u007f]/.test(key)) {
-    return key;
-  }
-  throw new KyxValidationError(
-    [{ path: 'idempotencyKey', message: 'must be a string of 1–200 characters without control characters' }],
-    'send options',
-  );
+  checkOptionsWith(IdempotencyKeySchema, { idempotencyKey: key }, 'send options');
+  return key as string;
 }
 
 /** Whether a failed send proves Jumio did not create the transaction (so the key may be freed). */
@@ -103,11 +107,38 @@ function withStoreCause(error: unknown, storeError: unknown): unknown {
   return error;
 }
 
-/** The record under `rec:<key>` (no secrets: the response is kept under `res:<key>:<owner>`). */
+/**
+ * The record under `rec:<key>` (no secrets: the response is kept under `res:<key>:<owner>`):
+ * `pending` while its `owner` sends, `done` with the transaction's ids, `blocked` after an
+ * ambiguous failure (its `error`). `fingerprint` tells the request the key was first used with.
+ */
 type KeyRecord =
+  | { state: 'pending'; fingerprint: string; owner: string }
+  | { state: 'done'; fingerprint: string; owner: string; accountId: string; workflowExecutionId: string }
+  | { state: 'blocked'; fingerprint: string; error: string };
+
+/** The one-letter record 0.2 wrote (`{ s, f, o, a, w }` / `{ s, f, e }`); still read during a rolling deploy. */
+type LegacyKeyRecord =
   | { s: 'pending'; f: string; o: string }
   | { s: 'done'; f: string; o: string; a: string; w: string }
   | { s: 'blocked'; f: string; e: string };
+
+/** A stored record, in either shape. */
+function readKeyRecord(text: string): KeyRecord {
+  const record = JSON.parse(text) as KeyRecord | LegacyKeyRecord;
+  if (!('s' in record)) return record;
+  if (record.s === 'pending') return { state: 'pending', fingerprint: record.f, owner: record.o };
+  if (record.s === 'done') {
+    return {
+      state: 'done',
+      fingerprint: record.f,
+      owner: record.o,
+      accountId: record.a,
+      workflowExecutionId: record.w,
+    };
+  }
+  return { state: 'blocked', fingerprint: record.f, error: record.e };
+}
 
 /** One send under a key: `sent()` marks the moment the request left (from then on a failure is ambiguous). */
 export type KeyedSend = (sent: () => void) => Promise<AccountResponse>;
@@ -126,10 +157,6 @@ export interface Idempotency {
   release(key: string): Promise<void>;
 }
 
-function randomId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * Store calls wrapped so a failure is a `KyxStoreError`, and (with a signal) so the caller who
  * gives up is not held by a stalled store: the call rejects with the signal's reason at once.
@@ -142,7 +169,7 @@ function guarded(store: KyxStore, signal?: AbortSignal) {
         return await raced(fn(...args), signal);
       } catch (error) {
         if (signal?.aborted && error === signal.reason) throw error;
-        throw new KyxStoreError(operation, error);
+        throw new KyxStoreError({ operation, cause: error });
       }
     };
   return {
@@ -150,6 +177,11 @@ function guarded(store: KyxStore, signal?: AbortSignal) {
     get: wrap('get', store.get.bind(store)),
     replace: wrap('replace', store.replace.bind(store)),
     delete: wrap('delete', store.delete.bind(store)),
+    /** Taking and giving up `lease`, guarded the same way. */
+    lease: (lease: StoreLease) => ({
+      acquire: wrap('setIfAbsent', lease.acquire),
+      release: wrap('delete', lease.release),
+    }),
   };
 }
 
@@ -175,7 +207,7 @@ export function createIdempotency(
     };
   };
 
-  async function repeat(key: string, record: KeyRecord & { s: 'done' }, res: string): Promise<AccountResponse> {
+  async function repeat(key: string, record: KeyRecord & { state: 'done' }, res: string): Promise<AccountResponse> {
     const stored = await store.get(res);
     if (stored !== undefined) {
       try {
@@ -185,21 +217,26 @@ export function createIdempotency(
         // unreadable: reported as expired below
       }
     }
-    throw new KyxIdempotencyError({ key, reason: 'expired', accountId: record.a, workflowExecutionId: record.w });
+    throw new KyxIdempotencyError({
+      key,
+      reason: 'expired',
+      accountId: record.accountId,
+      workflowExecutionId: record.workflowExecutionId,
+    });
   }
 
-  /** Sends as the owner of the key, whose record `pending` this sender wrote. */
+  /** Sends as the owner of the key (and of `lease`), whose record `pending` this sender wrote. */
   async function own(
     n: ReturnType<typeof names>,
-    owner: string,
+    lease: StoreLease,
     fingerprint: string,
     pending: string,
     responseTtlMs: number,
     send: KeyedSend,
   ): Promise<AccountResponse> {
-    const renew = setInterval(() => {
-      void rawStore.replace(n.lease, owner, owner, leaseMs).catch(() => undefined);
-    }, leaseMs / 3);
+    const { owner } = lease;
+    // renewed while the request runs (a failed renewal is tried again; the send is never stopped by it)
+    const held = lease.hold();
     let sent = false;
     try {
       let response: AccountResponse;
@@ -212,7 +249,7 @@ export function createIdempotency(
           if (provablyNotCreated(error, sent)) await store.delete(n.rec, pending);
           else {
             const e = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
-            const blocked: KeyRecord = { s: 'blocked', f: fingerprint, e };
+            const blocked: KeyRecord = { state: 'blocked', fingerprint, error: e };
             await store.replace(n.rec, pending, JSON.stringify(blocked), retentionMs);
           }
         } catch (storeError) {
@@ -227,11 +264,11 @@ export function createIdempotency(
       try {
         await store.setIfAbsent(n.res(owner), JSON.stringify(response), Math.min(responseTtlMs, retentionMs));
         const done: KeyRecord = {
-          s: 'done',
-          f: fingerprint,
-          o: owner,
-          a: response.account.id,
-          w: response.workflowExecution.id,
+          state: 'done',
+          fingerprint,
+          owner,
+          accountId: response.account.id,
+          workflowExecutionId: response.workflowExecution.id,
         };
         await store.replace(n.rec, pending, JSON.stringify(done), retentionMs);
       } catch {
@@ -240,8 +277,8 @@ export function createIdempotency(
       }
       return response;
     } finally {
-      clearInterval(renew);
-      await rawStore.delete(n.lease, owner).catch(() => undefined);
+      held.stop();
+      await lease.release().catch(() => undefined);
     }
   }
 
@@ -250,16 +287,17 @@ export function createIdempotency(
       const waiting = guarded(rawStore, signal); // until the request is sent, the caller may give up at any point
       const fingerprint = digest(`${request.method} ${request.path}\n${JSON.stringify(request.body)}`);
       const n = names(key);
-      const owner = randomId();
+      const lease = storeLease(rawStore, n.lease, leaseMs);
+      const claiming = waiting.lease(lease);
       let pause = 20;
       for (;;) {
         signal?.throwIfAborted();
         const text = await waiting.get(n.rec);
         if (text === undefined) {
-          const pending = JSON.stringify({ s: 'pending', f: fingerprint, o: owner } satisfies KeyRecord);
+          const pending = JSON.stringify({ state: 'pending', fingerprint, owner: lease.owner } satisfies KeyRecord);
           let claim: 'none' | 'lease' | 'key';
           try {
-            claim = !(await waiting.setIfAbsent(n.lease, owner, leaseMs))
+            claim = !(await claiming.acquire())
               ? 'none'
               : (await waiting.setIfAbsent(n.rec, pending, retentionMs))
                 ? 'key'
@@ -268,25 +306,27 @@ export function createIdempotency(
             // the caller gave up (or the store failed) while claiming: a claim that still lands
             // is undone by these, queued behind it; nothing was sent
             void rawStore.delete(n.rec, pending).catch(() => undefined);
-            void rawStore.delete(n.lease, owner).catch(() => undefined);
+            void lease.release().catch(() => undefined);
             throw error;
           }
-          if (claim === 'key') return own(n, owner, fingerprint, pending, responseTtlMs, send);
+          if (claim === 'key') return own(n, lease, fingerprint, pending, responseTtlMs, send);
           if (claim === 'lease') {
-            await waiting.delete(n.lease, owner); // someone recorded the key meanwhile: read it again
+            await claiming.release(); // someone recorded the key meanwhile: read it again
             continue;
           }
           // another sender is between taking the lease and recording the key
         } else {
-          const record = JSON.parse(text) as KeyRecord;
-          if (record.f !== fingerprint) {
-            throw new KyxValidationError(
-              [{ path: 'idempotencyKey', message: 'was already used with a different request: use a new key' }],
-              'send options',
-            );
+          const record = readKeyRecord(text);
+          if (record.fingerprint !== fingerprint) {
+            throw new KyxValidationError({
+              issues: [{ path: 'idempotencyKey', message: 'was already used with a different request: use a new key' }],
+              subject: 'send options',
+            });
           }
-          if (record.s === 'done') return repeat(key, record, n.res(record.o));
-          if (record.s === 'blocked') throw new KyxIdempotencyError({ key, reason: 'ambiguous', firstError: record.e });
+          if (record.state === 'done') return repeat(key, record, n.res(record.owner));
+          if (record.state === 'blocked') {
+            throw new KyxIdempotencyError({ key, reason: 'ambiguous', firstError: record.error });
+          }
           if ((await waiting.get(n.lease)) === undefined && (await waiting.get(n.rec)) === text) {
             throw new KyxIdempotencyError({ key, reason: 'holder-lost' });
           }

@@ -1,4 +1,4 @@
-import { isKyxError } from '../errors.js';
+import { isKyxError } from '../errors/index.js';
 
 /** System error codes that prove the request never reached a server (nothing was processed). */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);

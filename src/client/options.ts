@@ -1,10 +1,13 @@
-import { type KyxIssue, KyxValidationError } from '../errors.js';
+import * as v from 'valibot';
+import type { KyxIssue } from '../errors/index.js';
+import { checkOptionsWith, falseOr, numberIn, optionsObject, positive } from '../model/option-schema.js';
+import { parseWith } from '../model/parse.js';
 import { MAX_RESPONSE_BYTES, type ResponseLimits } from '../shared/body.js';
 import { type KyxStore, STORE_OPERATIONS } from '../store/types.js';
 import type { KyxHooks } from './hooks.js';
-import { type IdempotencyOptions, idempotencyIssues } from './idempotency.js';
-import { type RateLimits, rateLimitIssues } from './rate-limits.js';
-import { REGIONS, type Region } from './regions.js';
+import { type IdempotencyOptions, IdempotencyOptionsSchema } from './idempotency.js';
+import { type RateLimits, RateLimitsSchema } from './rate-limits.js';
+import { REGIONS, type Region, safeUrlProblem } from './regions.js';
 import type { RetrySettings } from './retry-policy.js';
 
 /**
@@ -106,117 +109,103 @@ export interface ClientOptions {
   maxResponseBytes?: ResponseLimits;
 }
 
-const nonEmpty = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
-
 /** What a header value may hold: visible ASCII and inner spaces (RFC 9110 field-value, no obs-text). */
 const HEADER_VALUE = /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/;
 
 /** Largest per-attempt timeout (10 minutes), of the client and of one call, and retry wait bound (1 hour) an option may set. */
 const MAX_TIMEOUT_MS = 600_000;
 const MAX_WAIT_MS = 3_600_000;
-
-/** The issue of a `timeout` (the client's or a call's) that is not a positive number of ms up to 10 minutes. */
-export function timeoutIssues(timeout: unknown): KyxIssue[] {
-  return typeof timeout === 'number' && timeout > 0 && timeout <= MAX_TIMEOUT_MS
-    ? []
-    : [{ path: 'timeout', message: `must be a positive number of milliseconds, at most ${MAX_TIMEOUT_MS}` }];
-}
 /** Most retries an option may ask for. */
 const MAX_RETRIES = 10;
 
-/** A number option: finite, within [min, max] (and whole when `integer`); the issue, or nothing. */
-function checkNumber(
-  issues: KyxIssue[],
-  path: string,
-  value: unknown,
-  min: number,
-  max: number,
-  unit: string,
-  integer = false,
-): void {
-  if (value === undefined) return;
-  const ok =
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    value >= min &&
-    value <= max &&
-    (!integer || Number.isInteger(value));
-  if (!ok)
-    issues.push({ path, message: `must be a ${integer ? 'whole ' : ''}number of ${unit} from ${min} to ${max}` });
+/** A `timeout` (the client's or a call's): a positive number of ms up to 10 minutes. */
+const TimeoutSchema = v.pipe(
+  positive(`must be a positive number of milliseconds, at most ${MAX_TIMEOUT_MS}`),
+  v.maxValue(MAX_TIMEOUT_MS, `must be a positive number of milliseconds, at most ${MAX_TIMEOUT_MS}`),
+);
+const CallTimeoutSchema = v.object({ timeout: TimeoutSchema });
+
+/** The issue of a `timeout` (the client's or a call's) that is not a positive number of ms up to 10 minutes. */
+export function timeoutIssues(timeout: unknown): readonly KyxIssue[] {
+  if (v.is(TimeoutSchema, timeout)) return []; // every call asks: the good case stays cheap
+  const result = parseWith(CallTimeoutSchema, { timeout }, { quoteValues: false });
+  return result.success ? [] : result.issues;
 }
 
-function checkRetry(issues: KyxIssue[], retry: unknown): void {
-  if (retry === undefined || retry === false) return;
-  if (typeof retry !== 'object' || retry === null) {
-    issues.push({ path: 'retry', message: 'must be retry settings or false' });
-    return;
-  }
-  const r = retry as Record<string, unknown>;
-  checkNumber(issues, 'retry.limit', r['limit'], 0, MAX_RETRIES, 'retries', true);
-  checkNumber(issues, 'retry.backoffLimit', r['backoffLimit'], 0, MAX_WAIT_MS, 'milliseconds');
-  checkNumber(issues, 'retry.maxRetryAfter', r['maxRetryAfter'], 0, MAX_WAIT_MS, 'milliseconds');
-  if (r['delay'] !== undefined && typeof r['delay'] !== 'function') {
-    issues.push({ path: 'retry.delay', message: 'must be a function (attempt) => milliseconds' });
-  }
-  if (r['jitter'] !== undefined && typeof r['jitter'] !== 'boolean') {
-    issues.push({ path: 'retry.jitter', message: 'must be true or false' });
-  }
-}
+const NON_EMPTY = 'must not be empty';
+const NonEmptySchema = v.pipe(
+  v.string(NON_EMPTY),
+  v.check((s) => s.trim().length > 0, NON_EMPTY),
+);
+const PairSchema = optionsObject({ clientId: NonEmptySchema, clientSecret: NonEmptySchema });
+/** A pair not given: both its fields are named. */
+const NO_PAIR = { clientId: '', clientSecret: '' };
+const SplitSchema = optionsObject({
+  initiate: v.optional(PairSchema, NO_PAIR),
+  retrieval: v.optional(PairSchema, NO_PAIR),
+});
 
-function checkLimits(issues: KyxIssue[], limits: unknown): void {
-  if (limits === undefined) return;
-  if (typeof limits !== 'object' || limits === null) {
-    issues.push({ path: 'maxResponseBytes', message: 'must be an object { json?, image? }' });
-    return;
-  }
-  const l = limits as Record<string, unknown>;
-  checkNumber(issues, 'maxResponseBytes.json', l['json'], 1, MAX_RESPONSE_BYTES, 'bytes', true);
-  checkNumber(issues, 'maxResponseBytes.image', l['image'], 1, MAX_RESPONSE_BYTES, 'bytes', true);
-}
+const USER_AGENT_REQUIRED = 'is required: Jumio answers 403 without one (e.g. "Acme Onboarding/1.0")';
+const USER_AGENT_HEADER =
+  'must be a valid header value: at most 256 visible ASCII characters and spaces, no control characters';
+const bytes = numberIn(1, MAX_RESPONSE_BYTES, `must be a whole number of bytes from 1 to ${MAX_RESPONSE_BYTES}`, true);
+const waitMs = numberIn(0, MAX_WAIT_MS, `must be a number of milliseconds from 0 to ${MAX_WAIT_MS}`);
 
-/** Checks the options; every message names the field and never echoes its value. */
+/** The schema of {@link ClientOptions}; every message names the field and never echoes its value. */
+const ClientOptionsSchema = optionsObject({
+  region: v.picklist(REGIONS, `must be one of ${REGIONS.join(', ')}`),
+  // one client's pair, or `{ initiate, retrieval }` (chosen by those keys); a missing pair names its two fields
+  credentials: v.optional(
+    v.lazy((c) =>
+      c !== null && typeof c === 'object' && ('initiate' in c || 'retrieval' in c) ? SplitSchema : PairSchema,
+    ),
+    NO_PAIR,
+  ),
+  userAgent: v.pipe(
+    v.string(USER_AGENT_REQUIRED),
+    v.check((s) => s.trim().length > 0, USER_AGENT_REQUIRED),
+    v.check((s) => !/[\r\n]/.test(s), 'must not contain line breaks'),
+    v.regex(HEADER_VALUE, USER_AGENT_HEADER),
+    v.maxLength(256, USER_AGENT_HEADER),
+  ),
+  fetch: v.optional(v.function('must be a function')),
+  baseUrl: v.optional(
+    v.custom<string>(
+      (url) => typeof url === 'string' && safeUrlProblem(url) === undefined,
+      (issue) => (typeof issue.input === 'string' && safeUrlProblem(issue.input)) || 'must be an absolute URL',
+    ),
+  ),
+  timeout: v.optional(TimeoutSchema),
+  rateLimits: v.optional(RateLimitsSchema),
+  idempotency: v.optional(IdempotencyOptionsSchema),
+  store: v.optional(
+    v.custom<KyxStore>(
+      (store) => STORE_OPERATIONS.every((op) => typeof (store as Record<string, unknown> | null)?.[op] === 'function'),
+      `must be a KyxStore (${STORE_OPERATIONS.join(', ')})`,
+    ),
+  ),
+  retry: v.optional(
+    falseOr(
+      optionsObject(
+        {
+          limit: v.optional(
+            numberIn(0, MAX_RETRIES, `must be a whole number of retries from 0 to ${MAX_RETRIES}`, true),
+          ),
+          backoffLimit: v.optional(waitMs),
+          maxRetryAfter: v.optional(waitMs),
+          delay: v.optional(v.function('must be a function (attempt) => milliseconds')),
+          jitter: v.optional(v.boolean('must be true or false')),
+        },
+        'must be retry settings or false',
+      ),
+    ),
+  ),
+  maxResponseBytes: v.optional(
+    optionsObject({ json: v.optional(bytes), image: v.optional(bytes) }, 'must be an object { json?, image? }'),
+  ),
+});
+
+/** Checks the options (all issues at once); every message names the field and never echoes its value. */
 export function checkOptions(options: ClientOptions): void {
-  const issues: KyxIssue[] = [];
-  const o = (options ?? {}) as Partial<ClientOptions>;
-  if (!(REGIONS as readonly unknown[]).includes(o.region)) {
-    issues.push({ path: 'region', message: `must be one of ${REGIONS.join(', ')}` });
-  }
-  const credentials = o.credentials as Partial<ClientCredentials & SplitCredentials> | undefined;
-  const pairs: [string, Partial<ClientCredentials> | undefined][] =
-    credentials !== null && typeof credentials === 'object' && ('initiate' in credentials || 'retrieval' in credentials)
-      ? [
-          ['credentials.initiate', credentials.initiate],
-          ['credentials.retrieval', credentials.retrieval],
-        ]
-      : [['credentials', credentials]];
-  for (const [path, pair] of pairs) {
-    if (!nonEmpty(pair?.clientId)) issues.push({ path: `${path}.clientId`, message: 'must not be empty' });
-    if (!nonEmpty(pair?.clientSecret)) issues.push({ path: `${path}.clientSecret`, message: 'must not be empty' });
-  }
-  if (!nonEmpty(o.userAgent)) {
-    issues.push({
-      path: 'userAgent',
-      message: 'is required: Jumio answers 403 without one (e.g. "Acme Onboarding/1.0")',
-    });
-  } else if (/[\r\n]/.test(o.userAgent as string)) {
-    issues.push({ path: 'userAgent', message: 'must not contain line breaks' });
-  } else if (!HEADER_VALUE.test(o.userAgent as string) || (o.userAgent as string).length > 256) {
-    issues.push({
-      path: 'userAgent',
-      message: 'must be a valid header value: at most 256 visible ASCII characters and spaces, no control characters',
-    });
-  }
-  if (o.fetch !== undefined && typeof o.fetch !== 'function')
-    issues.push({ path: 'fetch', message: 'must be a function' });
-  if (o.timeout !== undefined) issues.push(...timeoutIssues(o.timeout));
-  issues.push(...rateLimitIssues(o.rateLimits), ...idempotencyIssues(o.idempotency));
-  if (
-    o.store !== undefined &&
-    !STORE_OPERATIONS.every((op) => typeof (o.store as unknown as Record<string, unknown>)?.[op] === 'function')
-  ) {
-    issues.push({ path: 'store', message: `must be a KyxStore (${STORE_OPERATIONS.join(', ')})` });
-  }
-  checkRetry(issues, o.retry);
-  checkLimits(issues, o.maxResponseBytes);
-  if (issues.length > 0) throw new KyxValidationError(issues, 'client options');
+  checkOptionsWith(ClientOptionsSchema, options, 'client options');
 }

@@ -1,7 +1,8 @@
-import type { KyxIssue } from '../errors.js';
+import * as v from 'valibot';
+import { KyxStoreError } from '../errors/index.js';
 import { JUMIO_TENANT_LIMITS } from '../model/limits.js';
+import { falseOr, numberIn, optionsObject, positive } from '../model/option-schema.js';
 import { sleep } from '../shared/sleep.js';
-import { KyxStoreError } from '../store/errors.js';
 import type { KyxStore, StoreRateLimit } from '../store/types.js';
 import type { Operation } from './retry-policy.js';
 
@@ -59,32 +60,32 @@ const LIMIT_OF: Record<Operation, LimitName | undefined> = {
   health: undefined,
 };
 
-/** Issues of a `rateLimits` option (each names the field and the rule). */
-export function rateLimitIssues(value: unknown): KyxIssue[] {
-  if (value === undefined || value === false) return [];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return [{ path: 'rateLimits', message: 'must be an object of limits or false' }];
-  }
-  const issues: KyxIssue[] = [];
-  for (const [name, limit] of Object.entries(value)) {
-    const path = `rateLimits.${name}`;
-    if (!(LIMIT_NAMES as string[]).includes(name)) {
-      issues.push({ path, message: `is not a limit (${LIMIT_NAMES.join(', ')})` });
-    } else if (limit !== false && limit !== undefined) {
-      const l = limit as Partial<RateLimit>;
-      if (typeof l !== 'object' || l === null) issues.push({ path, message: 'must be { perSecond, burst? } or false' });
-      else {
-        if (!(typeof l.perSecond === 'number' && Number.isFinite(l.perSecond) && l.perSecond > 0)) {
-          issues.push({ path: `${path}.perSecond`, message: 'must be a positive number' });
-        }
-        if (l.burst !== undefined && !(Number.isInteger(l.burst) && l.burst >= 1)) {
-          issues.push({ path: `${path}.burst`, message: 'must be an integer ≥ 1' });
-        }
-      }
-    }
-  }
-  return issues;
-}
+const LIMIT_MESSAGE = 'must be { perSecond, burst? } or false';
+const LIMITS_MESSAGE = 'must be an object of limits or false';
+/** One limit of a `rateLimits` option (or `false`). */
+const LimitSchema = v.optional(
+  falseOr(
+    optionsObject(
+      {
+        perSecond: positive('must be a positive number'),
+        burst: v.optional(numberIn(1, Number.POSITIVE_INFINITY, 'must be an integer ≥ 1', true)),
+      },
+      LIMIT_MESSAGE,
+    ),
+  ),
+);
+
+/** The schema of a `rateLimits` option (each issue names the field and the rule). */
+export const RateLimitsSchema = falseOr(
+  v.pipe(
+    v.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), LIMITS_MESSAGE),
+    v.objectWithRest(
+      { token: LimitSchema, account: LimitSchema, retrieval: LimitSchema, upload: LimitSchema },
+      v.never(`is not a limit (${LIMIT_NAMES.join(', ')})`),
+      LIMITS_MESSAGE,
+    ),
+  ),
+);
 
 /** The bucket the store keeps for one limit: one slot of the burst is held back (see below). */
 function storeLimit(limit: RateLimit): StoreRateLimit {
@@ -118,7 +119,7 @@ function createQueue(store: KyxStore, key: string, limit: StoreRateLimit) {
         } catch (error) {
           const head = waiters.shift();
           head?.signal?.removeEventListener('abort', head.onAbort);
-          head?.reject(new KyxStoreError('reserve', error));
+          head?.reject(new KyxStoreError({ operation: 'reserve', cause: error }));
           continue;
         }
         if (wait > 0) await sleep(wait);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import { parseWith } from '../model/parse.js';
 import { UUID_PATTERN } from '../model/rules.js';
 
@@ -79,6 +79,6 @@ export function parseRedirect(url: string | URL): WebRedirect {
     if (value !== null) input[name] = value;
   }
   const parsed = parseWith(RedirectSchema, input, { quoteValues: false });
-  if (!parsed.success) throw new KyxValidationError(parsed.issues, 'redirect');
+  if (!parsed.success) throw new KyxValidationError({ issues: parsed.issues, subject: 'redirect' });
   return parsed.output;
 }

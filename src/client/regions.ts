@@ -1,4 +1,4 @@
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import { isLoopbackHost, writtenHost } from '../model/rules.js';
 
 /**
@@ -80,24 +80,27 @@ export function regionHosts(region: Region, baseUrl?: string): RegionHosts {
  * ```
  */
 export function assertSafeUrl(url: string, field: string, subject = 'client options'): string {
-  const fail = (message: string) => new KyxValidationError([{ path: field, message }], subject);
+  const problem = safeUrlProblem(url);
+  if (problem !== undefined) throw new KyxValidationError({ issues: [{ path: field, message: problem }], subject });
+  return url;
+}
+
+/** What makes `url` unsafe to send credentials or tokens to ({@link assertSafeUrl}'s rules), or `undefined`. */
+export function safeUrlProblem(url: string): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw fail('must be an absolute URL');
+    return 'must be an absolute URL';
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    throw fail('must not carry user info (user:password@): credentials go in headers, never in URLs');
+    return 'must not carry user info (user:password@): credentials go in headers, never in URLs';
   }
   if (writtenHost(url) !== parsed.hostname) {
-    throw fail(
-      `must name its host as the URL parser reads it (${parsed.hostname}), not in a shorthand or encoded form`,
-    );
+    return `must name its host as the URL parser reads it (${parsed.hostname}), not in a shorthand or encoded form`;
   }
   const ok = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
-  if (!ok) throw fail('must use https: (plain http: is allowed only for a loopback host)');
-  return url;
+  return ok ? undefined : 'must use https: (plain http: is allowed only for a loopback host)';
 }
 
 /**
@@ -109,15 +112,15 @@ export function assertApiUrl(url: string, field: string, subject: string, origin
   assertSafeUrl(url, field, subject);
   const actual = new URL(url).origin;
   if (actual !== new URL(origin).origin) {
-    throw new KyxValidationError(
-      [
+    throw new KyxValidationError({
+      issues: [
         {
           path: field,
           message: `points at ${actual}, not ${new URL(origin).origin}: the api.token is sent only to the region's api host`,
         },
       ],
       subject,
-    );
+    });
   }
   return url;
 }

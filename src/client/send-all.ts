@@ -1,5 +1,6 @@
+import * as v from 'valibot';
 import type { SendableRequest } from '../builder/types.js';
-import { KyxValidationError } from '../errors.js';
+import { checkOptionsWith, numberIn, optionsObject, positive } from '../model/option-schema.js';
 import type { AccountResponse } from '../model/response.js';
 import { createRateLimiter, type RateLimiter } from './limiter.js';
 
@@ -72,6 +73,12 @@ export interface SendAllRejected {
  */
 export type SendAllOutcome = SendAllFulfilled | SendAllRejected;
 
+/** The schema of {@link SendAllOptions}. */
+const SendAllOptionsSchema = optionsObject({
+  concurrency: v.optional(numberIn(1, Number.POSITIVE_INFINITY, 'must be an integer ≥ 1', true)),
+  ratePerSecond: v.optional(positive('must be a positive number')),
+});
+
 type SendOne = (
   request: SendableRequest,
   limiter: RateLimiter | undefined,
@@ -84,14 +91,9 @@ export async function sendAll(
   options: SendAllOptions | undefined,
   sendOne: SendOne,
 ): Promise<SendAllOutcome[]> {
+  checkOptionsWith(SendAllOptionsSchema, options, 'sendAll options');
   const concurrency = options?.concurrency ?? 4;
   const rate = options?.ratePerSecond;
-  const issues = [];
-  if (!(Number.isInteger(concurrency) && concurrency >= 1))
-    issues.push({ path: 'concurrency', message: 'must be an integer ≥ 1' });
-  if (rate !== undefined && !(Number.isFinite(rate) && rate > 0))
-    issues.push({ path: 'ratePerSecond', message: 'must be a positive number' });
-  if (issues.length > 0) throw new KyxValidationError(issues, 'sendAll options');
   const limiter = rate === undefined ? undefined : createRateLimiter(rate);
   const signal = options?.signal;
   const outcomes: SendAllOutcome[] = new Array(requests.length);

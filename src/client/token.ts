@@ -1,3 +1,4 @@
+import type { TokenResponse } from '../model/response.js';
 import { TokenResponseSchema } from '../model/response-schemas.js';
 import { RecentSet } from './recent.js';
 import type { TokenSource, Transport } from './transport.js';
@@ -57,7 +58,11 @@ export class TokenManager implements TokenSource {
     return [this.#options.clientSecret, this.#basic, ...this.#issued.values()];
   }
 
-  async #request(): Promise<string> {
+  /**
+   * Requests a fresh token now, whatever is cached, and caches it: Jumio's answer (`kyx token`
+   * prints it). The token is a secret; this manager's transport scrubs it from errors.
+   */
+  async issue(signal?: AbortSignal): Promise<TokenResponse> {
     const answer = await this.#options.transport.json(
       {
         operation: 'token',
@@ -66,6 +71,7 @@ export class TokenManager implements TokenSource {
         auth: { kind: 'basic', credentials: this.#basic },
         body: 'grant_type=client_credentials',
         contentType: 'application/x-www-form-urlencoded',
+        signal,
       },
       TokenResponseSchema,
     );
@@ -73,6 +79,23 @@ export class TokenManager implements TokenSource {
     const skew = Math.min(this.#options.skewSeconds ?? 60, lifetime / 2);
     this.#issued.add(answer.access_token);
     this.#cached = { token: answer.access_token, refreshAt: Date.now() + (lifetime - skew) * 1000 };
-    return answer.access_token;
+    return answer;
   }
+
+  async #request(): Promise<string> {
+    return (await this.issue()).access_token;
+  }
+}
+
+/** The token manager of each client (of its initiate credentials), for `kyx token`; never a property of the client. */
+const managers = new WeakMap<object, TokenManager>();
+
+/** Records the token manager of `client`. */
+export function registerTokens(client: object, manager: TokenManager): void {
+  managers.set(client, manager);
+}
+
+/** The token manager `client` was made with, if it was made by `createClient`. */
+export function tokensOf(client: object): TokenManager | undefined {
+  return managers.get(client);
 }

@@ -1,16 +1,23 @@
 import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
 import type * as v from 'valibot';
-import { isKyxError, KyxValidationError } from '../errors.js';
+import {
+  httpError,
+  isKyxError,
+  KyxNetworkError,
+  KyxRedirectError,
+  KyxResponseError,
+  KyxTimeoutError,
+  KyxValidationError,
+  RedactedError,
+  scrub,
+} from '../errors/index.js';
 import { parseWith } from '../model/parse.js';
 import { PROBLEM_BYTES, type ResolvedResponseLimits, readCapped } from '../shared/body.js';
 import { sleep } from '../shared/sleep.js';
-import { httpError, KyxNetworkError, KyxResponseError, KyxTimeoutError } from './errors.js';
 import { emit, type KyxHooks, type KyxRequestEvent } from './hooks.js';
 import { networkErrorKind, systemErrorCode } from './network.js';
 import { timeoutIssues } from './options.js';
 import type { Limits } from './rate-limits.js';
-import { RedactedError, scrub } from './redact.js';
-import { KyxRedirectError } from './redirect-error.js';
 import { type Operation, RETRY_POLICIES, type ResolvedRetrySettings } from './retry-policy.js';
 
 /** Where a request's `Authorization` comes from. */
@@ -108,10 +115,12 @@ async function toKyxError(
     const { response } = error;
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel().catch(() => undefined);
-      return new KyxRedirectError(
-        { status: response.status, method: spec.method, path },
-        locationOrigin(response.headers.get('location'), spec.url),
-      );
+      return new KyxRedirectError({
+        status: response.status,
+        method: spec.method,
+        path,
+        location: locationOrigin(response.headers.get('location'), spec.url),
+      });
     }
     let title: string | undefined;
     let detail: string | undefined;
@@ -137,11 +146,19 @@ async function toKyxError(
     });
   }
   if (isTimeoutError(error)) {
-    return new KyxTimeoutError(spec.method, path, spec.timeout ?? config.timeout, { mayHaveCreated: creates });
+    return new KyxTimeoutError({
+      method: spec.method,
+      path,
+      timeout: spec.timeout ?? config.timeout,
+      mayHaveCreated: creates,
+    });
   }
   if (error instanceof Error && error.name === 'AbortError') return error;
   const mayHaveCreated = creates && networkErrorKind(error) !== 'never-sent';
-  return new KyxNetworkError(spec.method, path, systemErrorCode(error), {
+  return new KyxNetworkError({
+    method: spec.method,
+    path,
+    code: systemErrorCode(error),
     cause: RedactedError.from(error, config.secrets()),
     mayHaveCreated,
   });
@@ -178,7 +195,7 @@ export function createTransport(config: TransportConfig): Transport {
   async function call(spec: CallSpec, budget: Budget = { retries: 0, attempts: 0 }): Promise<Response> {
     const timeout = spec.timeout ?? config.timeout;
     const invalid = timeoutIssues(timeout);
-    if (invalid.length > 0) throw new KyxValidationError(invalid, 'call options');
+    if (invalid.length > 0) throw new KyxValidationError({ issues: invalid, subject: 'call options' });
     const target = new URL(spec.url);
     const base: Omit<KyxRequestEvent, 'attempt'> = {
       operation: spec.operation,
@@ -324,15 +341,20 @@ export function createTransport(config: TransportConfig): Transport {
       signal: spec.signal,
       deadline: (startedAt.get(response) ?? Date.now()) + timeout,
       tooLarge: (what) =>
-        new KyxResponseError(
+        new KyxResponseError({
           method,
           path,
-          [{ path: '', message: `is larger than ${maxBytes} bytes (${what}; raise ${option} if it is expected)` }],
-          answered,
-        ),
-      late: () => new KyxTimeoutError(method, path, timeout, answered),
+          issues: [
+            { path: '', message: `is larger than ${maxBytes} bytes (${what}; raise ${option} if it is expected)` },
+          ],
+          ...answered,
+        }),
+      late: () => new KyxTimeoutError({ method, path, timeout, ...answered }),
       lost: (error) =>
-        new KyxNetworkError(method, path, systemErrorCode(error), {
+        new KyxNetworkError({
+          method,
+          path,
+          code: systemErrorCode(error),
           cause: RedactedError.from(error, config.secrets()),
           stage: 'body',
           ...answered,
@@ -393,7 +415,12 @@ export function createTransport(config: TransportConfig): Transport {
     try {
       body = JSON.parse(text);
     } catch {
-      throw new KyxResponseError(spec.method, path, [{ path: '', message: 'must be a JSON body' }], answered);
+      throw new KyxResponseError({
+        method: spec.method,
+        path,
+        issues: [{ path: '', message: 'must be a JSON body' }],
+        ...answered,
+      });
     }
     const parsed = parseWith(schema, body, { quoteValues: false });
     if (!parsed.success) {
@@ -401,7 +428,7 @@ export function createTransport(config: TransportConfig): Transport {
       // and their paths may hold a key the server chose (`details.Bearer <token>`)
       const secrets = config.secrets();
       const issues = parsed.issues.map((i) => ({ path: scrub(i.path, secrets), message: scrub(i.message, secrets) }));
-      throw new KyxResponseError(spec.method, path, issues, answered);
+      throw new KyxResponseError({ method: spec.method, path, issues, ...answered });
     }
     return parsed.output;
   }

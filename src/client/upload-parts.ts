@@ -5,12 +5,12 @@ import type { KyxTypeError } from '../builder/type-error.js';
 import type { CapabilityOptions, ReusedCredential } from '../builder/types.js';
 import type { CREDENTIAL_PARTS, CredentialCategory } from '../model/codes.js';
 import type { AccountResponse } from '../model/response.js';
-import type { WORKFLOW_CATALOG } from '../workflows/catalog.js';
+import type { CatalogWorkflows } from '../workflows/catalog.js';
 import type { WorkflowRegistry, WorkflowSpec } from '../workflows/define.js';
 import type { WorkflowKey } from '../workflows/keys.js';
 import type { UploadPart } from './credentials.js';
 
-type CatalogByKey = { [S in (typeof WORKFLOW_CATALOG)[number] as S['key']]: S };
+type CatalogByKey = CatalogWorkflows;
 type KnownKey = keyof CatalogByKey | keyof WorkflowRegistry;
 
 /** The spec of a known key (a registered workflow wins over the catalog). */

@@ -1,5 +1,7 @@
-import { KyxError, KyxValidationError } from '../errors.js';
+import * as v from 'valibot';
+import { KyxResultPendingError } from '../errors/index.js';
 import { TERMINAL_STATUSES } from '../model/limits.js';
+import { checkOptionsWith, numberIn, optionsObject } from '../model/option-schema.js';
 import type { WorkflowDetails, WorkflowStatus, WorkflowStatusResponse } from '../model/response.js';
 import { sleep } from '../shared/sleep.js';
 import type { CallOptions } from './call-options.js';
@@ -82,70 +84,34 @@ export interface WaitProgress {
   nextAt: number | undefined;
 }
 
-/**
- * {@link KyxClient.waitForResult} asked for the status as often as its schedule allows and the
- * execution is still not done. `status` is the last status Jumio reported (`INITIATED` when the
- * user never finished, `ACQUIRED` while Jumio is still processing). Nothing is lost: wait for
- * the callback, or call `waitForResult` again later.
- *
- * @example
- * ```ts
- * import { createClient, KyxResultPendingError } from 'jumio-kyx';
- * declare const client: ReturnType<typeof createClient>;
- * declare const execution: { accountId: string; workflowExecutionId: string };
- * try {
- *   await client.waitForResult(execution);
- * } catch (error) {
- *   if (error instanceof KyxResultPendingError) console.log(error.status, error.statusCalls);
- * }
- * ```
- */
-export class KyxResultPendingError extends KyxError {
-  override name = 'KyxResultPendingError';
-  /** The last status Jumio reported. */
-  readonly status: WorkflowStatus;
-  /** How many status calls were made. */
-  readonly statusCalls: number;
-  /** The account of the execution. */
-  readonly accountId: string;
-  /** The execution waited for. */
-  readonly workflowExecutionId: string;
+const SCHEDULE_LENGTH = `must list 1 to ${MAX_STATUS_CALLS} times in ms (Jumio allows at most ${MAX_STATUS_CALLS} status calls)`;
 
-  constructor(init: {
-    status: WorkflowStatus;
-    statusCalls: number;
-    waitedMs: number;
-    accountId: string;
-    workflowExecutionId: string;
-  }) {
-    super(
-      `Workflow execution ${init.workflowExecutionId} is still ${init.status} after ${init.statusCalls} status ` +
-        `call${init.statusCalls === 1 ? '' : 's'} over ${Math.round(init.waitedMs / 1000)} s: the retrieval schedule ran out. ` +
-        'Wait for the callback, or call waitForResult again later.',
-    );
-    this.status = init.status;
-    this.statusCalls = init.statusCalls;
-    this.accountId = init.accountId;
-    this.workflowExecutionId = init.workflowExecutionId;
+/** What is wrong with the first bad entry of a schedule, or `undefined`. */
+function scheduleProblem(schedule: readonly unknown[]): string | undefined {
+  for (const [i, time] of schedule.entries()) {
+    if (typeof time !== 'number' || !Number.isFinite(time) || time < 0)
+      return `entry ${i} must be a non-negative number of ms`;
+    if (i > 0 && time < (schedule[i - 1] as number)) return `entry ${i} must not be earlier than entry ${i - 1}`;
   }
+  return undefined;
 }
 
-/** The schedule, checked: 1–10 finite, non-negative, non-decreasing times. */
-function checkSchedule(schedule: unknown): readonly number[] {
-  const fail = (message: string) => new KyxValidationError([{ path: 'schedule', message }], 'waitForResult options');
-  if (!Array.isArray(schedule) || schedule.length === 0 || schedule.length > MAX_STATUS_CALLS) {
-    throw fail(
-      `must list 1 to ${MAX_STATUS_CALLS} times in ms (Jumio allows at most ${MAX_STATUS_CALLS} status calls)`,
-    );
-  }
-  schedule.forEach((time: unknown, i) => {
-    if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) {
-      throw fail(`entry ${i} must be a non-negative number of ms`);
-    }
-    if (i > 0 && time < (schedule[i - 1] as number)) throw fail(`entry ${i} must not be earlier than entry ${i - 1}`);
-  });
-  return schedule as readonly number[];
-}
+/** The checked part of {@link WaitForResultOptions}: a schedule of 1–10 finite, non-negative, non-decreasing times; the deadline. */
+const WaitForResultOptionsSchema = optionsObject({
+  schedule: v.optional(
+    v.pipe(
+      v.custom<readonly unknown[]>(
+        (s) => Array.isArray(s) && s.length > 0 && s.length <= MAX_STATUS_CALLS,
+        SCHEDULE_LENGTH,
+      ),
+      v.check(
+        (s) => scheduleProblem(s) === undefined,
+        (issue) => scheduleProblem(issue.input) as string,
+      ),
+    ),
+  ),
+  deadline: v.optional(numberIn(0, Number.MAX_VALUE, 'must be a non-negative number of ms')),
+});
 
 /** The default `sleep`: a timer that an abort clears. */
 const timer = (ms: number, signal?: AbortSignal): Promise<void> => sleep(ms, { signal });
@@ -177,14 +143,9 @@ export async function waitForResult(
   options: WaitForResultOptions = {},
 ): Promise<WorkflowDetails> {
   const reference = executionIds(execution);
-  const base = checkSchedule(options.schedule ?? JUMIO_RETRIEVAL_SCHEDULE);
+  checkOptionsWith(WaitForResultOptionsSchema, options, 'waitForResult options');
+  const base = options.schedule ?? JUMIO_RETRIEVAL_SCHEDULE;
   const { signal, sleep = timer, deadline } = options;
-  if (deadline !== undefined && !(typeof deadline === 'number' && Number.isFinite(deadline) && deadline >= 0)) {
-    throw new KyxValidationError(
-      [{ path: 'deadline', message: 'must be a non-negative number of ms' }],
-      'waitForResult options',
-    );
-  }
   // past the schedule, until the deadline: every last interval of the schedule (at least 1 s)
   const last = base.at(-1) as number;
   const every = Math.max(1_000, base.length > 1 ? last - (base.at(-2) as number) : last);

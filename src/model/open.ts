@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import type { KyxIssue } from '../errors.js';
+import type { KyxIssue } from '../errors/issues.js';
 
 // Fields the schemas do not know, let through where the caller allows them (`.extra()`,
 // `unknownFields: 'allow'`): they are taken out before the strict schemas run, and put back

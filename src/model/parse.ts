@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { boundIssues, type KyxResult } from '../errors.js';
+import { boundIssues, type KyxResult } from '../errors/issues.js';
 
 /** Readable fallback for issues whose schema sets no message of its own. */
 function fallbackMessage(issue: v.BaseIssue<unknown>, quote: boolean): string {

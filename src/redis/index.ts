@@ -6,6 +6,10 @@
  * @packageDocumentation
  * @module jumio-kyx/redis
  */
+
+import * as v from 'valibot';
+import { KyxStoreError } from '../errors/index.js';
+import { checkOptionsWith, optionsObject, positive } from '../model/option-schema.js';
 import type { KyxStore, KyxWorkQueue, StoreRateLimit } from '../store/types.js';
 import { redisQueue } from './queue.js';
 
@@ -49,6 +53,31 @@ export interface RedisStoreOptions {
    */
   onPersistenceRisk?: ((risks: readonly string[]) => void) | false;
 }
+
+/** What both forms of {@link RedisStoreOptions} check. */
+const COMMON_ENTRIES = {
+  prefix: v.optional(v.string('must be a string')),
+  commandTimeoutMs: v.optional(positive('must be a positive number of milliseconds')),
+  onPersistenceRisk: v.optional(
+    v.custom<false | ((risks: readonly string[]) => void)>(
+      (report) => report === false || typeof report === 'function',
+      'must be a function (risks) => void, or false',
+    ),
+  ),
+};
+/** {@link RedisStoreOptions} with a `url` (the store connects). */
+const UrlOptionsSchema = optionsObject({
+  url: v.string('must be a redis:// or rediss:// URL, or give a connected node-redis client as client'),
+  ...COMMON_ENTRIES,
+});
+/** {@link RedisStoreOptions} with a connected `client` of yours. */
+const ClientOptionsSchema = optionsObject({
+  client: v.custom<RedisCommandClient>(
+    (client) => typeof (client as Partial<RedisCommandClient> | null)?.sendCommand === 'function',
+    'must be a connected node-redis client (with sendCommand)',
+  ),
+  ...COMMON_ENTRIES,
+});
 
 /**
  * A {@link KyxStore} on Redis, plus `close()` for a connection it opened itself.
@@ -112,6 +141,8 @@ const REDIS_MISSING =
 const isModuleNotFound = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND';
 
+const redisMissing = (cause: unknown) => new KyxStoreError({ operation: 'connect', cause, hint: REDIS_MISSING });
+
 /**
  * Fails at construction, not at the first `send`, when `redis` cannot be found (where the runtime
  * resolves modules synchronously; elsewhere the first connection fails with the same message).
@@ -121,7 +152,7 @@ function assertRedisInstalled(): void {
   try {
     import.meta.resolve('redis');
   } catch (error) {
-    if (isModuleNotFound(error)) throw new Error(REDIS_MISSING, { cause: error });
+    if (isModuleNotFound(error)) throw redisMissing(error);
   }
 }
 
@@ -223,6 +254,7 @@ function defaultRiskReport(risks: readonly string[]): void {
  * this (`CONFIG GET`) and reports what it finds through `onPersistenceRisk` (by default one
  * process warning). Every command fails after `commandTimeoutMs`, so a stalled server never
  * holds a call forever. Keys and values are stored losslessly, lone surrogates included.
+ * Bad options throw a `KyxValidationError` (from `jumio-kyx`) whose `issues` name every field.
  *
  * @example
  * ```ts
@@ -240,16 +272,11 @@ function defaultRiskReport(risks: readonly string[]): void {
  * ```
  */
 export function redisStore(options: RedisStoreOptions): RedisStore {
+  const withClient = (options as RedisStoreOptions | undefined)?.client !== undefined;
+  checkOptionsWith(withClient ? ClientOptionsSchema : UrlOptionsSchema, options, 'redisStore options');
   const prefix = options.prefix ?? 'kyx:';
-  if (typeof prefix !== 'string') throw new TypeError('redisStore: prefix must be a string');
-  if (options.client === undefined && typeof options.url !== 'string') {
-    throw new TypeError('redisStore: give a url or a connected node-redis client');
-  }
-  if (options.client === undefined) assertRedisInstalled();
+  if (!withClient) assertRedisInstalled();
   const timeoutMs = options.commandTimeoutMs ?? 5_000;
-  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw new TypeError('redisStore: commandTimeoutMs must be a positive number of milliseconds');
-  }
   const onRisk = options.onPersistenceRisk === undefined ? defaultRiskReport : options.onPersistenceRisk;
   let checked = false;
   let owned: { close(): Promise<unknown> } | undefined;
@@ -260,7 +287,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     if (options.client !== undefined) return Promise.resolve(options.client);
     connecting ??= (async () => {
       const { createClient } = await import('redis').catch((error: unknown) => {
-        throw isModuleNotFound(error) ? new Error(REDIS_MISSING, { cause: error }) : error;
+        throw isModuleNotFound(error) ? redisMissing(error) : error;
       });
       let connected = false;
       const client = createClient({

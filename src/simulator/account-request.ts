@@ -1,4 +1,4 @@
-import type { KyxIssue } from '../errors.js';
+import type { KyxIssue } from '../errors/index.js';
 import type { AccountMode, AccountRequest } from '../model/request.js';
 import type { WorkflowSpec } from '../workflows/define.js';
 import { validateAccountRequest } from '../workflows/validate.js';
@@ -11,22 +11,6 @@ export interface CheckedAccountRequest {
   readonly request: AccountRequest;
   readonly spec: WorkflowSpec;
   readonly onFile: readonly CredentialRecord[];
-}
-
-/** The account's most recent credential of a category that has parts (passed acquisition), if any. */
-function latestOnFile(
-  engine: Engine,
-  account: AccountRecord | undefined,
-  category: string,
-): CredentialRecord | undefined {
-  let latest: CredentialRecord | undefined;
-  for (const credential of engine.state.credentials.values()) {
-    // Map order is insertion order: the last match is the newest
-    if (credential.accountId === account?.id && credential.category === category && credential.parts.size > 0) {
-      latest = credential;
-    }
-  }
-  return latest;
 }
 
 /** A 400 whose detail names every offending field. */
@@ -75,7 +59,7 @@ export async function checkAccountRequest(
     if (preset.id === undefined) {
       // a workflow that reuses the ID on file takes the account's latest one when no id is named
       if (!(spec.reusesCredential && preset.category === 'ID')) return;
-      const latest = latestOnFile(engine, account, 'ID');
+      const latest = account === undefined ? undefined : engine.latestCredential(account, 'ID');
       if (latest === undefined) {
         issues.push({
           path: `workflowDefinition.credentials.${index}`,
@@ -84,7 +68,7 @@ export async function checkAccountRequest(
       } else onFile.push(latest);
       return;
     }
-    const credential = engine.state.credentials.get(preset.id);
+    const credential = engine.credential(preset.id);
     if (!credential || credential.accountId !== account?.id || credential.category !== preset.category) {
       issues.push({
         path: `workflowDefinition.credentials.${index}.id`,

@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { CREDENTIAL_PARTS, REQUIRED_PARTS } from '../model/codes.js';
 import { acceptsIdPdf } from '../model/id-pdf.js';
-import type { AccountId } from '../model/ids.js';
 import { parseWith } from '../model/parse.js';
 import { API_PATHS } from '../model/paths.js';
 import { validatePreparedData } from '../workflows/prepared-data.js';
@@ -14,7 +13,6 @@ import { FaultScriptSchema, type FaultScripts } from './faults.js';
 import { named, rateLimit, requireUserAgent } from './middleware.js';
 import { playFaults } from './play-faults.js';
 import { json, problem } from './problem.js';
-import { type AccountRecord, deleteAccount, deleteExecution } from './state.js';
 import type { SimulatorRoute } from './types.js';
 import { readUpload } from './uploads.js';
 import {
@@ -41,7 +39,6 @@ export function createApp(
 ): Hono<SimulatorEnv> {
   const app = new Hono<SimulatorEnv>();
   const origin = (c: Context) => ownOrigin() ?? new URL(c.req.url).origin;
-  const { state } = engine;
 
   const faulted = playFaults(engine, faults);
   /** What every API route runs first: its body bound, its name, its scripted fault. */
@@ -58,7 +55,7 @@ export function createApp(
   };
 
   const findExecution = (accountId: string, executionId: string) => {
-    const execution = state.executions.get(executionId);
+    const execution = engine.execution(executionId);
     return execution && execution.accountId === accountId ? execution : undefined;
   };
   const executionNotFound = (accountId: string, executionId: string) =>
@@ -81,16 +78,14 @@ export function createApp(
   app.post(API_PATHS.accounts, ...served('createAccount'), userAgent, initiate, limit.account, async (c) => {
     const checked = await checkAccountRequest(engine, c.req.raw, 'create', undefined);
     if (checked instanceof Response) return checked;
-    const account: AccountRecord = { id: engine.uuid() as AccountId, createdAt: engine.now(), executionIds: new Set() };
-    state.accounts.set(account.id, account);
-    state.counters.accountsCreated++;
+    const account = engine.createAccount();
     const execution = engine.createExecution(account.id, checked.request, checked.spec, origin(c), checked.onFile);
     return json(accountResponse(execution, web.token(execution), engine.now()));
   });
 
   app.put(API_PATHS.account, ...served('updateAccount'), userAgent, initiate, limit.account, async (c) => {
     const { accountId } = c.req.param();
-    const account = state.accounts.get(accountId);
+    const account = engine.account(accountId);
     if (!account) return problem(404, `Account ${accountId} not found`);
     const checked = await checkAccountRequest(engine, c.req.raw, 'update', account);
     if (checked instanceof Response) return checked;
@@ -126,9 +121,7 @@ export function createApp(
       const checked = validatePreparedData(data, { workflow: execution.spec, unknownFields: 'allow' });
       if (!checked.success) return invalid(checked.issues);
     }
-    owned.parts.set(classifier, { classifier, bytes: upload.bytes, contentType: upload.contentType });
-    execution.startedAt ??= engine.now();
-    state.counters.uploads++;
+    engine.storePart(execution, owned, { classifier, bytes: upload.bytes, contentType: upload.contentType });
     return json(uploadResponse(execution, owned, engine.now()));
   });
 
@@ -172,7 +165,7 @@ export function createApp(
 
   app.get(API_PATHS.part, ...served('partImage'), userAgent, retrieve, limit.retrieval, (c) => {
     const { accountId, credentialId, classifier } = c.req.param();
-    const owner = state.credentials.get(credentialId);
+    const owner = engine.credential(credentialId);
     const part = owner && owner.accountId === accountId ? owner.parts.get(classifier) : undefined;
     if (!part) return problem(404, `Part ${classifier} of credential ${credentialId} not found`);
     return new Response(part.bytes.slice(), { headers: { 'content-type': part.contentType } });
@@ -180,16 +173,16 @@ export function createApp(
 
   app.delete(API_PATHS.account, ...served('deleteAccount'), userAgent, retrieve, limit.retrieval, (c) => {
     const { accountId } = c.req.param();
-    const account = state.accounts.get(accountId);
+    const account = engine.account(accountId);
     if (!account) return problem(404, `Account ${accountId} not found`);
-    deleteAccount(state, account);
+    engine.deleteAccount(account);
     return json({});
   });
   app.delete(API_PATHS.execution, ...served('deleteExecution'), userAgent, retrieve, limit.retrieval, (c) => {
     const { accountId, workflowExecutionId } = c.req.param();
     const execution = findExecution(accountId, workflowExecutionId);
     if (!execution) return executionNotFound(accountId, workflowExecutionId);
-    deleteExecution(state, execution);
+    engine.deleteExecution(execution);
     return json({});
   });
 

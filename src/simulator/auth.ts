@@ -35,16 +35,16 @@ function checkClient(engine: Engine, request: Request): string | Response {
 type Bearer =
   | { readonly kind: 'missing' }
   | { readonly kind: 'access'; readonly token: string; readonly expiresAt: number }
-  | { readonly kind: 'transaction'; readonly credentialId: string }
+  | { readonly kind: 'transaction'; readonly credential: CredentialRecord }
   | { readonly kind: 'unknown' };
 
 function bearer(engine: Engine, request: Request): Bearer {
   const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
   if (token === undefined) return { kind: 'missing' };
-  const expiresAt = engine.state.accessTokens.get(token);
-  if (expiresAt !== undefined) return { kind: 'access', token, expiresAt };
-  const credentialId = engine.state.apiTokens.get(token);
-  return credentialId === undefined ? { kind: 'unknown' } : { kind: 'transaction', credentialId };
+  const access = engine.accessToken(token);
+  if (access !== undefined) return { kind: 'access', token, expiresAt: access.expiresAt };
+  const credential = engine.credentialOfApiToken(token);
+  return credential === undefined ? { kind: 'unknown' } : { kind: 'transaction', credential };
 }
 
 /** Checks a tenant OAuth2 access token (account, retrieval, deletion); the 401 to send, if any. */
@@ -57,7 +57,7 @@ function checkTenant(engine: Engine, request: Request): Response | undefined {
     .with({ kind: 'unknown' }, () => unauthorized('The provided credentials are invalid'))
     .with({ kind: 'access' }, ({ token, expiresAt }) => {
       if (engine.now() < expiresAt) return undefined;
-      engine.state.accessTokens.delete(token);
+      engine.dropAccessToken(token);
       return unauthorized('The access token has expired: request a new one');
     })
     .exhaustive();
@@ -65,17 +65,14 @@ function checkTenant(engine: Engine, request: Request): Response | undefined {
 
 /** Checks a credential's transaction token (uploads, finalize); the credential, or the 401 to send. */
 function checkCredentialToken(engine: Engine, request: Request): CredentialRecord | Response {
-  const { state } = engine;
   return match(bearer(engine, request))
     .with({ kind: 'missing' }, () => unauthorized("The credential's api.token is required as a Bearer token"))
     .with({ kind: 'access' }, () =>
       unauthorized("An OAuth2 access token is not accepted for uploads and finalize: use the credential's api.token"),
     )
     .with({ kind: 'unknown' }, () => unauthorized('The provided credentials are invalid'))
-    .with({ kind: 'transaction' }, ({ credentialId }) => {
-      const credential = state.credentials.get(credentialId);
-      if (!credential) return unauthorized('The provided credentials are invalid');
-      const execution = state.executions.get(credential.executionId);
+    .with({ kind: 'transaction' }, ({ credential }) => {
+      const execution = engine.execution(credential.executionId);
       if (!execution || execution.status === 'TOKEN_EXPIRED' || engine.now() >= execution.expiresAt) {
         return unauthorized('The transaction token has expired (tokenLifetime): start a new transaction');
       }
@@ -108,7 +105,7 @@ export function tenantAuth(engine: Engine, permission: SimulatorPermission) {
     const denied = checkTenant(engine, c.req.raw);
     if (denied) return denied;
     const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
-    const allowed = engine.state.accessTokenPermissions.get(token);
+    const allowed = engine.accessToken(token)?.permissions;
     if (allowed !== undefined && !allowed.includes(permission)) {
       return problem(
         403,

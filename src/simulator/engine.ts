@@ -8,10 +8,19 @@ import { parseTokenLifetime } from '../model/rules.js';
 import { findWorkflow } from '../workflows/catalog.js';
 import type { WorkflowSpec } from '../workflows/define.js';
 import { type CallbackSender, createCallbackSender } from './callbacks.js';
+import { createDueQueue, transitionOf } from './due-queue.js';
 import { decideOutcome, expiredOutcome, type OutcomeOptions } from './outcome.js';
 import { createRandom, secretToken } from './random.js';
 import { type Bucket, createBucket } from './rate-limit.js';
-import { type CredentialRecord, createTenantState, type ExecutionRecord, type TenantState } from './state.js';
+import {
+  type AccountRecord,
+  type CredentialRecord,
+  createTenantState,
+  deleteAccount,
+  deleteExecution,
+  type SimulatedExecution,
+  type StoredPart,
+} from './state.js';
 import type { RateLimit, SimulatorOptions, SimulatorRoute, SimulatorStats } from './types.js';
 import { callbackPayload } from './views.js';
 
@@ -52,24 +61,25 @@ function channelsFor(category: CredentialCategory, spec: WorkflowSpec): string[]
   return CHANNEL_ORDER.filter((c) => possible.includes(c) && spec.channels.includes(c));
 }
 
-/** Where an execution moves by itself, and when: its processing ends, or its token lifetime does. */
-function transitionOf(
-  e: ExecutionRecord,
-): { readonly at: number; readonly to: 'PROCESSED' | 'TOKEN_EXPIRED' } | undefined {
-  return match(e.status)
-    .returnType<{ at: number; to: 'PROCESSED' | 'TOKEN_EXPIRED' } | undefined>()
-    .with('INITIATED', () => ({ at: e.expiresAt, to: 'TOKEN_EXPIRED' }))
-    .with('ACQUIRED', () => (e.processAt === undefined ? undefined : { at: e.processAt, to: 'PROCESSED' }))
-    .with('PROCESSED', 'TOKEN_EXPIRED', () => undefined)
-    .exhaustive();
+/** A tenant access token as the tenant holds it. */
+export interface AccessTokenRecord {
+  /** When it expires (ms). */
+  readonly expiresAt: number;
+  /** What it may do, for a token of a permission-limited client (others may do all). */
+  readonly permissions?: readonly string[];
 }
 
-/** The simulated tenant: state, clock, ids, limits, the state machine and callbacks. */
+/**
+ * The simulated tenant: clock, ids, limits, the state machine and callbacks, and the tenant's
+ * state (accounts, executions, credentials, tokens), which routes read and change through its
+ * methods only.
+ */
 export interface Engine {
-  readonly state: TenantState;
   readonly now: () => number;
-  readonly requests: Partial<Record<SimulatorRoute, number>>;
-  readonly rateLimited: Partial<Record<SimulatorRoute, number>>;
+  /** Counts a request to a route (in `stats().requests`). */
+  countRequest(route: SimulatorRoute): void;
+  /** Counts a request refused by a rate limit (in `stats().rateLimited`). */
+  countRateLimited(route: SimulatorRoute): void;
   readonly limits: Readonly<Record<'token' | 'account' | 'retrieval', Bucket | undefined>>;
   readonly accessTokenTtlSeconds: number;
   readonly clients: SimulatorOptions['clients'];
@@ -81,6 +91,25 @@ export interface Engine {
   workflow(key: number): WorkflowSpec | undefined;
   /** Issues a tenant access token. */
   issueAccessToken(clientId: string): { token: string; expiresIn: number };
+  /** The access token's expiry and permissions, if the tenant issued it (expired or not) and still holds it. */
+  accessToken(token: string): AccessTokenRecord | undefined;
+  /** Forgets an access token (an expired one, once it was refused). */
+  dropAccessToken(token: string): void;
+  /** The credential whose transaction token (`api.token`) this is. */
+  credentialOfApiToken(token: string): CredentialRecord | undefined;
+  /** Opens a new, empty account. */
+  createAccount(): AccountRecord;
+  account(id: string): AccountRecord | undefined;
+  /** Removes an account with its executions, their credentials and tokens. */
+  deleteAccount(account: AccountRecord): void;
+  execution(id: string): SimulatedExecution | undefined;
+  /** Removes an execution with the credentials it owns and their tokens. */
+  deleteExecution(execution: SimulatedExecution): void;
+  credential(id: string): CredentialRecord | undefined;
+  /** The account's most recent credential of a category that has parts (passed acquisition), if any. */
+  latestCredential(account: AccountRecord, category: CredentialCategory): CredentialRecord | undefined;
+  /** Stores an uploaded part of a credential of an execution (the execution starts with its first part). */
+  storePart(execution: SimulatedExecution, credential: CredentialRecord, part: StoredPart): void;
   /** Creates an execution (and its credentials) on an account. */
   createExecution(
     accountId: AccountId,
@@ -88,10 +117,10 @@ export interface Engine {
     spec: WorkflowSpec,
     origin: string,
     onFile: readonly CredentialRecord[],
-  ): ExecutionRecord;
+  ): SimulatedExecution;
   /** Finalizes: ACQUIRED now, PROCESSED after the processing delay. */
-  finalize(execution: ExecutionRecord): void;
-  /** Moves every execution to the clock's time; sends callbacks for what changed. */
+  finalize(execution: SimulatedExecution): void;
+  /** Moves every execution whose transition is due to the clock's time; sends callbacks for what changed. */
   advance(): void;
   readonly callbacks: CallbackSender;
   stats(): SimulatorStats;
@@ -127,29 +156,29 @@ export function createEngine(options: SimulatorOptions): Engine {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
   let ordinal = 0;
+  const queue = createDueQueue(
+    (e) => state.executions.get(e.id) === e,
+    () => state.executions.size,
+  );
 
   function schedule(): void {
     if (!timersOn || closed) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    let due = Number.POSITIVE_INFINITY;
-    for (const e of state.executions.values()) {
-      const next = transitionOf(e);
-      if (next !== undefined) due = Math.min(due, next.at);
-    }
-    if (due === Number.POSITIVE_INFINITY) return;
+    const due = queue.nextAt();
+    if (due === undefined) return;
     timer = setTimeout(advance, Math.min(MAX_TIMER_MS, Math.max(0, due - now())));
     (timer as { unref?: () => void }).unref?.();
   }
 
-  function notify(execution: ExecutionRecord, at: number): void {
+  function notify(execution: SimulatedExecution, at: number): void {
     const url = execution.request.callbackUrl;
     if (url !== undefined) callbacks.send(url, callbackPayload(execution, at));
   }
 
   function advance(): void {
     const t = now();
-    for (const e of state.executions.values()) {
+    for (const e of queue.takeDue(t)) {
       const next = transitionOf(e);
       if (next === undefined || t < next.at) continue;
       e.status = next.to;
@@ -163,11 +192,12 @@ export function createEngine(options: SimulatorOptions): Engine {
     schedule();
   }
 
-  function finalize(execution: ExecutionRecord): void {
+  function finalize(execution: SimulatedExecution): void {
     const t = now();
     execution.status = 'ACQUIRED';
     execution.acquiredAt = t;
     execution.processAt = t + processingDelayMs;
+    queue.enqueue(execution);
     schedule();
   }
 
@@ -175,10 +205,13 @@ export function createEngine(options: SimulatorOptions): Engine {
   const rateLimited: Partial<Record<SimulatorRoute, number>> = {};
 
   return {
-    state,
     now,
-    requests,
-    rateLimited,
+    countRequest(route) {
+      requests[route] = (requests[route] ?? 0) + 1;
+    },
+    countRateLimited(route) {
+      rateLimited[route] = (rateLimited[route] ?? 0) + 1;
+    },
     limits: { token: limitOf('token'), account: limitOf('account'), retrieval: limitOf('retrieval') },
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
     clients: options.clients,
@@ -199,6 +232,47 @@ export function createEngine(options: SimulatorOptions): Engine {
       if (permissions !== undefined) state.accessTokenPermissions.set(token, permissions);
       state.counters.tokensIssued++;
       return { token, expiresIn: ttl };
+    },
+    accessToken(token) {
+      const expiresAt = state.accessTokens.get(token);
+      if (expiresAt === undefined) return undefined;
+      const permissions = state.accessTokenPermissions.get(token);
+      return permissions === undefined ? { expiresAt } : { expiresAt, permissions };
+    },
+    dropAccessToken(token) {
+      state.accessTokens.delete(token);
+    },
+    credentialOfApiToken(token) {
+      const id = state.apiTokens.get(token);
+      return id === undefined ? undefined : state.credentials.get(id);
+    },
+    createAccount() {
+      const account: AccountRecord = { id: ids.uuid() as AccountId, createdAt: now(), executionIds: new Set() };
+      state.accounts.set(account.id, account);
+      state.counters.accountsCreated++;
+      return account;
+    },
+    account: (id) => state.accounts.get(id),
+    deleteAccount: (account) => deleteAccount(state, account),
+    execution: (id) => state.executions.get(id),
+    deleteExecution: (execution) => deleteExecution(state, execution),
+    credential: (id) => state.credentials.get(id),
+    latestCredential(account, category) {
+      // executions and their credentials in creation order: the last match is the newest
+      let latest: CredentialRecord | undefined;
+      for (const id of account.executionIds) {
+        for (const credential of state.executions.get(id)?.credentials ?? []) {
+          if (credential.executionId === id && credential.category === category && credential.parts.size > 0) {
+            latest = credential;
+          }
+        }
+      }
+      return latest;
+    },
+    storePart(execution, credential, part) {
+      credential.parts.set(part.classifier, part);
+      execution.startedAt ??= now();
+      state.counters.uploads++;
     },
     createExecution(accountId, request, spec, origin, onFile) {
       const createdAt = now();
@@ -235,7 +309,7 @@ export function createEngine(options: SimulatorOptions): Engine {
         if (apiToken !== undefined) state.apiTokens.set(apiToken, credentialId);
         return record;
       }
-      const execution: ExecutionRecord = {
+      const execution: SimulatedExecution = {
         id,
         accountId,
         ordinal: ++ordinal,
@@ -252,6 +326,7 @@ export function createEngine(options: SimulatorOptions): Engine {
       state.counters.executionsCreated++;
       // every credential reused from the account: nothing to acquire, Jumio finalizes it itself
       if (credentials.length > 0 && credentials.every((c) => c.executionId !== id)) finalize(execution);
+      else queue.enqueue(execution);
       schedule();
       return execution;
     },

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { KyxValidationError } from '../errors.js';
+import * as v from 'valibot';
+import { checkOptionsWith, optionsObject } from '../model/option-schema.js';
 import { isLoopbackHost } from '../model/rules.js';
 import { readCapped } from '../shared/body.js';
 import { problem } from './problem.js';
@@ -73,28 +74,40 @@ export function randomSeed(): string {
 /**
  * Checks where a server may listen. A host other than loopback needs `expose: true`, and then
  * `clients` (so made-up credentials are refused); admin routes are off there unless
- * `admin: true`. Throws a `KyxValidationError` naming the option.
+ * `admin: true`. Throws a `KyxValidationError` naming every option that breaks a rule.
  */
 export function resolveExposure(options: StartSimulatorOptions): Exposure {
   const host = options.host ?? '127.0.0.1';
   const loopback = isLoopbackHost(host);
-  const fail = (path: string, message: string) => new KyxValidationError([{ path, message }], 'simulator options');
-  if (!loopback && options.expose !== true) {
-    throw fail(
-      'host',
-      `${host} is not a loopback interface: the simulator accepts made-up credentials and serves admin routes, so binding it needs expose: true (kyx simulate --expose)`,
-    );
-  }
-  if (!loopback && (options.clients === undefined || options.clients.length === 0)) {
-    throw fail(
-      'clients',
-      'must name the accepted client credentials when the simulator is exposed (kyx simulate --client id:secret)',
-    );
-  }
-  if (options.publicUrl !== undefined && !URL.canParse(options.publicUrl)) {
-    throw fail('publicUrl', 'must be an absolute URL (the origin clients use to reach the simulator)');
-  }
+  checkOptionsWith(exposureSchema(options.expose === true, loopback), options, 'simulator options');
   return { host, admin: options.admin ?? loopback };
+}
+
+/** The rules of where a server may listen: off loopback, `expose: true` and then `clients`. */
+function exposureSchema(exposed: boolean, loopback: boolean) {
+  return optionsObject({
+    host: v.optional(
+      v.custom<string>(
+        () => loopback || exposed,
+        (issue) =>
+          `${String(issue.input)} is not a loopback interface: the simulator accepts made-up credentials and serves admin routes, so binding it needs expose: true (kyx simulate --expose)`,
+      ),
+    ),
+    // absent: checked as none
+    clients: v.optional(
+      v.custom<readonly unknown[]>(
+        (clients) => loopback || (Array.isArray(clients) && clients.length > 0),
+        'must name the accepted client credentials when the simulator is exposed (kyx simulate --client id:secret)',
+      ),
+      [],
+    ),
+    publicUrl: v.optional(
+      v.custom<string>(
+        (url) => typeof url === 'string' && URL.canParse(url),
+        'must be an absolute URL (the origin clients use to reach the simulator)',
+      ),
+    ),
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { KyxValidationError } from '../errors.js';
+import { KyxValidationError } from '../errors/index.js';
 import { SIMULATOR_ROUTES, type SimulatorFault, type SimulatorRoute } from './types.js';
 
 /** Per-route fault scripts, consumed one fault per request. */
@@ -23,10 +23,12 @@ export function createFaultScripts(): FaultScripts {
   return {
     set(route, faults) {
       if (faults.length > MAX_FAULTS_PER_ROUTE) {
-        throw new KyxValidationError(
-          [{ path: 'faults', message: `must hold at most ${MAX_FAULTS_PER_ROUTE} faults (got ${faults.length})` }],
-          'fault script',
-        );
+        throw new KyxValidationError({
+          issues: [
+            { path: 'faults', message: `must hold at most ${MAX_FAULTS_PER_ROUTE} faults (got ${faults.length})` },
+          ],
+          subject: 'fault script',
+        });
       }
       scripts.set(route, [...faults]);
     },

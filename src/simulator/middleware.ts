@@ -32,7 +32,7 @@ export function rateLimit(engine: Engine, limit: keyof Engine['limits']) {
     const bucket = engine.limits[limit];
     if (bucket && !bucket.take(engine.now())) {
       const { route } = c.var;
-      engine.rateLimited[route] = (engine.rateLimited[route] ?? 0) + 1;
+      engine.countRateLimited(route);
       return tooManyRequests();
     }
     await next();

@@ -5,7 +5,7 @@ import type { PreparedData } from '../model/prepared-data.js';
 import type { CapabilityResult, Decision } from '../model/response.js';
 import { createRandom, type Random } from './random.js';
 import { preparedDataOf, signalData, signalLabel, signalVerdict } from './risk-signals.js';
-import type { CredentialRecord, ExecutionRecord, Outcome, StepResult } from './state.js';
+import type { CredentialRecord, Outcome, SimulatedExecution, StepResult } from './state.js';
 
 // How the simulator decides an execution, from the capability table (src/model/capabilities.ts):
 // which capabilities can carry which label, what each evaluates, its step, what must have run
@@ -218,7 +218,7 @@ function failingCapability(
 
 function resultFor(
   name: string,
-  execution: ExecutionRecord,
+  execution: SimulatedExecution,
   id: string,
   type: Type,
   label: string,
@@ -234,7 +234,7 @@ function resultFor(
   };
 }
 
-function stepName(name: string, execution: ExecutionRecord): string {
+function stepName(name: string, execution: SimulatedExecution): string {
   const step = row(name)?.step ?? 'ID_IV';
   const documentOnly = !execution.credentials.some((c) => c.category === 'ID');
   return step === 'ID_IV' && documentOnly && execution.credentials.some((c) => c.category === 'DOCUMENT')
@@ -249,7 +249,7 @@ function stepName(name: string, execution: ExecutionRecord): string {
  * precondition (a capability of {@link CAPABILITIES} `after`) did not pass or warn is
  * NOT_EXECUTED / `PRECONDITION_NOT_FULFILLED`, with `data: {}` where it carries data.
  */
-export function decideOutcome(execution: ExecutionRecord, options: OutcomeOptions, now: number): Outcome {
+export function decideOutcome(execution: SimulatedExecution, options: OutcomeOptions, now: number): Outcome {
   const reference = execution.request.customerInternalReference;
   const random = createRandom(`${options.seed}:${execution.ordinal}:${reference}`);
   const forced = forcedOutcome(reference);
@@ -316,7 +316,7 @@ export function decideOutcome(execution: ExecutionRecord, options: OutcomeOption
  * every capability NOT_EXECUTED (usability `NOT_UPLOADED`, the others `PRECONDITION_NOT_FULFILLED`),
  * no steps.
  */
-export function expiredOutcome(execution: ExecutionRecord): Outcome {
+export function expiredOutcome(execution: SimulatedExecution): Outcome {
   const random = createRandom(`expired:${execution.id}`);
   const capabilities: Record<string, CapabilityResult[]> = {};
   for (const name of execution.spec.capabilities) {

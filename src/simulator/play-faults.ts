@@ -17,7 +17,7 @@ import { problem, statusTitle } from './problem.js';
 export function playFaults(engine: Engine, faults: FaultScripts) {
   return createMiddleware<SimulatorEnv>(async (c, next) => {
     const { route } = c.var;
-    engine.requests[route] = (engine.requests[route] ?? 0) + 1;
+    engine.countRequest(route);
     const fault = faults.take(route) ?? {};
     if (fault.delayMs) await sleep(fault.delayMs, { unref: true });
     const handled = async () => {

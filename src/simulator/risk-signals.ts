@@ -1,7 +1,7 @@
 import { match, P } from 'ts-pattern';
 import type { PreparedData } from '../model/prepared-data.js';
 import type { Random } from './random.js';
-import type { ExecutionRecord } from './state.js';
+import type { SimulatedExecution } from './state.js';
 
 // How the simulator answers the risk signals: deterministically from the prepared data (or, for
 // geo IP in 10120, from the IP the request's userConsent names), with magic values taken from
@@ -44,7 +44,7 @@ export function ipVerdict(ip: string): Verdict {
 }
 
 /** The prepared data an execution received (its DATA credential's PREPARED_DATA part), or `{}`. */
-export function preparedDataOf(execution: ExecutionRecord): PreparedData {
+export function preparedDataOf(execution: SimulatedExecution): PreparedData {
   const part = execution.credentials.find((c) => c.category === 'DATA')?.parts.get('PREPARED_DATA');
   if (!part) return {};
   try {
@@ -118,13 +118,13 @@ function govtIdData(type: Verdict) {
 }
 
 /** The IP a 10120 execution's geo IP check uses: the request's `userConsent.userIp`, or a documentation address. */
-const deviceIp = (execution: ExecutionRecord) => execution.request.userConsent?.userIp ?? '192.0.2.10';
+const deviceIp = (execution: SimulatedExecution) => execution.request.userConsent?.userIp ?? '192.0.2.10';
 
 /**
  * The decision of a data-driven signal on an execution, from its input (see the table above);
  * `undefined` for a capability that is not one.
  */
-export function signalVerdict(name: string, execution: ExecutionRecord, data: PreparedData): Verdict | undefined {
+export function signalVerdict(name: string, execution: SimulatedExecution, data: PreparedData): Verdict | undefined {
   return match(name)
     .with('phoneVerification', () => (data.phoneNumber ? phoneVerdict(data.phoneNumber) : 'PASSED'))
     .with('emailVerification', () => (data.email ? emailVerdict(data.email) : 'PASSED'))

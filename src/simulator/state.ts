@@ -45,7 +45,7 @@ export interface CredentialRecord {
 }
 
 /** A workflow execution (transaction). */
-export interface ExecutionRecord {
+export interface SimulatedExecution {
   readonly id: WorkflowExecutionId;
   readonly accountId: AccountId;
   /** 1-based creation order, part of the outcome seed. */
@@ -77,7 +77,7 @@ export interface AccountRecord {
 /** Everything the simulated tenant holds. */
 export interface TenantState {
   readonly accounts: Map<string, AccountRecord>;
-  readonly executions: Map<string, ExecutionRecord>;
+  readonly executions: Map<string, SimulatedExecution>;
   readonly credentials: Map<string, CredentialRecord>;
   /** Tenant OAuth2 access token → expiry (ms). */
   readonly accessTokens: Map<string, number>;
@@ -120,7 +120,7 @@ export function createTenantState(): TenantState {
 }
 
 /** Removes an execution, the credentials it owns and their tokens. */
-export function deleteExecution(state: TenantState, execution: ExecutionRecord): void {
+export function deleteExecution(state: TenantState, execution: SimulatedExecution): void {
   for (const credential of execution.credentials) {
     if (credential.executionId !== execution.id) continue;
     state.credentials.delete(credential.id);

@@ -10,11 +10,11 @@ import type {
   WorkflowStatusResponse,
 } from '../model/response.js';
 import { PENDING_DECISION } from './outcome.js';
-import type { CredentialRecord, ExecutionRecord, StepResult } from './state.js';
+import type { CredentialRecord, SimulatedExecution, StepResult } from './state.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function responseCredential(execution: ExecutionRecord, credential: CredentialRecord): ResponseCredential {
+function responseCredential(execution: SimulatedExecution, credential: CredentialRecord): ResponseCredential {
   const onFile = credential.executionId !== execution.id;
   const base = {
     id: credential.id,
@@ -45,7 +45,7 @@ function responseCredential(execution: ExecutionRecord, credential: CredentialRe
 }
 
 /** The account create/update response, shaped like the seed's example. */
-export function accountResponse(execution: ExecutionRecord, sdkToken: string, now: number): AccountResponse {
+export function accountResponse(execution: SimulatedExecution, sdkToken: string, now: number): AccountResponse {
   const { origin, spec, request } = execution;
   const response: AccountResponse = {
     timestamp: iso(now),
@@ -67,7 +67,7 @@ export function accountResponse(execution: ExecutionRecord, sdkToken: string, no
   return response;
 }
 
-function executionRef(execution: ExecutionRecord) {
+function executionRef(execution: SimulatedExecution) {
   const { origin, id } = execution;
   return {
     id,
@@ -78,7 +78,7 @@ function executionRef(execution: ExecutionRecord) {
 }
 
 /** The Retrieval API status body. */
-export function statusResponse(execution: ExecutionRecord): WorkflowStatusResponse {
+export function statusResponse(execution: SimulatedExecution): WorkflowStatusResponse {
   const { origin, accountId } = execution;
   return {
     account: { id: accountId, href: origin + apiPath('account', { accountId }) },
@@ -90,7 +90,7 @@ export function statusResponse(execution: ExecutionRecord): WorkflowStatusRespon
  * The capability results as served: liveness and authentication results that ran carry the link
  * to the facemap beside `data` (`validFaceMapForAuthentication`).
  */
-function servedCapabilities(execution: ExecutionRecord): Record<string, CapabilityResult[]> {
+function servedCapabilities(execution: SimulatedExecution): Record<string, CapabilityResult[]> {
   const served: Record<string, CapabilityResult[]> = {};
   const facemap =
     execution.credentials.find((c) => c.category === 'FACEMAP') ??
@@ -112,7 +112,7 @@ function servedCapabilities(execution: ExecutionRecord): Record<string, Capabili
 }
 
 /** The Retrieval API details body (decision NOT_EXECUTED until processed). */
-export function detailsResponse(execution: ExecutionRecord): WorkflowDetails {
+export function detailsResponse(execution: SimulatedExecution): WorkflowDetails {
   const { origin, accountId, request } = execution;
   return {
     workflow: {
@@ -147,12 +147,12 @@ export function detailsResponse(execution: ExecutionRecord): WorkflowDetails {
 }
 
 /** The Retrieval API steps body (empty until processed). */
-export function stepsResponse(execution: ExecutionRecord): { steps: readonly StepResult[] } {
+export function stepsResponse(execution: SimulatedExecution): { steps: readonly StepResult[] } {
   return { steps: execution.outcome?.steps ?? [] };
 }
 
 /** The callback JSON: status only, no results. */
-export function callbackPayload(execution: ExecutionRecord, now: number): CallbackPayload {
+export function callbackPayload(execution: SimulatedExecution, now: number): CallbackPayload {
   const { origin, accountId, request } = execution;
   return {
     callbackSentAt: iso(now),
@@ -163,7 +163,7 @@ export function callbackPayload(execution: ExecutionRecord, now: number): Callba
 }
 
 /** The upload response (older docs' shape): ids plus the credential's api block. */
-export function uploadResponse(execution: ExecutionRecord, credential: CredentialRecord, now: number) {
+export function uploadResponse(execution: SimulatedExecution, credential: CredentialRecord, now: number) {
   const { api } = responseCredential(execution, credential);
   return {
     timestamp: iso(now),
@@ -174,6 +174,6 @@ export function uploadResponse(execution: ExecutionRecord, credential: Credentia
 }
 
 /** The finalize response. */
-export function finalizeResponse(execution: ExecutionRecord, now: number) {
+export function finalizeResponse(execution: SimulatedExecution, now: number) {
   return { timestamp: iso(now), account: { id: execution.accountId }, workflowExecution: { id: execution.id } };
 }

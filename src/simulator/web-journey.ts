@@ -6,7 +6,7 @@ import type { SimulatorEnv } from './env.js';
 import { limitBody, ROUTE_BODY_LIMITS } from './exposure.js';
 import { json, problem } from './problem.js';
 import { secretToken } from './random.js';
-import type { CredentialRecord, ExecutionRecord } from './state.js';
+import type { CredentialRecord, SimulatedExecution } from './state.js';
 import { readUpload } from './uploads.js';
 import { type WebPageInput, type WebPart, webPage, webResultPage } from './web-page.js';
 
@@ -28,7 +28,9 @@ export type WebErrorCode = keyof typeof WEB_ERRORS;
 /** The web journey of one simulator: its sessions, and the token each account response hands out. */
 export interface WebJourney {
   /** A new `authorizationToken` (the `sdk.token` and the token of `web.href`) for an execution. */
-  token(execution: ExecutionRecord): string;
+  token(execution: SimulatedExecution): string;
+  /** Tokens held (those of deleted executions are forgotten as tokens are handed out). */
+  sessionCount(): number;
 }
 
 const LABELS: Record<string, string> = {
@@ -48,14 +50,14 @@ const ACCEPT: Record<CredentialCategory, string> = {
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /** Credentials of this execution a person acquires on the web page. */
-const webCredentials = (execution: ExecutionRecord) =>
+const webCredentials = (execution: SimulatedExecution) =>
   execution.credentials.filter((c) => c.executionId === execution.id && c.allowedChannels.includes('WEB'));
 
 /**
  * The parts the page asks for: every part of each WEB credential, except that a face map is
  * captured with the selfie (the liveness step of Jumio's web client) when there is one.
  */
-function pagePartsOf(execution: ExecutionRecord): WebPart[] {
+function pagePartsOf(execution: SimulatedExecution): WebPart[] {
   const credentials = webCredentials(execution);
   const selfie = credentials.some((c) => c.category === 'SELFIE');
   return credentials
@@ -72,7 +74,7 @@ function pagePartsOf(execution: ExecutionRecord): WebPart[] {
 }
 
 /** `url` with Jumio's redirect parameters appended. */
-function withParameters(url: string, execution: ExecutionRecord, errorCode?: WebErrorCode): string {
+function withParameters(url: string, execution: SimulatedExecution, errorCode?: WebErrorCode): string {
   const target = new URL(url);
   target.searchParams.set('accountId', execution.accountId);
   target.searchParams.set('workflowExecutionId', execution.id);
@@ -86,7 +88,7 @@ function withParameters(url: string, execution: ExecutionRecord, errorCode?: Web
  * Where the journey ends: the request's `successUrl` / `errorUrl` with Jumio's parameters, or,
  * without one, Jumio's own result page.
  */
-function endOf(c: Context, execution: ExecutionRecord | undefined, errorCode?: WebErrorCode): string {
+function endOf(c: Context, execution: SimulatedExecution | undefined, errorCode?: WebErrorCode): string {
   const web = execution?.request.web;
   const target = errorCode === undefined ? web?.successUrl : web?.errorUrl;
   if (execution && target !== undefined) return withParameters(target, execution, errorCode);
@@ -114,18 +116,24 @@ const html = (body: string, status = 200) =>
 export function registerWebJourney(app: Hono<SimulatorEnv>, engine: Engine): WebJourney {
   /** authorizationToken → execution id. */
   const sessions = new Map<string, string>();
+  /** The size at which the sessions of deleted executions are forgotten (doubles: amortized O(1) per token). */
+  let pruneAt = 64;
+  function forgetDeleted(): void {
+    for (const [token, id] of sessions) if (engine.execution(id) === undefined) sessions.delete(token);
+    pruneAt = Math.max(64, sessions.size * 2);
+  }
 
   /** The execution of a token, and whether its session is still open. */
   function session(token: string | undefined) {
     engine.advance();
     const id = token === undefined ? undefined : sessions.get(token);
-    const execution = id === undefined ? undefined : engine.state.executions.get(id);
+    const execution = id === undefined ? undefined : engine.execution(id);
     const open = execution !== undefined && execution.status !== 'TOKEN_EXPIRED' && engine.now() < execution.expiresAt;
     return { execution, open };
   }
   const fromHeader = (c: Context) => session(BEARER.exec(c.req.header('authorization') ?? '')?.[1]);
   /** The answer of a page route once the session is over: where the page must go. */
-  const closed = (c: Context, execution: ExecutionRecord | undefined) =>
+  const closed = (c: Context, execution: SimulatedExecution | undefined) =>
     json({ redirect: endOf(c, execution, execution?.startedAt === undefined ? 9200 : 9210) }, 401);
 
   app.get(WEB_APP_PATH, (c) => {
@@ -160,9 +168,7 @@ export function registerWebJourney(app: Hono<SimulatorEnv>, engine: Engine): Web
     }
     const upload = await readUpload(c.req.raw, credential.category, { idPdf: acceptsIdPdf(execution.request) });
     if (!upload.ok) return upload.response;
-    credential.parts.set(classifier, { classifier, bytes: upload.bytes, contentType: upload.contentType });
-    execution.startedAt ??= engine.now();
-    engine.state.counters.uploads++;
+    engine.storePart(execution, credential, { classifier, bytes: upload.bytes, contentType: upload.contentType });
     return json({ classifier, contentType: upload.contentType });
   });
 
@@ -212,7 +218,9 @@ export function registerWebJourney(app: Hono<SimulatorEnv>, engine: Engine): Web
     token(execution) {
       const token = secretToken({ scope: 'sdk', iat: Math.floor(engine.now() / 1000) });
       sessions.set(token, execution.id);
+      if (sessions.size >= pruneAt) forgetDeleted();
       return token;
     },
+    sessionCount: () => sessions.size,
   };
 }

@@ -1,4 +1,4 @@
-import type { KyxIssue, KyxResult } from '../errors.js';
+import type { KyxIssue, KyxResult } from '../errors/index.js';
 import { parseWith } from '../model/parse.js';
 import type { PreparedData } from '../model/prepared-data.js';
 import { PREPARED_DATA_KEYS, PreparedDataSchema, SlashDatePreparedDataSchema } from '../model/prepared-data-schemas.js';

@@ -1,4 +1,4 @@
-import type { KyxIssue } from '../errors.js';
+import type { KyxIssue } from '../errors/index.js';
 import type { AccountMode, AccountRequest } from '../model/request.js';
 import type { WorkflowSpec } from './define.js';
 import {

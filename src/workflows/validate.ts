@@ -1,4 +1,4 @@
-import { boundIssues, type KyxIssue, type KyxResult } from '../errors.js';
+import { boundIssues, type KyxIssue, type KyxResult } from '../errors/index.js';
 import { insertUnknown, splitUnknown, unknownIssues } from '../model/open.js';
 import { parseWith } from '../model/parse.js';
 import type { AccountMode, AccountRequest } from '../model/request.js';

@@ -4,7 +4,7 @@ import {
   createClient,
   createResults,
   JUMIO_RETRIEVAL_SCHEDULE,
-  KyxError,
+  KyxResultsError,
   KyxStoreError,
   KyxValidationError,
   memoryStore,
@@ -133,11 +133,12 @@ describe('createResults: leases, failures and delivery', () => {
     const hung = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const stagesA: string[] = [];
+    const stagesA: [string, unknown][] = [];
     const a = createResults({
       client: h.client,
       onResult: () => hung,
-      onError: (_, context) => void stagesA.push(context.stage),
+      onError: (error, context) =>
+        void stagesA.push([context.stage, error instanceof KyxResultsError ? error.code : error]),
       concurrency: 1,
       leaseMs: 200,
       checkEveryMs: 20,
@@ -153,7 +154,7 @@ describe('createResults: leases, failures and delivery', () => {
     await until(() => expect(b.results).toHaveLength(1));
     expect(b.results[0]?.[1].run).toBe(2);
     expect(a.stats().leasesLost).toBe(1);
-    expect(stagesA).toEqual(['lease']);
+    expect(stagesA).toEqual([['lease', 'LEASE_OVERRUN']]); // a KyxResultsError that says which
     release(); // the hung run ends late: it cannot settle what B finished
     await until(() => expect(a.stats().inFlight).toBe(0));
     expect(a.stats().delivered).toBe(1); // its onResult did return, late
@@ -293,10 +294,11 @@ describe('createResults: what fails around it is reported, never lost', () => {
     const full = recordingResults(h.client, { maxPending: 1 });
     await full.processor.track(await h.started('track-first'));
     const refused = await full.processor.track(await h.started('track-second')).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(KyxError);
-    expect((refused as KyxError).message).toBe(
+    expect(refused).toBeInstanceOf(KyxResultsError);
+    expect([(refused as KyxResultsError).code, (refused as KyxResultsError).message]).toEqual([
+      'INBOX_FULL',
       'The results inbox holds 1 executions (maxPending): execution not tracked',
-    );
+    ]);
   });
 
   it('a store that fails to hand out work is reported (stage store) while the processor keeps running', async () => {

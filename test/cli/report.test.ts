@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT, report } from '../../src/cli/exit.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { KyxNetworkError, KyxResponseError, KyxTimeoutError } from '../../src/client/errors.js';
-import { KyxResultPendingError } from '../../src/client/wait.js';
+import { KyxNetworkError, KyxResponseError, KyxResultPendingError, KyxTimeoutError } from '../../src/errors/index.js';
 
 // Every error a command throws becomes one line on stderr that says what to do, and an exit code.
 function reported(error: unknown) {
@@ -19,7 +18,11 @@ function reported(error: unknown) {
 
 describe('report: one line per error, with what to do', () => {
   it('an answer that is not what Jumio documents names the issues and --base-url', () => {
-    const error = new KyxResponseError('GET', '/api/v1/x', [{ path: 'workflow.status', message: 'must be a string' }]);
+    const error = new KyxResponseError({
+      method: 'GET',
+      path: '/api/v1/x',
+      issues: [{ path: 'workflow.status', message: 'must be a string' }],
+    });
     expect(reported(error)).toEqual({
       code: EXIT.failed,
       lines: [
@@ -47,9 +50,9 @@ describe('report: one line per error, with what to do', () => {
   });
 
   it('network failures say whether nothing listens; timeouts say to try again; an abort says stopped', () => {
-    const reset = reported(new KyxNetworkError('GET', '/x', 'ECONNRESET'));
+    const reset = reported(new KyxNetworkError({ method: 'GET', path: '/x', code: 'ECONNRESET' }));
     expect(reset.lines[0]).toContain('the network failed; check --base-url / --region');
-    const timeout = reported(new KyxTimeoutError('GET', '/x', 100));
+    const timeout = reported(new KyxTimeoutError({ method: 'GET', path: '/x', timeout: 100 }));
     expect(timeout).toMatchObject({
       code: EXIT.failed,
       lines: [expect.stringContaining(': try again, or check the network')],

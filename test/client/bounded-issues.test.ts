@@ -40,10 +40,10 @@ describe('issues are bounded in number', () => {
 
   it('a KyxValidationError of any origin is bounded too', () => {
     const issues = Array.from({ length: 120 }, (_, i) => ({ path: `field${i}`, message: 'is wrong' }));
-    const error = new KyxValidationError(issues);
+    const error = new KyxValidationError({ issues });
     expect(error.issues).toHaveLength(51);
     expect(error.issues[50]).toEqual({ path: '', message: '…and 70 more issues' });
-    expect(new KyxValidationError(issues.slice(0, 51)).issues).toHaveLength(51); // 51 are all shown
+    expect(new KyxValidationError({ issues: issues.slice(0, 51) }).issues).toHaveLength(51); // 51 are all shown
   });
 
   it('validateAccountRequest of a body with 400k wrong credentials: bounded the same way', () => {

@@ -263,6 +263,116 @@ describe('idempotency keys', () => {
   });
 });
 
+/** A memory store that keeps every value written under a key record (`idem:<scope>:rec:<key>`). */
+function recordingStore(): { store: KyxStore; shared: KyxStore; records: () => { key: string; value: unknown }[] } {
+  const shared = memoryStore();
+  const writes: { key: string; value: string }[] = [];
+  const note = (key: string, value: string) => {
+    if (key.includes(':rec:')) writes.push({ key, value });
+  };
+  const store: KyxStore = {
+    reserve: (key, limit) => shared.reserve(key, limit),
+    setIfAbsent: async (key, value, ttl) => {
+      const set = await shared.setIfAbsent(key, value, ttl);
+      if (set) note(key, value);
+      return set;
+    },
+    get: (key) => shared.get(key),
+    replace: async (key, expected, value, ttl) => {
+      const replaced = await shared.replace(key, expected, value, ttl);
+      if (replaced) note(key, value);
+      return replaced;
+    },
+    delete: (key, expected) => shared.delete(key, expected),
+  };
+  return { store, shared, records: () => writes.map(({ key, value }) => ({ key, value: JSON.parse(value) })) };
+}
+
+describe('idempotency: the stored key record', () => {
+  it('names its fields: pending (fingerprint, owner), then done (the transaction ids), read back by a repeat', async () => {
+    const { store, records } = recordingStore();
+    const first = setup(jumio(), { ...noLimits, store });
+    await first.client.send(create(), { idempotencyKey: 'k' });
+    const [pending, done, ...more] = records();
+    expect(more).toEqual([]);
+    expect(pending?.key).toMatch(/^idem:[0-9a-f]{16}:rec:k$/);
+    expect(done?.key).toBe(pending?.key);
+    expect(pending?.value).toEqual({
+      state: 'pending',
+      fingerprint: expect.stringMatching(/^[0-9a-f]{28}$/),
+      owner: expect.stringMatching(/^[0-9a-f]{24}$/),
+    });
+    const { fingerprint, owner } = (pending?.value ?? {}) as { fingerprint: string; owner: string };
+    expect(done?.value).toEqual({
+      state: 'done',
+      fingerprint,
+      owner,
+      accountId: SEED_RESPONSE.account.id,
+      workflowExecutionId: SEED_RESPONSE.workflowExecution.id,
+    });
+    const again = setup(jumio(), { ...noLimits, store });
+    expect((await again.client.send(create(), { idempotencyKey: 'k' })).account.id).toBe(SEED_RESPONSE.account.id);
+    expect(accountCalls(again.calls)).toHaveLength(0);
+  });
+
+  it('an ambiguous failure is recorded as blocked with the first error', async () => {
+    const { store, records } = recordingStore();
+    const { client } = setup(scripted([() => problem(502, 'Bad Gateway', 'upstream')]), {
+      ...noLimits,
+      store,
+      retry: false,
+    });
+    await caught(client.send(create(), { idempotencyKey: 'k' }));
+    expect(records().at(-1)?.value).toEqual({
+      state: 'blocked',
+      fingerprint: expect.stringMatching(/^[0-9a-f]{28}$/),
+      error: expect.stringMatching(/^Kyx\w+Error: /),
+    });
+  });
+
+  it('still reads the one-letter records 0.2 wrote ({ s, f, o, a, w } / { s, f, e }) during a rolling deploy', async () => {
+    const { store, shared, records } = recordingStore();
+    await setup(jumio(), { ...noLimits, store }).client.send(create(), { idempotencyKey: 'k' });
+    const done = records().at(-1) as { key: string; value: { fingerprint: string; owner: string } };
+    const { key } = done;
+    const { fingerprint: f, owner: o } = done.value;
+    const write = async (record: object) => {
+      await shared.delete(key);
+      expect(await shared.setIfAbsent(key, JSON.stringify(record), 60_000)).toBe(true);
+    };
+    const later = setup(jumio(), { ...noLimits, store: shared, idempotency: { leaseMs: 100 } });
+
+    // done by a 0.2 process: the repeat gets its stored response, or names its execution
+    await write({ s: 'done', f, o, a: SEED_RESPONSE.account.id, w: SEED_RESPONSE.workflowExecution.id });
+    expect((await later.client.send(create(), { idempotencyKey: 'k' })).account.id).toBe(SEED_RESPONSE.account.id);
+    await write({ s: 'done', f, o: 'gone', a: 'acc-0.2', w: 'exec-0.2' });
+    expect(await caught(later.client.send(create(), { idempotencyKey: 'k' }))).toMatchObject({
+      name: 'KyxIdempotencyError',
+      reason: 'expired',
+      accountId: 'acc-0.2',
+      workflowExecutionId: 'exec-0.2',
+    });
+    // blocked by a 0.2 process
+    await write({ s: 'blocked', f, e: 'KyxNetworkError: socket hang up' });
+    expect(await caught(later.client.send(create(), { idempotencyKey: 'k' }))).toMatchObject({
+      name: 'KyxIdempotencyError',
+      reason: 'ambiguous',
+      firstError: 'KyxNetworkError: socket hang up',
+    });
+    // pending under a 0.2 process that died (no lease left)
+    await write({ s: 'pending', f, o: 'dead-0.2' });
+    expect(await caught(later.client.send(create(), { idempotencyKey: 'k' }))).toMatchObject({
+      name: 'KyxIdempotencyError',
+      reason: 'holder-lost',
+    });
+    // used by a 0.2 process with another request
+    await write({ s: 'done', f: 'another-request', o, a: 'a', w: 'w' });
+    const conflict = await caught(later.client.send(create(), { idempotencyKey: 'k' }));
+    expect((conflict as KyxValidationError).issues[0]?.path).toBe('idempotencyKey');
+    expect(accountCalls(later.calls)).toHaveLength(0); // nothing was sent again
+  });
+});
+
 describe('idempotency: redaction', () => {
   it('leaked no secret or token in this file', () => {
     expectNoLeaks(10);

@@ -15,18 +15,25 @@ function run(script: string) {
 }
 
 describe('redisStore without the redis package', () => {
-  it('fails at construction with "install redis"', () => {
+  it('fails at construction with a KyxStoreError that says "install redis"', () => {
     const child = run(`
       const { redisStore } = await import(${JSON.stringify(redisEntry)});
       let outcome = 'constructed';
-      try { redisStore({ url: 'redis://127.0.0.1:6379' }); } catch (error) { outcome = error.message; }
+      try { redisStore({ url: 'redis://127.0.0.1:6379' }); } catch (error) {
+        outcome = { name: error.name, operation: error.operation, message: error.message, cause: error.cause?.code };
+      }
       const imported = await import('redis').then(() => 'imported', (error) => error.code);
       console.log(JSON.stringify({ outcome, imported }));
     `);
     expect(child.stderr).toBe('');
     expect(JSON.parse(child.stdout)).toEqual({
-      outcome:
-        "redisStore: the optional peer dependency 'redis' is not installed: install redis (npm install redis), or pass a connected node-redis client as `client`",
+      outcome: {
+        name: 'KyxStoreError',
+        operation: 'connect',
+        message:
+          "The client's store failed (connect): redisStore: the optional peer dependency 'redis' is not installed: install redis (npm install redis), or pass a connected node-redis client as `client`",
+        cause: 'ERR_MODULE_NOT_FOUND',
+      },
       imported: 'ERR_MODULE_NOT_FOUND', // the hooks really hide it
     });
   }, 60_000);

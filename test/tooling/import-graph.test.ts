@@ -1,17 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type ImportGraph, importCycles, readImportGraph } from '../support/import-graph.js';
 
-const graph = readImportGraph(fileURLToPath(new URL('../../src', import.meta.url)));
+const src = fileURLToPath(new URL('../../src', import.meta.url));
+const graph = readImportGraph(src);
 
 /**
  * The layers of src/, lowest first: a file may import only from its own layer or a lower one.
- * (shared plumbing and the model at the ground floor; model ← workflows ← builder ← client; the
+ * (shared plumbing, the errors and the model at the ground floor; model ← workflows ← builder ← client; the
  * store beside the builder; callbacks and the Redis store on the client; the simulator and the
  * CLI on top; the entry files above everything.)
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['errors.ts', 'model', 'shared'],
+  ['errors', 'model', 'shared'],
   ['workflows'],
   ['builder', 'store'],
   ['client'],
@@ -56,6 +58,25 @@ describe('the import graph of src/', () => {
 
   it('shared/ imports nothing of the library (it is the ground floor every layer uses)', () => {
     expect(edges(graph).filter(([file]) => file.startsWith('shared/'))).toEqual([]);
+  });
+
+  it('errors/ (the ground floor every layer throws from) imports only errors/ and, for types only, model/', () => {
+    const errorFiles = [...graph.keys()].filter((file) => file.startsWith('errors/'));
+    expect(errorFiles).toContain('errors/index.ts');
+    const above = edges(graph).filter(
+      ([file, target]) =>
+        file.startsWith('errors/') && /^(client|callbacks|simulator|cli|builder|workflows|store|redis)\//.test(target),
+    );
+    expect(above).toEqual([]);
+    const outside = edges(graph).filter(
+      ([file, target]) => file.startsWith('errors/') && !/^(errors|model)\//.test(target),
+    );
+    expect(outside).toEqual([]);
+    // a model import is a type (a status name), never code: the errors carry no model logic
+    const valueImportsOfModel = errorFiles.filter((file) =>
+      /^import (?!type )[^;]*from '\.\.\/model\//m.test(readFileSync(`${src}/${file}`, 'utf8')),
+    );
+    expect(valueImportsOfModel).toEqual([]);
   });
 
   it('imports point down the layers only', () => {

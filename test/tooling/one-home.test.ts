@@ -32,3 +32,17 @@ describe('each of Jumio’s numbers is written once, in src/model/limits.ts', ()
     });
   }
 });
+
+// The shapes of Jumio's records that more than one layer reads are defined once, in src/model/
+// (the simulator's own state of an execution is `SimulatedExecution`, a different thing).
+const RECORDS: readonly { record: string; home: string }[] = [
+  { record: 'ExecutionRecord', home: 'model/execution-record.ts' },
+];
+
+describe('each of Jumio’s record shapes is defined once, in src/model', () => {
+  for (const { record, home } of RECORDS) {
+    it(record, () => {
+      expect(writers(new RegExp(`\\b(?:interface|type)\\s+${record}\\b`))).toEqual([home]);
+    });
+  }
+});

@@ -5,11 +5,32 @@ import { alpha2Source } from '../../scripts/country-alpha2.js';
 import {
   account,
   COUNTRY_CODES,
+  type CountryCode,
   defineWorkflow,
   findWorkflow,
   PRESET_CATEGORIES,
   WORKFLOW_CATALOG,
 } from '../../src/index.js';
+import type { CountryAlpha3 } from '../../src/model/alpha2.js';
+import type { CatalogWorkflows } from '../../src/workflows/catalog.js';
+
+describe('CatalogWorkflows (the catalog by key, for the types)', () => {
+  it('lists exactly the workflows of WORKFLOW_CATALOG, each under its own key', () => {
+    type FromTuple = { [S in (typeof WORKFLOW_CATALOG)[number] as S['key']]: S };
+    const same: [FromTuple] extends [CatalogWorkflows]
+      ? [CatalogWorkflows] extends [FromTuple]
+        ? true
+        : false
+      : false = true;
+    const keys: [keyof FromTuple] extends [keyof CatalogWorkflows]
+      ? [keyof CatalogWorkflows] extends [keyof FromTuple]
+        ? true
+        : false
+      : false = true;
+    expect([same, keys]).toEqual([true, true]);
+    expect(WORKFLOW_CATALOG.map((w) => w.key)).toEqual([...new Set(WORKFLOW_CATALOG.map((w) => w.key))]);
+  });
+});
 
 describe('code lists', () => {
   it('COUNTRY_CODES is every officially assigned ISO 3166-1 alpha-3 code (checked against an independent list)', () => {
@@ -27,6 +48,14 @@ describe('code lists', () => {
       ),
     ).toHaveLength(COUNTRY_CODES.length);
     expect(generated).toContain(`US: "country 'US' is an ISO alpha-2 code: use its alpha-3 code 'USA'";`);
+    // CountryAlpha3, the table `.document()` looks its country up in: exactly the codes of COUNTRY_CODES.
+    expect(generated.match(/^ {2}[A-Z]{3}: true;$/gm)).toEqual(COUNTRY_CODES.map((code) => `  ${code}: true;`));
+    const sameKeys: [keyof CountryAlpha3] extends [CountryCode]
+      ? [CountryCode] extends [keyof CountryAlpha3]
+        ? true
+        : false
+      : false = true;
+    expect(sameKeys).toBe(true);
   });
   it('every country code is accepted in a DOCUMENT preset', () => {
     const template = account().ref('r').workflow(10026);

@@ -1,4 +1,4 @@
-import { KyxError, type KyxErrorOptions, type KyxIssue, KyxValidationError } from '../errors.js';
+import { KyxError } from './kyx-error.js';
 
 /**
  * Machine-readable kind of an HTTP failure, one per status family the Jumio API documents.
@@ -30,11 +30,13 @@ export interface KyxHttpErrorInit {
   retryAfter?: number | undefined;
   /** Whether the request may have created an account or execution (a 5xx after an account create/update); default `false`. */
   mayHaveCreated?: boolean | undefined;
+  /** A sentence appended to the message that says what to do (subclasses such as {@link KyxForbiddenError} set one). */
+  hint?: string | undefined;
 }
 
-function describe(init: KyxHttpErrorInit, hint?: string): string {
+function describe(init: KyxHttpErrorInit): string {
   const problem = [init.title, init.detail].filter((s) => s !== undefined && s !== '').join(': ');
-  return `${init.method} ${init.path} failed with HTTP ${init.status}${problem ? ` (${problem})` : ''}${hint ? `. ${hint}` : ''}`;
+  return `${init.method} ${init.path} failed with HTTP ${init.status}${problem ? ` (${problem})` : ''}${init.hint ? `. ${init.hint}` : ''}`;
 }
 
 /**
@@ -74,8 +76,8 @@ export class KyxHttpError extends KyxError {
   /** Request path (no host, no query). */
   readonly path: string;
 
-  constructor(init: KyxHttpErrorInit, hint?: string) {
-    super(describe(init, hint), { mayHaveCreated: init.mayHaveCreated });
+  constructor(init: KyxHttpErrorInit) {
+    super(describe(init), { mayHaveCreated: init.mayHaveCreated });
     this.status = init.status;
     this.code = kindOf(init.status).code;
     this.title = init.title;
@@ -129,10 +131,10 @@ export class KyxForbiddenError extends KyxHttpError {
   override name = 'KyxForbiddenError';
 
   constructor(init: KyxHttpErrorInit) {
-    super(
-      init,
-      'Jumio answers 403 when the User-Agent header is missing or suspicious, or the OAuth2 client lacks the permission for this call',
-    );
+    super({
+      ...init,
+      hint: 'Jumio answers 403 when the User-Agent header is missing or suspicious, or the OAuth2 client lacks the permission for this call',
+    });
   }
 }
 
@@ -219,105 +221,4 @@ function kindOf(status: number): StatusKind {
  */
 export function httpError(init: KyxHttpErrorInit): KyxHttpError {
   return new (kindOf(init.status).error)(init);
-}
-
-/**
- * The request never got a complete HTTP answer: connection refused, reset, DNS failure, TLS
- * error, or the connection dropped while the body was read (`stage: 'body'`: the server did
- * answer, so on account create/update the transaction probably exists). `code` is the system
- * error code when one is known (`ECONNREFUSED`, `ECONNRESET`, `UND_ERR_SOCKET`, …). On account
- * create/update `mayHaveCreated` is `false` only when the request provably never reached a
- * server (connection refused, host not found).
- *
- * @example
- * ```ts
- * import { KyxNetworkError } from 'jumio-kyx';
- * const error = new KyxNetworkError('POST', '/api/v1/accounts', 'ECONNRESET');
- * error.code; // 'ECONNRESET'
- * ```
- */
-export class KyxNetworkError extends KyxError {
-  override name = 'KyxNetworkError';
-  /** Request method. */
-  readonly method: string;
-  /** Request path (no host, no query). */
-  readonly path: string;
-  /** System error code, if known. */
-  readonly code: string | undefined;
-  /** Whether the connection failed before the answer (`request`) or while its body was read (`body`). */
-  readonly stage: 'request' | 'body';
-
-  constructor(
-    method: string,
-    path: string,
-    code: string | undefined,
-    options?: KyxErrorOptions & { stage?: 'request' | 'body' },
-  ) {
-    const what =
-      options?.stage === 'body' ? 'lost the connection while reading the answer' : 'failed before an HTTP answer';
-    super(`${method} ${path} ${what}${code ? ` (${code})` : ''}`, options);
-    this.method = method;
-    this.path = path;
-    this.code = code;
-    this.stage = options?.stage ?? 'request';
-  }
-}
-
-/**
- * An attempt took longer than the configured `timeout`. On account create/update this is
- * ambiguous (the transaction may exist, `mayHaveCreated` is `true`), so it is never retried there.
- *
- * @example
- * ```ts
- * import { KyxTimeoutError } from 'jumio-kyx';
- * const error = new KyxTimeoutError('GET', '/api/v1/accounts/x', 30_000);
- * error.timeout; // 30000
- * ```
- */
-export class KyxTimeoutError extends KyxError {
-  override name = 'KyxTimeoutError';
-  /** Request method. */
-  readonly method: string;
-  /** Request path (no host, no query). */
-  readonly path: string;
-  /** The per-attempt timeout in milliseconds (the call's `deadline` when that is what ran out). */
-  readonly timeout: number;
-
-  constructor(method: string, path: string, timeout: number, options?: KyxErrorOptions & { deadline?: boolean }) {
-    super(
-      options?.deadline
-        ? `${method} ${path} did not complete within its deadline of ${timeout} ms (all attempts together)`
-        : `${method} ${path} timed out after ${timeout} ms`,
-      options,
-    );
-    this.method = method;
-    this.path = path;
-    this.timeout = timeout;
-  }
-}
-
-/**
- * A response did not match the contract (not JSON, or missing the ids/URLs the client relies on).
- * A {@link KyxValidationError} whose `issues` name the fields; for account create/update the
- * transaction was probably created (`mayHaveCreated` is `true`).
- *
- * @example
- * ```ts
- * import { KyxResponseError } from 'jumio-kyx';
- * const error = new KyxResponseError('POST', '/api/v1/accounts', [{ path: 'account.id', message: 'must be a UUID' }]);
- * error.issues[0]?.path; // 'account.id'
- * ```
- */
-export class KyxResponseError extends KyxValidationError {
-  override name = 'KyxResponseError';
-  /** Request method. */
-  readonly method: string;
-  /** Request path (no host, no query). */
-  readonly path: string;
-
-  constructor(method: string, path: string, issues: readonly KyxIssue[], options?: KyxErrorOptions) {
-    super(issues, `response to ${method} ${path}`, options);
-    this.method = method;
-    this.path = path;
-  }
 }

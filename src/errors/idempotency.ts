@@ -1,4 +1,4 @@
-import { KyxError } from '../errors.js';
+import { KyxError } from './kyx-error.js';
 
 /**
  * Why an idempotency key cannot be used:
