@@ -8,6 +8,7 @@ import { runEditorBench } from './editor.js';
 import { runFleetBench } from './fleet.js';
 import { runLibCheckBench } from './lib-check.js';
 import { type BenchSection, printSection, writeReport } from './report.js';
+import { runRetrievalBench } from './retrieval.js';
 import { runRuntimeBench } from './runtime.js';
 import { runSimulatorBench } from './simulator.js';
 import { runSizeBench } from './size.js';
@@ -20,6 +21,7 @@ const BENCHMARKS: readonly (() => Promise<BenchSection>)[] = [
   runLibCheckBench,
   runRuntimeBench,
   runDispatchBench,
+  runRetrievalBench,
   runCallbacksBench,
   runFleetBench,
   runSimulatorBench,

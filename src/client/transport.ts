@@ -1,4 +1,4 @@
-import ky, { isForceRetryError, isHTTPError, isTimeoutError, type KyInstance } from 'ky';
+import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
 import type * as v from 'valibot';
 import {
   httpError,
@@ -91,7 +91,6 @@ function jitter(enabled: boolean, minimum: number): ((delay: number) => number) 
 }
 
 function retryReason(error: unknown): string {
-  if (isForceRetryError(error)) return 'token refreshed';
   if (isHTTPError(error)) return `status ${error.response.status}`;
   if (isTimeoutError(error)) return 'timeout';
   return `network ${systemErrorCode(error) ?? 'error'}`;
@@ -208,7 +207,9 @@ export function createTransport(config: TransportConfig): Transport {
     const { retry } = config;
     // a 429 without Retry-After is retried no sooner than one slot of the limit refills
     const refill = config.limits?.refillMs(spec.operation) ?? 0;
-    const state = { replayed: false, startedAt: 0, token: '' };
+    // `replaying`: the retry ky is about to make is the replay after a 401 (a fresh token, no delay)
+    const state = { replayed: false, replaying: false, startedAt: 0, token: '' };
+    const spread = jitter(retry.jitter, refill);
     const round = budget.attempts;
     const headers: Record<string, string> = {
       Accept: spec.accept ?? 'application/json',
@@ -234,10 +235,20 @@ export function createTransport(config: TransportConfig): Transport {
           afterStatusCodes: policy.statusCodes.filter((s) => s === 429 || s === 503),
           maxRetryAfter: retry.maxRetryAfter,
           backoffLimit: retry.backoffLimit,
-          delay: (attempt) => Math.max(refill, boundedDelay(retry.delay(attempt), retry.backoffLimit)),
-          jitter: jitter(retry.jitter, refill),
+          delay: (attempt) =>
+            state.replaying ? 0 : Math.max(refill, boundedDelay(retry.delay(attempt), retry.backoffLimit)),
+          jitter: spread && ((delay) => (state.replaying ? 0 : spread(delay))),
           retryOnTimeout: policy.timeouts,
           shouldRetry: ({ error }) => {
+            // a 401 to the tenant token: drop the token and replay once with a fresh one (not
+            // counted against the retries; the limit above has a slot for it)
+            if (spec.auth.kind === 'tenant' && !state.replayed && isHTTPError(error) && error.response.status === 401) {
+              state.replayed = true;
+              state.replaying = true;
+              spec.auth.tokens.invalidate(state.token);
+              void discardBody(error.response);
+              return true;
+            }
             if (budget.retries >= retry.limit) return false;
             if (isHTTPError(error) || isTimeoutError(error)) return undefined; // the table above decides
             const kind = networkErrorKind(error);
@@ -268,26 +279,30 @@ export function createTransport(config: TransportConfig): Transport {
               emit(config.hooks.onRequest, { ...base, attempt: round + retryCount + 1 });
             },
           ],
-          afterResponse: [
-            (_request, _options, response, { retryCount }) => {
-              emit(config.hooks.onResponse, {
-                ...base,
-                attempt: round + retryCount + 1,
-                status: response.status,
-                elapsedMs: Date.now() - state.startedAt,
-              });
-              if (response.status === 401 && spec.auth.kind === 'tenant' && !state.replayed) {
-                state.replayed = true;
-                spec.auth.tokens.invalidate(state.token);
-                return ky.retry({ delay: 0, code: 'TOKEN_REFRESHED' });
-              }
-              return undefined;
-            },
-          ],
+          // ky hands every `afterResponse` hook a clone of the answer (a tee of its body stream):
+          // only a client with an `onResponse` hook pays for it
+          afterResponse: config.hooks.onResponse
+            ? [
+                (_request, _options, response, { retryCount }) => {
+                  emit(config.hooks.onResponse, {
+                    ...base,
+                    attempt: round + retryCount + 1,
+                    status: response.status,
+                    elapsedMs: Date.now() - state.startedAt,
+                  });
+                },
+              ]
+            : [],
           beforeRetry: [
             ({ error, retryCount }) => {
-              if (!isForceRetryError(error)) budget.retries += 1;
-              emit(config.hooks.onRetry, { ...base, attempt: round + retryCount + 1, reason: retryReason(error) });
+              const replay = state.replaying;
+              state.replaying = false;
+              if (!replay) budget.retries += 1;
+              emit(config.hooks.onRetry, {
+                ...base,
+                attempt: round + retryCount + 1,
+                reason: replay ? 'token refreshed' : retryReason(error),
+              });
             },
           ],
         },
@@ -296,7 +311,7 @@ export function createTransport(config: TransportConfig): Transport {
       return response;
     } catch (error) {
       throw await toKyxError(error, spec, base.path, config, (answer) =>
-        read(spec, answer, PROBLEM_BYTES, 'the problem-details bound'),
+        read(spec, base.path, answer, PROBLEM_BYTES, 'the problem-details bound'),
       );
     }
   }
@@ -310,6 +325,7 @@ export function createTransport(config: TransportConfig): Transport {
    */
   function read(
     spec: CallSpec,
+    path: string,
     response: Response,
     maxBytes: number,
     option: string,
@@ -317,7 +333,6 @@ export function createTransport(config: TransportConfig): Transport {
   ): Promise<Uint8Array> {
     const timeout = spec.timeout ?? config.timeout;
     const { method } = spec;
-    const path = new URL(spec.url).pathname;
     const answered = { mayHaveCreated };
     const length = Number(response.headers.get('content-length') ?? Number.NaN);
     return readCapped(response.body, {
@@ -360,22 +375,22 @@ export function createTransport(config: TransportConfig): Transport {
     const policy = RETRY_POLICIES[spec.operation];
     const budget: Budget = { retries: 0, attempts: 0 };
     const creates = spec.operation === 'account'; // a 2xx answer arrived: processed, whatever its body says
+    const path = new URL(spec.url).pathname;
     for (;;) {
       const response = await call(spec, budget);
       try {
-        return { response, data: await read(spec, response, limit, option, creates) };
+        return { response, data: await read(spec, path, response, limit, option, creates) };
       } catch (error) {
         const cut =
           (error instanceof KyxNetworkError && error.stage === 'body' && policy.network === 'any') ||
           (error instanceof KyxTimeoutError && policy.timeouts);
         if (!cut || spec.signal?.aborted || budget.retries >= config.retry.limit) throw error;
         budget.retries += 1;
-        const target = new URL(spec.url);
         emit(config.hooks.onRetry, {
           operation: spec.operation,
           method: spec.method,
-          origin: target.origin,
-          path: target.pathname,
+          origin: new URL(spec.url).origin,
+          path,
           attempt: budget.attempts + 1,
           reason: error instanceof KyxTimeoutError ? 'body timeout' : 'body cut off',
         });

@@ -252,6 +252,44 @@ describe('send: OAuth2 token', () => {
     expect(calls.filter((c) => c.path === '/oauth2/token')).toHaveLength(2);
   });
 
+  it('without an onResponse hook (no afterResponse clone), a 401 still refreshes and replays once, even with retry: false', async () => {
+    const base = jumio();
+    let rejected = false;
+    const reasons: string[] = [];
+    const { client, calls } = setup(
+      (call, request) => {
+        if (call.path === '/api/v1/accounts' && !rejected) {
+          rejected = true;
+          return problem(401, 'Unauthorized', 'expired');
+        }
+        return base(call, request);
+      },
+      { retry: false, hooks: { onRetry: (event) => reasons.push(event.reason) } },
+    );
+    const response = await client.send(create());
+    expect(response.account.id).toBe(ACCOUNT_ID);
+    expect(calls.filter((c) => c.path === '/api/v1/accounts').map((c) => c.headers['authorization'])).toEqual([
+      `Bearer ${TOKEN_PREFIX}1`,
+      `Bearer ${TOKEN_PREFIX}2`,
+    ]);
+    expect(reasons).toEqual(['token refreshed']);
+  });
+
+  it('without hooks, a retrieval 401 refreshes and replays once; a second 401 is final', async () => {
+    const base = jumio();
+    const details = `/api/v1/accounts/${ACCOUNT_ID}/workflow-executions/00000000-0000-4000-8000-000000000001`;
+    const { client, calls } = setup(
+      (call, request) => (call.path === details ? problem(401, 'Unauthorized', 'expired') : base(call, request)),
+      { hooks: {} },
+    );
+    const error = await caught(
+      client.details({ accountId: ACCOUNT_ID, workflowExecutionId: '00000000-0000-4000-8000-000000000001' }),
+    );
+    expect(error).toBeInstanceOf(KyxAuthenticationError);
+    expect(error).toMatchObject({ status: 401, detail: 'expired' });
+    expect(calls.map((c) => c.path)).toEqual(['/oauth2/token', details, '/oauth2/token', details]);
+  });
+
   it('concurrent 401s share one refresh: each request replays once, one new token', async () => {
     const base = jumio();
     const { client, calls } = setup((call, request) =>
