@@ -43,9 +43,11 @@ export const budgets = [
     // issue 23 (the run-time upload error naming the part, the workflow and the parts it collects)
     // added 0.29 kB: 31.57 kB measured 2026-12-06 with issues 20 and 24 merged; the budget is that + ~1 %
     // issue 26 (every options object checked by an internal valibot schema) added 0.44 kB: 35.83 →
-    // 36.27 kB measured 2026-12-07; issue 25 (the builder's leaf checks) then measured 36.81 kB;
-    // the budget is set after the 0.3 merges (see below)
-    limit: '37.5 kB',
+    // 36.27 kB measured 2026-12-07; issue 25 (the builder's leaf checks) then measured 36.81 kB.
+    // Issues 25 and 26 merged (errors in one folder with init objects, the lease primitive, option
+    // schemas, leaf checks, the 401 retry in shouldRetry): 37.77 kB measured 2026-12-07, +1.94 kB
+    // over the 35.83 kB this session started from; the budget is that + ~1.5 %
+    limit: '38.3 kB',
     gzip: true,
   },
   {
@@ -69,8 +71,9 @@ export const budgets = [
     // 3.86 → 6.04 kB measured 2026-12-07, the valibot functions and the error classes counted here
     // alone; beside the client (which has them already) the entry adds 3.47 kB, 0.09 kB more than
     // before (esbuild + gzip of both entries against the client alone). With the missing-peer error a
-    // KyxStoreError (issue 26, errors in one folder), measured again at the merge. Budget: + ~3 %.
-    limit: '6.2 kB',
+    // KyxStoreError (issue 26, errors in one folder) and the option schema's shared builders:
+    // 6.29 kB measured at the merge, 2026-12-07. Budget: + ~2 %.
+    limit: '6.4 kB',
     gzip: true,
   },
 ];
