@@ -200,7 +200,8 @@ describe('every error is one line that names the option once', () => {
     [['simulate', 'extra'], 'kyx simulate: unexpected argument "extra": see kyx help simulate'],
     [
       ['simulate', '--host', '0.0.0.0'],
-      'kyx simulate: --host 0.0.0.0 is not a loopback interface: the simulator accepts made-up credentials and serves admin routes, so binding it needs expose: true (kyx simulate --expose)',
+      // both things binding 0.0.0.0 needs, in one line (the options are checked all at once)
+      'kyx simulate: --host 0.0.0.0 is not a loopback interface: the simulator accepts made-up credentials and serves admin routes, so binding it needs expose: true (kyx simulate --expose); --clients must name the accepted client credentials when the simulator is exposed (kyx simulate --client id:secret)',
     ],
     [
       ['status', ...ids, '--base-url', 'http://example.com'],
