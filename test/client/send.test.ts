@@ -22,6 +22,9 @@ import {
   TOKEN_PREFIX,
 } from '../support/client-harness.js';
 
+/** For tests of token sharing: the tenant's account rate (1/s after a burst of 5) would only add waiting. */
+const NO_RATE_LIMITS = { rateLimits: false } as const;
+
 checkEachTestShowsNoSecret(); // every test: nothing it showed holds a secret
 
 const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
@@ -186,7 +189,7 @@ describe('send: response validation', () => {
 
 describe('send: OAuth2 token', () => {
   it('one token for many sequential sends', async () => {
-    const { client, calls } = setup();
+    const { client, calls } = setup(jumio(), NO_RATE_LIMITS);
     for (let i = 0; i < 5; i++) await client.send(create());
     expect(calls.filter((c) => c.path === '/oauth2/token')).toHaveLength(1);
     expect(new Set(calls.slice(1).map((c) => c.headers['authorization']))).toEqual(
@@ -195,7 +198,7 @@ describe('send: OAuth2 token', () => {
   });
 
   it('one token request shared by concurrent sends', async () => {
-    const { client, calls } = setup();
+    const { client, calls } = setup(jumio(), NO_RATE_LIMITS);
     await Promise.all(Array.from({ length: 6 }, () => client.send(create())));
     expect(calls.filter((c) => c.path === '/oauth2/token')).toHaveLength(1);
     expect(calls.filter((c) => c.path === '/api/v1/accounts')).toHaveLength(6);
@@ -292,10 +295,12 @@ describe('send: OAuth2 token', () => {
 
   it('concurrent 401s share one refresh: each request replays once, one new token', async () => {
     const base = jumio();
-    const { client, calls } = setup((call, request) =>
-      call.path === '/api/v1/accounts' && call.headers['authorization'] === `Bearer ${TOKEN_PREFIX}1`
-        ? problem(401, 'Unauthorized', 'expired')
-        : base(call, request),
+    const { client, calls } = setup(
+      (call, request) =>
+        call.path === '/api/v1/accounts' && call.headers['authorization'] === `Bearer ${TOKEN_PREFIX}1`
+          ? problem(401, 'Unauthorized', 'expired')
+          : base(call, request),
+      NO_RATE_LIMITS,
     );
     await Promise.all(Array.from({ length: 4 }, () => client.send(create())));
     expect(calls.filter((c) => c.path === '/oauth2/token')).toHaveLength(2);
