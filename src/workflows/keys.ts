@@ -8,9 +8,13 @@ import type { WorkflowRegistry, WorkflowSpec } from './define.js';
  */
 export type WorkflowKey = keyof CatalogWorkflows | (keyof WorkflowRegistry & number);
 
-/** Read for a key nobody registered: `(WorkflowRegistry & NotRegistered)[K]` is then `undefined`. */
+/**
+ * Read for a key nobody registered: `(WorkflowRegistry & NotRegistered)[K]` is then this mark, which
+ * is no {@link WorkflowSpec}. Not `undefined`: without `strictNullChecks`, `undefined` extends every
+ * type, so every catalog key would read as an (empty) registered spec.
+ */
 interface NotRegistered {
-  readonly [key: number]: undefined;
+  readonly [key: number]: { readonly '~notRegistered': true };
 }
 
 /** Read for a key the catalog does not know: `(CatalogWorkflows & NotInCatalog)[K]` is then `never`. */
