@@ -140,10 +140,10 @@ describe('createResults: leases, failures and delivery', () => {
       onError: (error, context) =>
         void stagesA.push([context.stage, error instanceof KyxResultsError ? error.code : error]),
       concurrency: 1,
-      leaseMs: 200,
+      leaseMs: 600, // renewed every 200 ms: a loaded machine must not lose it before onResult
       checkEveryMs: 20,
     });
-    const b = recordingResults(h.client, { leaseMs: 200 });
+    const b = recordingResults(h.client, { leaseMs: 600 });
     expect((await createCallbackHandler({ results: a })(post(callback), LOCAL)).status).toBe(200);
     a.start();
     cleanup.push(() => a.stop());
