@@ -67,5 +67,9 @@ export type CheckPreparedData<W, D> =
   'DATA' extends CategoriesOf<W>
     ? [UnknownKeys<D, PreparedData>] extends [never]
       ? MissingMessage<W, D>
-      : KyxTypeError<`'${UnknownKeys<D, PreparedData>}' is not a prepared-data key: PreparedData lists the keys Jumio documents (check the spelling)`>
+      : // the keys through `infer`: a template literal over UnknownKeys<…> itself makes a consumer with
+        // skipLibCheck off relate its constraint to every literal type (≈ 130 ms of tsc per project)
+        UnknownKeys<D, PreparedData> extends infer U extends string
+        ? KyxTypeError<`'${U}' is not a prepared-data key: PreparedData lists the keys Jumio documents (check the spelling)`>
+        : never
     : CheckData<W>;
