@@ -1,29 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { kyx, scratch } from './run.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kyx-validate-data-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
-
-async function kyx(argv: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, {
-    stdout: (line) => out.push(line),
-    stderr: (line) => err.push(line),
-    signal: new AbortController().signal,
-    readStdin: async () => stdin,
-  });
-  return { code, out, err };
-}
+const files = scratch('kyx-validate-data-');
+afterAll(files.remove);
+const { dir, file } = files;
 
 describe('kyx validate --data', () => {
   it('accepts prepared data a workflow needs, exits 0', async () => {
@@ -53,7 +34,9 @@ describe('kyx validate --data', () => {
     expect((await kyx(['validate', '--data', file('any.json', { ipAddress: '::1' })])).code).toBe(0);
     expect((await kyx(['validate', '--data', file('extra.json', { blackbox: 'x' })])).code).toBe(1);
     expect((await kyx(['validate', '--data', file('extra2.json', { blackbox: 'x' }), '--allow-unknown'])).code).toBe(0);
-    expect((await kyx(['validate', '--data', '-', '--workflow', '10118'], '{"ipAddress":"300.0.0.1"}')).out).toEqual([
+    expect(
+      (await kyx(['validate', '--data', '-', '--workflow', '10118'], { stdin: '{"ipAddress":"300.0.0.1"}' })).out,
+    ).toEqual([
       '✖ (stdin): invalid prepared data for workflow 10118',
       '    ipAddress: must be an IPv4 or IPv6 address',
     ]);

@@ -1,29 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { kyx, scratch } from './run.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kyx-validate-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
-
-async function kyx(argv: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, {
-    stdout: (line) => out.push(line),
-    stderr: (line) => err.push(line),
-    signal: new AbortController().signal,
-    readStdin: async () => stdin,
-  });
-  return { code, out, err };
-}
+const files = scratch('kyx-validate-');
+afterAll(files.remove);
+const { file } = files;
 
 describe('kyx validate', () => {
   const valid = { customerInternalReference: 'myOrganization', workflowDefinition: { key: 10011 } };
@@ -76,7 +56,7 @@ describe('kyx validate', () => {
   });
 
   it('reads standard input with "-", reports unreadable JSON, and several files at once', async () => {
-    expect((await kyx(['validate', '-'], JSON.stringify(valid))).code).toBe(0);
+    expect((await kyx(['validate', '-'], { stdin: JSON.stringify(valid) })).code).toBe(0);
     const broken = await kyx([
       'validate',
       file('ok.json', valid),
