@@ -1,7 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { account, createClient } from '../../src/index.js';
-import { createSimulator, type Simulator, sampleFiles } from '../../src/simulator/index.js';
+import { account } from '../../src/index.js';
+import { type Simulator, sampleFiles } from '../../src/simulator/index.js';
+import { simulatedClient } from '../support/simulated-client.js';
 
 // sampleFiles: tiny files that are what they say (read as their format's decoder reads them), and
 // that the client uploads and the simulator accepts.
@@ -80,16 +81,7 @@ describe('sampleFiles', () => {
   });
 
   it('the client uploads them and the simulator processes the execution', async () => {
-    const sim = createSimulator({ processingDelayMs: 0, rateLimits: false });
-    open.push(sim);
-    const client = createClient({
-      region: 'amer-1',
-      credentials: { clientId: 'acme', clientSecret: 'secret' },
-      userAgent: 'Acme Onboarding/1.0',
-      baseUrl: 'https://jumio.test',
-      fetch: sim.fetch,
-      retry: false,
-    });
+    const { sim, client } = simulatedClient(open, { simulator: { processingDelayMs: 0 } });
     const idv = await client.send(account().ref('samples-1').workflow(10011));
     await client.upload(idv, 'front', sampleFiles.jpeg);
     await client.upload(idv, 'back', sampleFiles.png);
