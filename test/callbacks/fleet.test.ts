@@ -7,6 +7,7 @@ import { tools } from '../../scripts/lib/tools.js';
 import { account, type CallbackPayload, createClient, createResults } from '../../src/index.js';
 import { type RedisStore, redisStore } from '../../src/redis/index.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
+import { createRandom } from '../../src/simulator/random.js';
 import { forged, JPEG, PNG } from '../support/callback-harness.js';
 
 // The results fleet: 3 processes, each a handler + createResults on one redisStore, against one
@@ -30,17 +31,6 @@ interface Message {
   stats?: Record<string, number>;
 }
 
-/** A small seeded generator (mulberry32), so the run is the same every time. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe.skipIf(!tools.redis.available)('results across a fleet of 3 processes on one redisStore', () => {
   let redis: RedisServer;
   let simulator: RunningSimulator;
@@ -48,7 +38,7 @@ describe.skipIf(!tools.redis.available)('results across a fleet of 3 processes o
   const workers = new Map<string, { child: ChildProcess; port: number; alive: boolean }>();
   const messages: Message[] = [];
   const noCallback = new Set<string>();
-  const next = random(22);
+  const { next } = createRandom(22); // seeded: the run is the same every time
 
   function spawnWorker(name: string): Promise<void> {
     const child = fork(WORKER, [simulator.url, redis.url, PREFIX, name], {

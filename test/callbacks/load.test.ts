@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { writeReliability } from '../../scripts/lib/reliability-records.js';
 import { type CallbackOutcome, type CallbackPayload, createCallbackHandler, toNodeListener } from '../../src/index.js';
+import { createRandom } from '../../src/simulator/random.js';
 import { harness } from '../support/callback-harness.js';
 
 // 1,000 callbacks (700 executions, 300 duplicates of them, shuffled) POSTed over loopback through
@@ -18,17 +19,6 @@ const DUPLICATES = 300;
 const CONCURRENCY = 50;
 const MAX_ATTEMPTS = 5;
 
-/** A small seeded generator (mulberry32), so the run is the same every time. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const h = harness();
 afterAll(() => h.simulator.close());
 
@@ -41,7 +31,7 @@ describe('callback load', () => {
     for (let i = 0; i < PROCESSED; i++) await h.processed(`cb-load-processed-${i}`);
     const originals = [...h.captured];
     expect(originals).toHaveLength(EXECUTIONS);
-    const next = random(13);
+    const { next } = createRandom(13); // seeded: the run is the same every time
     const deliveries: CallbackPayload[] = [...originals];
     for (let i = 0; i < DUPLICATES; i++) deliveries.push(originals[Math.floor(next() * EXECUTIONS)] as CallbackPayload);
     for (let i = deliveries.length - 1; i > 0; i--) {
