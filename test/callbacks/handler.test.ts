@@ -4,7 +4,6 @@ import {
   type CallbackOutcomeEvent,
   type CallbackPayload,
   createCallbackHandler,
-  createClient,
   createResults,
   type KyxStore,
   KyxValidationError,
@@ -112,14 +111,7 @@ describe('createCallbackHandler: store, answer, then verify and deliver', () => 
       ...base,
       queue: { ...base.queue, offer: () => Promise.reject(new Error('redis down')) },
     };
-    const client = createClient({
-      region: 'amer-1',
-      credentials: { clientId: 'acme', clientSecret: 'acme-secret' },
-      userAgent: 'Acme Callbacks tests/1.0',
-      baseUrl: 'http://127.0.0.1:4010',
-      fetch: h.simulator.fetch,
-      store: broken,
-    });
+    const client = h.clientWith({ store: broken });
     const results = createResults({ client, onResult: () => undefined });
     const handler = createCallbackHandler({
       results,

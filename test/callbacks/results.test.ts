@@ -99,12 +99,7 @@ describe('createResults: nothing in a callback is trusted before Jumio confirms 
     const h = setup();
     let now = 0;
     let most = 0;
-    const client = createClient({
-      region: 'amer-1',
-      credentials: { clientId: 'acme', clientSecret: 'acme-secret' },
-      userAgent: 'Acme Callbacks tests/1.0',
-      baseUrl: 'http://127.0.0.1:4010',
-      rateLimits: false,
+    const client = h.clientWith({
       fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
         const retrieval = String(input instanceof Request ? input.url : input).includes('workflow-executions');
         if (retrieval) most = Math.max(most, ++now);
@@ -197,12 +192,7 @@ describe('createResults: tracking', () => {
   it('wiped data ends the execution: wipedOutAt is delivered as what Jumio has; a 404 on details is reported, never retried', async () => {
     const h = setup();
     const wipedDetails = (body: Record<string, unknown>) => ({ ...body, wipedOutAt: '2026-01-02T00:00:00.000Z' });
-    const client = createClient({
-      region: 'amer-1',
-      credentials: { clientId: 'acme', clientSecret: 'acme-secret' },
-      userAgent: 'Acme Callbacks tests/1.0',
-      baseUrl: 'http://127.0.0.1:4010',
-      rateLimits: false,
+    const client = h.clientWith({
       fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
         const response = await h.simulator.fetch(input, init);
         const url = String(input instanceof Request ? input.url : input);
@@ -271,15 +261,7 @@ describe('createResults: what fails around it is reported, never lost', () => {
       ...store.queue,
       [method]: () => Promise.reject(new Error(`${method}: connection lost`)),
     };
-    const client = createClient({
-      region: 'amer-1',
-      credentials: { clientId: 'acme', clientSecret: 'acme-secret' },
-      userAgent: 'Acme Callbacks tests/1.0',
-      baseUrl: 'http://127.0.0.1:4010',
-      fetch: h.simulator.fetch,
-      rateLimits: false,
-      store: { ...store, queue },
-    });
+    const client = h.clientWith({ store: { ...store, queue } });
     return { h, client };
   }
 

@@ -45,7 +45,7 @@ export function harness(
     callbackFetch: (request) => state.deliver(request),
     ...options.simulator,
   });
-  const client = createClient({
+  const clientOptions: ClientOptions = {
     region: 'amer-1',
     credentials: { clientId: 'acme', clientSecret: 'acme-secret' },
     userAgent: 'Acme Callbacks tests/1.0',
@@ -54,7 +54,10 @@ export function harness(
     retry: { delay: () => 0, jitter: false },
     rateLimits: false, // the simulator's limits are off too; the load check sends 700 accounts
     ...options.client,
-  });
+  };
+  const client = createClient(clientOptions);
+  /** Another client on the same simulator with some options changed (a wrapped fetch, a failing store). */
+  const clientWith = (changes: Partial<ClientOptions>) => createClient({ ...clientOptions, ...changes });
   /** Starts a 10011 execution, uploads, finalizes and lets it be processed: its callback. */
   async function processed(reference: string, callbackUrl = CALLBACK_URL): Promise<CallbackPayload> {
     const response = await client.send(account().ref(reference).workflow(10011).callback(callbackUrl));
@@ -72,7 +75,7 @@ export function harness(
     return client.send(account().ref(reference).workflow(10011).callback(callbackUrl).tokenLifetime('5m'));
   }
   const detailsFetched = () => simulator.stats().requests.details ?? 0;
-  return { clock, captured, state, simulator, client, processed, started, detailsFetched };
+  return { clock, captured, state, simulator, client, clientWith, processed, started, detailsFetched };
 }
 
 /** A callback POST as a server receives it. */
