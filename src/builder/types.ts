@@ -10,6 +10,7 @@ import type {
 } from '../model/codes.js';
 import type { CountryCode } from '../model/countries.js';
 import type { BARE_CUSTOM_MESSAGE, DocumentCode } from '../model/document-codes.js';
+import type { IsUnion } from '../model/is-union.js';
 import type {
   AccountMode,
   AccountRequest,
@@ -54,9 +55,6 @@ export type ReusedCredential = `reused ${ReusableCategory}`;
  * What the builder records of its credential entries: the categories listed, and which were reused.
  */
 export type ListedCredential = PresetCategory | ReusedCredential;
-
-/** `true` for a union (a workflow key chosen at run time), `false` for one member. */
-type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 
 /** Read for a code that is not an alpha-3 code: `(CountryAlpha3 & NotAlpha3)[C]` is then `false`. */
 interface NotAlpha3 {

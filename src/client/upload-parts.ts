@@ -4,6 +4,7 @@
 import type { KyxTypeError } from '../builder/type-error.js';
 import type { CapabilityOptions, ReusedCredential } from '../builder/types.js';
 import type { CREDENTIAL_PARTS, CredentialCategory } from '../model/codes.js';
+import type { IsUnion } from '../model/is-union.js';
 import type { AccountResponse } from '../model/response.js';
 import type { CatalogWorkflows } from '../workflows/catalog.js';
 import type { WorkflowRegistry, WorkflowSpec } from '../workflows/define.js';
@@ -91,9 +92,6 @@ type PartsOfOne<W> = Exclude<
   (typeof CREDENTIAL_PARTS)[CategoriesOf<W>][number] & UploadPart,
   FacemapUploaded<W> extends true ? never : 'facemap'
 >;
-
-/** `true` for a union of workflows (a response that may be of any of them), `false` for one. */
-type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 
 /** The parts every workflow of W collects, in the model's order, quoted and joined. */
 type CommonParts<W> =
