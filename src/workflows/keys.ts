@@ -1,4 +1,6 @@
+import type { ReusableCategory } from '../model/codes.js';
 import { type CatalogWorkflows, WORKFLOW_CATALOG } from './catalog.js';
+import type { CatalogBuildFacts } from './catalog-facts.js';
 import type { WorkflowRegistry, WorkflowSpec } from './define.js';
 
 /**
@@ -37,6 +39,41 @@ type SpecOfKey<K extends number> = (WorkflowRegistry & NotRegistered)[K] extends
  * catalog) or a {@link defineWorkflow} definition. Distributes over unions of keys.
  */
 export type WorkflowSpecOf<W> = W extends WorkflowSpec ? W : W extends number ? SpecOfKey<W> : never;
+
+/**
+ * What `.build()` checks of a workflow: the credential entries it accepts (new, or reused as
+ * `'reused ID'`, …), the presets it requires and `'userReference'` when it needs a user reference.
+ */
+export interface BuildFacts {
+  readonly accepts: string;
+  readonly requires: string;
+  readonly user: string;
+}
+
+/** {@link BuildFacts} computed from a spec: a registered workflow's, or a {@link defineWorkflow} definition's. */
+interface SpecBuildFacts<S extends WorkflowSpec> {
+  readonly accepts: S['credentials'][number] | `reused ${ReusableCategory}`;
+  readonly requires: S extends { readonly requiredPresets: readonly (infer R extends string)[] } ? R : never;
+  readonly user: S extends { readonly requiredFields: readonly 'userReference'[] } ? 'userReference' : never;
+}
+
+/** Read for a key the catalog does not know: `(CatalogBuildFacts & NoCatalogFacts)[K]` is then `never`. */
+interface NoCatalogFacts {
+  readonly [key: number]: never;
+}
+
+/**
+ * The {@link BuildFacts} of a workflow as the builder records it: a registered key's (computed from
+ * its spec), a catalog key's (written out in {@link CatalogBuildFacts}, so they cost a lookup), or a
+ * definition's. A union of keys gives the union of their facts.
+ */
+export type BuildFactsOf<W> = W extends WorkflowSpec
+  ? SpecBuildFacts<W>
+  : W extends number
+    ? (WorkflowRegistry & NotRegistered)[W] extends infer S extends WorkflowSpec
+      ? SpecBuildFacts<S>
+      : (CatalogBuildFacts & NoCatalogFacts)[W]
+    : never;
 
 /**
  * Whether `value` is a workflow key the builder accepts: a catalog key, or the key of one of the

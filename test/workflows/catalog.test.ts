@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import countries from 'i18n-iso-countries';
 import { describe, expect, it } from 'vitest';
+import { catalogFactsSource } from '../../scripts/catalog-facts.js';
 import { alpha2Source } from '../../scripts/country-alpha2.js';
 import {
   account,
@@ -13,8 +14,23 @@ import {
 } from '../../src/index.js';
 import type { CountryAlpha3 } from '../../src/model/alpha2.js';
 import type { CatalogWorkflows } from '../../src/workflows/catalog.js';
+import type { CatalogBuildFacts } from '../../src/workflows/catalog-facts.js';
 
 describe('CatalogWorkflows (the catalog by key, for the types)', () => {
+  it('src/workflows/catalog-facts.ts (what .build() checks of each workflow, types only) is generated from the catalog and up to date', () => {
+    const generated = readFileSync(new URL('../../src/workflows/catalog-facts.ts', import.meta.url), 'utf8');
+    expect(generated).toBe(catalogFactsSource());
+    expect(generated).toContain(
+      "  10026: {\n    readonly accepts: 'DOCUMENT' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';\n    readonly requires: 'DOCUMENT';\n    readonly user: never;\n  };",
+    );
+    expect(generated.match(/^ {2}\d+: \{$/gm)).toEqual(WORKFLOW_CATALOG.map((w) => `  ${w.key}: {`));
+    const sameKeys: [keyof CatalogBuildFacts] extends [keyof CatalogWorkflows]
+      ? [keyof CatalogWorkflows] extends [keyof CatalogBuildFacts]
+        ? true
+        : false
+      : false = true;
+    expect(sameKeys).toBe(true);
+  });
   it('lists exactly the workflows of WORKFLOW_CATALOG, each under its own key', () => {
     type FromTuple = { [S in (typeof WORKFLOW_CATALOG)[number] as S['key']]: S };
     const same: [FromTuple] extends [CatalogWorkflows]
