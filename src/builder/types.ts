@@ -137,28 +137,38 @@ type UnknownKeys<K> = K extends number ? ([WorkflowSpecOf<K>] extends [never] ? 
 type IsKnownKey<K> = [UnknownKeys<K>] extends [never] ? true : false;
 
 /**
- * Checks `.workflow(x)`: x is a known or registered key (or a union of them, chosen at run time),
- * or a definition; a single update-only workflow is not allowed on a create. A plain `number`
- * must be narrowed first.
+ * Why `.workflow(x)` does not take x, or `never` when it does: x is a known or registered key (or a
+ * union of them, chosen at run time), or a definition; a single update-only workflow is not allowed
+ * on a create. A plain `number` must be narrowed first.
  */
-type CheckWorkflow<TMode extends AccountMode, K> = number extends K
-  ? KyxTypeError<'a plain number is not a workflow key: narrow it with isWorkflowKey(key), or pass defineWorkflow({ key, … })'>
+type WorkflowRefusal<TMode extends AccountMode, K> = number extends K
+  ? 'a plain number is not a workflow key: narrow it with isWorkflowKey(key), or pass defineWorkflow({ key, … })'
   : [K] extends [WorkflowSpec]
     ? TMode extends 'create'
       ? [K] extends [{ readonly updateOnly: true }]
-        ? KyxTypeError<UpdateOnlyMessage<K['key']>>
-        : K
-      : K
+        ? UpdateOnlyMessage<K['key']>
+        : never
+      : never
     : IsKnownKey<K> extends true
       ? TMode extends 'update'
-        ? K
+        ? never
         : IsUnion<K> extends true
-          ? K // chosen at run time: the catalog rules are checked when the request is built
+          ? never // chosen at run time: the catalog rules are checked when the request is built
           : WorkflowSpecOf<K> extends { readonly updateOnly: true }
-            ? // `K & number`, not the spec's key: a message built from WorkflowSpecOf<K> costs ~600 instantiations per project
-              KyxTypeError<UpdateOnlyMessage<K>>
-            : K
-      : KyxTypeError<`workflow ${UnknownKeys<K> & number} is not in the catalog: pass defineWorkflow({ key: ${UnknownKeys<K> & number}, … }) or register its key in WorkflowRegistry`>;
+            ? // `K`, not the spec's key: a message built from WorkflowSpecOf<K> costs ~600 instantiations per project
+              UpdateOnlyMessage<K>
+            : never
+      : `workflow ${UnknownKeys<K> & number} is not in the catalog: pass defineWorkflow({ key: ${UnknownKeys<K> & number}, … }) or register its key in WorkflowRegistry`;
+
+/**
+ * Checks `.workflow(x)`: x itself, or the error whose message is the {@link WorkflowRefusal}. One
+ * conditional whose branches are `K` and an interface: TypeScript infers `K` by walking the branches
+ * of the parameter's type, once for every builder state that calls `.workflow()`, and a chain of
+ * conditionals there cost each state about 150 instantiations (bench/editor.ts).
+ */
+type CheckWorkflow<TMode extends AccountMode, K> = [WorkflowRefusal<TMode, K>] extends [never]
+  ? K
+  : KyxTypeError<WorkflowRefusal<TMode, K>>;
 
 /** Whether workflow W (any of them, for a key chosen at run time; or no workflow yet) accepts presets of category C. */
 type Accepts<W, C extends string> = [W] extends [null] ? true : C extends BuildFactsOf<W>['accepts'] ? true : false;
