@@ -19,7 +19,7 @@ import type { CatalogBuildFacts } from '../../src/workflows/catalog-facts.js';
 describe('CatalogWorkflows (the catalog by key, for the types)', () => {
   it('src/workflows/catalog-facts.ts (what .build() checks of each workflow, types only) is generated from the catalog and up to date', () => {
     const generated = readFileSync(new URL('../../src/workflows/catalog-facts.ts', import.meta.url), 'utf8');
-    expect(generated).toBe(catalogFactsSource());
+    expect(generated, 'stale: run npx tsx scripts/catalog-facts.ts').toBe(catalogFactsSource());
     expect(generated).toContain(
       "  10026: {\n    readonly accepts: 'DOCUMENT' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';\n    readonly requires: 'DOCUMENT';\n    readonly user: never;\n  };",
     );
