@@ -1,6 +1,6 @@
 // `npx tsx scripts/catalog-facts.ts`: writes src/workflows/catalog-facts.ts, what `.build()` checks of
 // each catalog workflow written out as types (the credentials it accepts, the presets it requires,
-// whether it needs a user reference). test/workflows/catalog.test.ts checks that the file is up to date.
+// whether it needs a user reference, whether it is update-only). test/workflows/catalog.test.ts checks that the file is up to date.
 import { writeFileSync } from 'node:fs';
 import { REUSABLE_CATEGORIES } from '../src/model/codes.js';
 import { WORKFLOW_CATALOG } from '../src/workflows/catalog.js';
@@ -21,6 +21,7 @@ export function catalogFactsSource(): string {
       `    readonly accepts: ${accepts};`,
       `    readonly requires: ${requires};`,
       `    readonly user: ${user};`,
+      `    readonly updateOnly: ${w.updateOnly === true};`,
       '  };',
     ].join('\n');
   });
@@ -29,7 +30,8 @@ export function catalogFactsSource(): string {
     '',
     '/**',
     ' * What `.build()` checks of each catalog workflow, by key: the credential entries it accepts (new or',
-    ' * reused), the presets it requires and whether it needs a user reference (`userReference`). Written',
+    ' * reused), the presets it requires, whether it needs a user reference (`userReference`) and whether',
+    ' * it runs only on an existing account (`updateOnly`, checked by `.workflow()`). Written',
     ' * out, so a complete builder is recognised by indexed accesses alone; computing them from the',
     " * catalog's specs cost every builder state about 30 instantiations (bench/editor.ts).",
     ' */',

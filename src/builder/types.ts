@@ -131,7 +131,7 @@ type Fail<M> = [M] extends [infer Message extends string] ? KyxTypeError<Message
  * each looked up by key: relating K to the key union would cost every checker O(registered
  * workflows) types even for a valid key (bench/editor.ts, completions against registry size).
  */
-type UnknownKeys<K> = K extends number ? ([WorkflowSpecOf<K>] extends [never] ? K : never) : K;
+type UnknownKeys<K> = K extends number ? ([BuildFactsOf<K>] extends [never] ? K : never) : K;
 
 /** `true` when every member of K is a catalog or registered key. */
 type IsKnownKey<K> = [UnknownKeys<K>] extends [never] ? true : false;
@@ -154,7 +154,7 @@ type WorkflowRefusal<TMode extends AccountMode, K> = number extends K
         ? never
         : IsUnion<K> extends true
           ? never // chosen at run time: the catalog rules are checked when the request is built
-          : WorkflowSpecOf<K> extends { readonly updateOnly: true }
+          : BuildFactsOf<K>['updateOnly'] extends true
             ? // `K`, not the spec's key: a message built from WorkflowSpecOf<K> costs ~600 instantiations per project
               UpdateOnlyMessage<K>
             : never

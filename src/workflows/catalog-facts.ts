@@ -2,7 +2,8 @@
 
 /**
  * What `.build()` checks of each catalog workflow, by key: the credential entries it accepts (new or
- * reused), the presets it requires and whether it needs a user reference (`userReference`). Written
+ * reused), the presets it requires, whether it needs a user reference (`userReference`) and whether
+ * it runs only on an existing account (`updateOnly`, checked by `.workflow()`). Written
  * out, so a complete builder is recognised by indexed accesses alone; computing them from the
  * catalog's specs cost every builder state about 30 instantiations (bench/editor.ts).
  */
@@ -11,155 +12,186 @@ export interface CatalogBuildFacts {
     readonly accepts: 'ID' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   2: {
     readonly accepts: 'ID' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   3: {
     readonly accepts: 'ID' | 'SELFIE' | 'FACEMAP' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   5: {
     readonly accepts: 'ID' | 'SELFIE' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: 'ID';
     readonly user: never;
+    readonly updateOnly: true;
   };
   6: {
     readonly accepts: 'SELFIE' | 'FACEMAP' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   9: {
     readonly accepts: 'SELFIE' | 'FACEMAP' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: true;
   };
   16: {
     readonly accepts: 'SELFIE' | 'FACEMAP' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: true;
   };
   20: {
     readonly accepts: 'ID' | 'SELFIE' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   32: {
     readonly accepts: 'ID' | 'SELFIE' | 'FACEMAP' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: 'userReference';
+    readonly updateOnly: false;
   };
   10005: {
     readonly accepts: 'DATA' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10006: {
     readonly accepts: 'SELFIE' | 'DATA' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10008: {
     readonly accepts: 'DATA' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10010: {
     readonly accepts: 'DATA' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: 'userReference';
+    readonly updateOnly: false;
   };
   10011: {
     readonly accepts: 'ID' | 'SELFIE' | 'FACEMAP' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10013: {
     readonly accepts: 'ID' | 'SELFIE' | 'FACEMAP' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10014: {
     readonly accepts: 'SELFIE' | 'FACEMAP' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: true;
   };
   10015: {
     readonly accepts: 'ID' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10026: {
     readonly accepts: 'DOCUMENT' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: 'DOCUMENT';
     readonly user: never;
+    readonly updateOnly: false;
   };
   10163: {
     readonly accepts: 'ID' | 'SELFIE' | 'FACEMAP' | 'DATA' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10170: {
     readonly accepts: 'DATA' | 'DOCUMENT' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10172: {
     readonly accepts: 'ID' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10065: {
     readonly accepts: 'DATA' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10066: {
     readonly accepts: 'DATA' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10118: {
     readonly accepts: 'DATA' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10120: {
     readonly accepts: 'ID' | 'SELFIE' | 'FACEMAP' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10148: {
     readonly accepts: 'DATA' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10020: {
     readonly accepts: 'DATA' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10054: {
     readonly accepts: 'ID' | 'SELFIE' | 'FACEMAP' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10093: {
     readonly accepts: 'DATA' | 'SELFIE' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10094: {
     readonly accepts: 'ID' | 'SELFIE' | 'FACEMAP' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
   10021: {
     readonly accepts: 'ID' | 'SELFIE' | 'FACEMAP' | 'DATA' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';
     readonly requires: never;
     readonly user: never;
+    readonly updateOnly: false;
   };
 }

@@ -41,13 +41,15 @@ type SpecOfKey<K extends number> = (WorkflowRegistry & NotRegistered)[K] extends
 export type WorkflowSpecOf<W> = W extends WorkflowSpec ? W : W extends number ? SpecOfKey<W> : never;
 
 /**
- * What `.build()` checks of a workflow: the credential entries it accepts (new, or reused as
- * `'reused ID'`, …), the presets it requires and `'userReference'` when it needs a user reference.
+ * What the builder checks of a workflow: the credential entries it accepts (new, or reused as
+ * `'reused ID'`, …), the presets it requires, `'userReference'` when it needs a user reference, and
+ * whether it runs only on an existing account.
  */
 export interface BuildFacts {
   readonly accepts: string;
   readonly requires: string;
   readonly user: string;
+  readonly updateOnly: boolean;
 }
 
 /** {@link BuildFacts} computed from a spec: a registered workflow's, or a {@link defineWorkflow} definition's. */
@@ -55,6 +57,7 @@ interface SpecBuildFacts<S extends WorkflowSpec> {
   readonly accepts: S['credentials'][number] | `reused ${ReusableCategory}`;
   readonly requires: S extends { readonly requiredPresets: readonly (infer R extends string)[] } ? R : never;
   readonly user: S extends { readonly requiredFields: readonly 'userReference'[] } ? 'userReference' : never;
+  readonly updateOnly: S extends { readonly updateOnly: true } ? true : false;
 }
 
 /** Read for a key the catalog does not know: `(CatalogBuildFacts & NoCatalogFacts)[K]` is then `never`. */

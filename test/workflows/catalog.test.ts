@@ -17,11 +17,11 @@ import type { CatalogWorkflows } from '../../src/workflows/catalog.js';
 import type { CatalogBuildFacts } from '../../src/workflows/catalog-facts.js';
 
 describe('CatalogWorkflows (the catalog by key, for the types)', () => {
-  it('src/workflows/catalog-facts.ts (what .build() checks of each workflow, types only) is generated from the catalog and up to date', () => {
+  it('src/workflows/catalog-facts.ts (what the builder checks of each workflow, types only) is generated from the catalog and up to date', () => {
     const generated = readFileSync(new URL('../../src/workflows/catalog-facts.ts', import.meta.url), 'utf8');
     expect(generated, 'stale: run npx tsx scripts/catalog-facts.ts').toBe(catalogFactsSource());
     expect(generated).toContain(
-      "  10026: {\n    readonly accepts: 'DOCUMENT' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';\n    readonly requires: 'DOCUMENT';\n    readonly user: never;\n  };",
+      "  10026: {\n    readonly accepts: 'DOCUMENT' | 'reused ID' | 'reused SELFIE' | 'reused FACEMAP';\n    readonly requires: 'DOCUMENT';\n    readonly user: never;\n    readonly updateOnly: false;\n  };",
     );
     expect(generated.match(/^ {2}\d+: \{$/gm)).toEqual(WORKFLOW_CATALOG.map((w) => `  ${w.key}: {`));
     const sameKeys: [keyof CatalogBuildFacts] extends [keyof CatalogWorkflows]
