@@ -20,6 +20,7 @@ import {
   SEED_RESPONSE,
   setup,
 } from '../support/client-harness.js';
+import { advanceUntilSettled } from '../support/fake-time.js';
 
 checkEachTestShowsNoSecret(); // every test: nothing it showed holds a secret
 
@@ -103,8 +104,7 @@ describe('limits that queue: spacing (fake timers)', () => {
     const { client } = setup(arrivalsJumio(arrivals));
     const refs = Array.from({ length: 8 }, (_, i) => `r${i}`);
     const pending = Promise.all(refs.map((ref) => client.send(create(ref))));
-    await vi.runAllTimersAsync();
-    await pending;
+    await advanceUntilSettled(pending);
     expect(arrivals.map((a) => a.ref)).toEqual(refs);
     expect(gaps(arrivals.map((a) => a.at))).toEqual([0, 0, 0, 1000, 1000, 1000, 1000]);
     expect(DEFAULT_RATE_LIMITS.account).toEqual({ perSecond: 1, burst: 5 });
@@ -115,15 +115,13 @@ describe('limits that queue: spacing (fake timers)', () => {
     const arrivals: { ref: string; at: number }[] = [];
     const { client } = setup(arrivalsJumio(arrivals), { rateLimits: { account: { perSecond: 4, burst: 1 } } });
     const pending = Promise.all(['a', 'b', 'c', 'd'].map((ref) => client.send(create(ref))));
-    await vi.runAllTimersAsync();
-    await pending;
+    await advanceUntilSettled(pending);
     expect(gaps(arrivals.map((a) => a.at))).toEqual([250, 250, 250]);
 
     const free: { ref: string; at: number }[] = [];
     const { client: unlimited } = setup(arrivalsJumio(free), { rateLimits: { account: false } });
     const all = Promise.all(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((ref) => unlimited.send(create(ref))));
-    await vi.runAllTimersAsync();
-    await all;
+    await advanceUntilSettled(all);
     expect(gaps(free.map((a) => a.at))).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
@@ -140,8 +138,7 @@ describe('limits that queue: spacing (fake timers)', () => {
       });
     });
     const pending = Promise.all(Array.from({ length: 17 }, () => client.status(SEED_RESPONSE)));
-    await vi.runAllTimersAsync();
-    await pending;
+    await advanceUntilSettled(pending);
     const spacing = gaps(times);
     expect(spacing.slice(0, 13)).toEqual(Array(13).fill(0));
     for (const gap of spacing.slice(13)) expect(gap).toBeGreaterThanOrEqual(66);
@@ -160,8 +157,7 @@ describe('limits that queue: spacing (fake timers)', () => {
     });
     const refs = Array.from({ length: 12 }, (_, i) => `slow-${i}`);
     const pending = Promise.all(refs.map((ref) => client.send(create(ref))));
-    await vi.runAllTimersAsync();
-    await pending;
+    await advanceUntilSettled(pending);
     expect(tokenCalls).toBe(1);
     // after the token: the burst of 4, then one a second, as if the token had been instant
     expect(gaps(arrivals.map((a) => a.at))).toEqual([0, 0, 0, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000]);
@@ -174,8 +170,7 @@ describe('limits that queue: spacing (fake timers)', () => {
     const one = setup(arrivalsJumio(arrivals), { store }).client;
     const two = setup(arrivalsJumio(arrivals), { store }).client;
     const pending = Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((ref, i) => (i % 2 ? one : two).send(create(ref))));
-    await vi.runAllTimersAsync();
-    await pending;
+    await advanceUntilSettled(pending);
     expect(gaps(arrivals.map((a) => a.at))).toEqual([0, 0, 0, 1000, 1000]);
   });
 
@@ -190,8 +185,7 @@ describe('limits that queue: spacing (fake timers)', () => {
     const settled = Promise.allSettled(sends);
     await vi.advanceTimersByTimeAsync(100); // r0..r3 sent, r4 queued
     controller.abort(new Error('user left'));
-    await vi.runAllTimersAsync();
-    const outcomes = await settled;
+    const outcomes = await advanceUntilSettled(settled);
     expect(outcomes.map((o) => o.status)).toEqual([
       'fulfilled',
       'fulfilled',
@@ -216,8 +210,7 @@ describe('limits that queue: spacing (fake timers)', () => {
       }),
     );
     const pending = Promise.all([client.send(create('plain')), client.send(create('told'))]);
-    await vi.runAllTimersAsync();
-    await pending;
+    await advanceUntilSettled(pending);
     const at = (ref: string) => arrivals.filter((a) => a.ref === ref).map((a) => a.at);
     expect(gaps(at('plain'))[0]).toBeGreaterThanOrEqual(1000);
     expect(gaps(at('told'))[0]).toBeGreaterThanOrEqual(3000);

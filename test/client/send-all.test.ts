@@ -12,6 +12,7 @@ import {
   SEED_RESPONSE,
   setup,
 } from '../support/client-harness.js';
+import { advanceUntilSettled } from '../support/fake-time.js';
 
 checkEachTestShowsNoSecret(); // every test: nothing it showed holds a secret
 
@@ -54,8 +55,7 @@ describe('sendAll', () => {
       .ref('bad/ref' as string)
       .workflow(10011); // invalid: rejected without being sent
     const pending = client.sendAll(requests, { concurrency: 3 });
-    await vi.runAllTimersAsync();
-    const outcomes = await pending;
+    const outcomes = await advanceUntilSettled(pending);
 
     expect(outcomes.map((o) => o.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(outcomes.map((o) => o.status)).toEqual([
@@ -85,8 +85,7 @@ describe('sendAll', () => {
     const { client } = setup(timedJumio(arrivals), { rateLimits: { account: { perSecond: 100 } } });
     const requests = Array.from({ length: 9 }, (_, i) => account().ref(`r${i}`).workflow(10011));
     const pending = client.sendAll(requests, { concurrency: 9, ratePerSecond: 4 });
-    await vi.runAllTimersAsync();
-    const outcomes = await pending;
+    const outcomes = await advanceUntilSettled(pending);
     expect(outcomes.every((o) => o.status === 'fulfilled')).toBe(true);
     expect(new Set(arrivals.map((a) => a.ref)).size).toBe(9);
     expect(arrivals).toHaveLength(9);
@@ -98,8 +97,7 @@ describe('sendAll', () => {
     const { client } = setup(timedJumio(arrivals, { r1: () => problem(429, 'Too Many Requests', '') }));
     const requests = ['r0', 'r1', 'r2'].map((ref) => account().ref(ref).workflow(10011));
     const pending = client.sendAll(requests, { concurrency: 3 });
-    await vi.runAllTimersAsync();
-    const outcomes = await pending;
+    const outcomes = await advanceUntilSettled(pending);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
     expect(arrivals.map((a) => a.ref).sort()).toEqual(['r0', 'r1', 'r1', 'r2']);
     const r1 = arrivals.filter((a) => a.ref === 'r1').map((a) => a.at);
@@ -124,8 +122,7 @@ describe('sendAll', () => {
     const pending = client.sendAll(requests, { concurrency: 1, ratePerSecond: 1, signal: controller.signal });
     await vi.advanceTimersByTimeAsync(1500); // r0 at 0 ms, r1 at 1000 ms
     controller.abort(new Error('stop'));
-    await vi.runAllTimersAsync();
-    const outcomes = await pending;
+    const outcomes = await advanceUntilSettled(pending);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected']);
     expect(arrivals.map((a) => a.ref)).toEqual(['r0', 'r1']);
   });
