@@ -16,6 +16,12 @@ import { NO_REFERENCE, NO_WORKFLOW } from './messages.js';
 import { type AccountNode, type DirectFields, type Leaves, plainCopy } from './node.js';
 import type { CompiledAccountRequest } from './types.js';
 
+/** Whether an object has a field of its own (without making the list `Object.keys` makes). */
+function hasFields(object: object): boolean {
+  for (const name in object) if (Object.hasOwn(object, name)) return true;
+  return false;
+}
+
 /** The workflow key the node was given (a spec's key), copied. */
 const workflowKey = (node: AccountNode): unknown =>
   plainCopy(
@@ -142,7 +148,7 @@ function parseDefinition(node: AccountNode, parts: PartsParse): Record<string, u
     );
   }
   const { capabilities, capabilityLeaves } = node;
-  if (Object.keys(capabilities).length > 0) {
+  if (hasFields(capabilities)) {
     const out: Record<string, unknown> = {};
     // in the schema's order, as the schema lays its output out
     for (const name in CapabilitiesSchema.entries) {

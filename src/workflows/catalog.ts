@@ -403,5 +403,9 @@ export type CatalogWorkflowKey = (typeof WORKFLOW_CATALOG)[number]['key'];
  * ```
  */
 export function findWorkflow(key: number): WorkflowSpec | undefined {
-  return WORKFLOW_CATALOG.find((w) => w.key === key);
+  byKey ??= new Map(WORKFLOW_CATALOG.map((w): [number, WorkflowSpec] => [w.key, w]));
+  return byKey.get(key);
 }
+
+/** The catalog by key, made on the first {@link findWorkflow} (every `build()` asks it). */
+let byKey: ReadonlyMap<number, WorkflowSpec> | undefined;
